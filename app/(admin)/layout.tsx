@@ -1,0 +1,7 @@
+import { AppShell } from "@/components/shell/app-shell";
+import { requirePageAdmin } from "@/lib/auth/session";
+
+export default async function AdminLayout({ children }: { children: React.ReactNode }) {
+  const user = await requirePageAdmin();
+  return <AppShell user={user}>{children}</AppShell>;
+}

@@ -1,0 +1,16 @@
+import { NextResponse } from "next/server";
+import { getDatabase } from "@/db";
+import { checkDatabase } from "@/db/queries/health";
+
+export const dynamic = "force-dynamic";
+
+// Public on purpose (uptime checks carry no session); it reports reachability, never data.
+export async function GET(): Promise<Response> {
+  try {
+    const health = await checkDatabase(await getDatabase());
+    return NextResponse.json({ status: "ok", database: health });
+  } catch (error) {
+    console.error("[health] database unreachable", error);
+    return NextResponse.json({ status: "degraded", database: { reachable: false } }, { status: 503 });
+  }
+}

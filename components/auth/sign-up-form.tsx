@@ -1,0 +1,76 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Field } from "@/components/ui/field";
+import { authClient } from "@/lib/auth/client";
+import { APP_HOME } from "@/lib/routes";
+import { describeAuthError, looksLikeEmail } from "./auth-errors";
+import { FormAlert } from "./form-alert";
+
+type Errors = Partial<Record<"name" | "email" | "password" | "form", string>>;
+
+export function SignUpForm({ minPasswordLength }: { minPasswordLength: number }) {
+  const router = useRouter();
+  const [errors, setErrors] = useState<Errors>({});
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const name = String(form.get("name") ?? "").trim();
+    const email = String(form.get("email") ?? "").trim();
+    const password = String(form.get("password") ?? "");
+    const found: Errors = {};
+    if (!name) found.name = "Tell us what to call you.";
+    if (!looksLikeEmail(email)) found.email = "Enter a valid email address.";
+    if (password.length < minPasswordLength) found.password = `Password is too short: use at least ${minPasswordLength} characters.`;
+    setErrors(found);
+    if (Object.keys(found).length) return;
+
+    setPending(true);
+    const { error } = await authClient.signUp.email({ name, email, password });
+    if (error) {
+      const described = describeAuthError(error);
+      setErrors(described.field ? { [described.field]: described.message } : { form: described.message });
+      setPending(false);
+      return;
+    }
+    router.replace(APP_HOME);
+    router.refresh();
+  }
+
+  return (
+    <Card className="p-6 sm:p-8">
+      <h1 className="text-2xl font-semibold tracking-tight">Create your account</h1>
+      <p className="mt-1 text-sm text-fg-muted">It takes a moment. Your conversations stay private to you.</p>
+      <form className="mt-6 flex flex-col gap-4" onSubmit={onSubmit} noValidate data-testid="sign-up-form">
+        {errors.form ? <FormAlert>{errors.form}</FormAlert> : null}
+        <Field label="Name" name="name" autoComplete="name" required error={errors.name} />
+        <Field label="Email" name="email" type="email" autoComplete="email" required error={errors.email} />
+        <Field
+          label="Password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          required
+          minLength={minPasswordLength}
+          hint={`At least ${minPasswordLength} characters.`}
+          error={errors.password}
+        />
+        <Button type="submit" pending={pending} className="mt-2 w-full" data-testid="sign-up-submit">
+          Create account
+        </Button>
+      </form>
+      <p className="mt-6 text-center text-sm text-fg-muted">
+        Already have an account?{" "}
+        <Link href="/sign-in" className="font-medium text-accent hover:underline">
+          Sign in
+        </Link>
+      </p>
+    </Card>
+  );
+}

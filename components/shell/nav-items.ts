@@ -1,0 +1,18 @@
+import { AudioLines, BarChart3, History, Settings, ShieldCheck, type LucideIcon } from "lucide-react";
+
+export interface NavItem {
+  href: string;
+  label: string;
+  icon: LucideIcon;
+  /** Not built yet: shown so people know it is coming, but not a link. */
+  soon?: boolean;
+  adminOnly?: boolean;
+}
+
+export const NAV_ITEMS: NavItem[] = [
+  { href: "/live", label: "Live", icon: AudioLines, soon: true },
+  { href: "/sessions", label: "Sessions", icon: History, soon: true },
+  { href: "/insights", label: "Insights", icon: BarChart3, soon: true },
+  { href: "/settings", label: "Settings", icon: Settings },
+  { href: "/admin", label: "Admin", icon: ShieldCheck, adminOnly: true },
+];

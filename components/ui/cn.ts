@@ -1,0 +1,4 @@
+/** Joins class names, skipping the falsy ones. */
+export function cn(...parts: Array<string | false | null | undefined>): string {
+  return parts.filter(Boolean).join(" ");
+}

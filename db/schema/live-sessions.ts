@@ -1,0 +1,74 @@
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  customType,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { user } from "./auth";
+import { personas } from "./personas";
+
+export const sessionStatus = pgEnum("session_status", ["IDLE", "CONNECTING", "ACTIVE", "ENDED", "ERROR"]);
+export const senderType = pgEnum("sender_type", ["user", "model"]);
+export const transcriptionType = pgEnum("transcription_type", ["input", "output"]);
+
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
+
+export const liveSessions = pgTable(
+  "live_sessions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    status: sessionStatus("status").notNull().default("IDLE"),
+    model: text("model").notNull(),
+    voice: text("voice").notNull(),
+    personaId: uuid("persona_id").references(() => personas.id, { onDelete: "set null" }),
+    cameraEnabled: boolean("camera_enabled").notNull().default(false),
+    micEnabled: boolean("mic_enabled").notNull().default(true),
+    systemInstruction: text("system_instruction"),
+    title: text("title"),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
+    endedAt: timestamp("ended_at", { withTimezone: true }),
+    lastActivityAt: timestamp("last_activity_at", { withTimezone: true }).notNull().defaultNow(),
+    lastErrorMessage: text("last_error_message"),
+    totalDurationSeconds: integer("total_duration_seconds"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("live_sessions_user_started_idx").on(t.userId, t.startedAt.desc(), t.id.desc()),
+    index("live_sessions_status_idx").on(t.status, t.lastActivityAt),
+  ],
+);
+
+export const transcriptions = pgTable(
+  "transcriptions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    sessionId: uuid("session_id")
+      .notNull()
+      .references(() => liveSessions.id, { onDelete: "cascade" }),
+    sender: senderType("sender").notNull(),
+    text: text("text").notNull(),
+    transcriptionType: transcriptionType("transcription_type").notNull(),
+    sequenceNumber: integer("sequence_number").notNull(),
+    timestamp: timestamp("timestamp", { withTimezone: true }).notNull().defaultNow(),
+    startOffsetMs: integer("start_offset_ms"),
+    endOffsetMs: integer("end_offset_ms"),
+    latencyMs: integer("latency_ms"),
+    interrupted: boolean("interrupted").notNull().default(false),
+    searchVector: tsvector("search_vector").generatedAlwaysAs(sql`to_tsvector('english', "text")`),
+  },
+  (t) => [
+    uniqueIndex("transcriptions_session_sequence_idx").on(t.sessionId, t.sequenceNumber),
+    index("transcriptions_search_idx").using("gin", t.searchVector),
+  ],
+);

@@ -1,0 +1,42 @@
+import { bytea } from "./bytea";
+import { index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { liveSessions } from "./live-sessions";
+
+// Recorded media for replay: bytes in Postgres by default, or a storage URL when configured.
+export const audioChunks = pgTable(
+  "audio_chunks",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    sessionId: uuid("session_id")
+      .notNull()
+      .references(() => liveSessions.id, { onDelete: "cascade" }),
+    sequenceNumber: integer("sequence_number").notNull(),
+    mimeType: text("mime_type").notNull(),
+    startOffsetMs: integer("start_offset_ms").notNull(),
+    durationMs: integer("duration_ms"),
+    byteSize: integer("byte_size").notNull(),
+    data: bytea("data"),
+    storageUrl: text("storage_url"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("audio_chunks_session_idx").on(t.sessionId, t.sequenceNumber)],
+);
+
+export const videoFrames = pgTable(
+  "video_frames",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    sessionId: uuid("session_id")
+      .notNull()
+      .references(() => liveSessions.id, { onDelete: "cascade" }),
+    offsetMs: integer("offset_ms").notNull(),
+    mimeType: text("mime_type").notNull().default("image/jpeg"),
+    width: integer("width"),
+    height: integer("height"),
+    byteSize: integer("byte_size").notNull(),
+    data: bytea("data"),
+    storageUrl: text("storage_url"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("video_frames_session_idx").on(t.sessionId, t.offsetMs)],
+);

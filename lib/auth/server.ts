@@ -1,0 +1,69 @@
+import "server-only";
+import { betterAuth } from "better-auth";
+import { drizzleAdapter } from "better-auth/adapters/drizzle";
+import { nextCookies } from "better-auth/next-js";
+import { admin } from "better-auth/plugins/admin";
+import { getDb, schema, type Database } from "@/db";
+import { countUsers } from "@/db/queries/users";
+import { adminEmails, appBaseUrl, env, trustedOrigins } from "@/lib/env";
+import { resolveAuthSecret } from "./secret";
+
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./password";
+
+export function createAuth(db: Database) {
+  return betterAuth({
+    appName: "LiveMind",
+    baseURL: appBaseUrl(),
+    secret: resolveAuthSecret(),
+    trustedOrigins: trustedOrigins(),
+    database: drizzleAdapter(db, {
+      provider: "pg",
+      schema: {
+        user: schema.user,
+        session: schema.session,
+        account: schema.account,
+        verification: schema.verification,
+        rateLimit: schema.rateLimit,
+      },
+    }),
+    emailAndPassword: { enabled: true, minPasswordLength: PASSWORD_MIN_LENGTH, maxPasswordLength: PASSWORD_MAX_LENGTH, autoSignIn: true },
+    session: { expiresIn: 60 * 60 * 24 * 30, updateAge: 60 * 60 * 24 },
+    rateLimit: {
+      enabled: true,
+      storage: "database",
+      window: 60,
+      max: env.AUTH_RATE_LIMIT_MAX,
+      customRules: {
+        "/sign-in/email": { window: 10, max: env.AUTH_SIGN_IN_RATE_LIMIT_MAX },
+        "/sign-up/email": { window: 60, max: Math.max(5, Math.ceil(env.AUTH_RATE_LIMIT_MAX / 10)) },
+      },
+    },
+    databaseHooks: {
+      user: {
+        create: {
+          // The first account on an empty database, and any listed admin email, is an admin.
+          before: async (data) => {
+            const isAdmin = (await countUsers(db)) === 0 || adminEmails().includes(data.email.toLowerCase());
+            return { data: { ...data, role: isAdmin ? "admin" : "user" } };
+          },
+        },
+      },
+    },
+    plugins: [admin({ defaultRole: "user", adminRoles: ["admin"] }), nextCookies()],
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;
+
+const globalForAuth = globalThis as unknown as { __livemindAuth?: Promise<Auth> };
+
+/** better-auth needs the database handle, which opens lazily; so does the auth instance. */
+export function getAuth(): Promise<Auth> {
+  globalForAuth.__livemindAuth ??= getDb()
+    .then(createAuth)
+    .catch((error: unknown) => {
+      globalForAuth.__livemindAuth = undefined;
+      throw error;
+    });
+  return globalForAuth.__livemindAuth;
+}

@@ -1,0 +1,55 @@
+import "server-only";
+import { headers } from "next/headers";
+import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
+import { getDb } from "@/db";
+import { getUserRole } from "@/db/queries/users";
+import { AppError } from "@/lib/errors/app-error";
+import { getAuth } from "./server";
+
+export interface SessionUser {
+  id: string;
+  name: string;
+  email: string;
+  role: "user" | "admin";
+}
+
+/** The signed-in user of this request, or null. Cached per request. */
+export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
+  const auth = await getAuth();
+  const session = await auth.api.getSession({ headers: await headers() });
+  if (!session) return null;
+  const { id, name, email, role } = session.user;
+  return { id, name, email, role: role === "admin" ? "admin" : "user" };
+});
+
+export async function requireUser(): Promise<SessionUser> {
+  const user = await getSessionUser();
+  if (!user) throw new AppError("unauthorized:auth");
+  return user;
+}
+
+/** Admin surfaces answer 404 to everyone else; the role is read fresh from the database. */
+export async function requireAdmin(): Promise<SessionUser> {
+  const user = await requireUser();
+  const role = await getUserRole(await getDb(), { userId: user.id });
+  if (role !== "admin") throw new AppError("not_found:admin");
+  return { ...user, role };
+}
+
+/** For pages: a visitor without a session goes to sign-in and comes back afterwards. */
+export async function requirePageUser(returnTo: string): Promise<SessionUser> {
+  const user = await getSessionUser();
+  if (!user) redirect(`/sign-in?next=${encodeURIComponent(returnTo)}`);
+  return user;
+}
+
+export async function requirePageAdmin(): Promise<SessionUser> {
+  await requirePageUser("/admin");
+  try {
+    return await requireAdmin();
+  } catch (error) {
+    if (error instanceof AppError && error.code === "not_found:admin") notFound();
+    throw error;
+  }
+}

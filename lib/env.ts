@@ -1,0 +1,96 @@
+import { z } from "zod";
+
+/*
+ * The only reader of process.env. Imported by next.config.ts so that a bad configuration
+ * stops `next build` with a readable message instead of failing at the first request.
+ */
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((value) => (value === "" ? undefined : value))
+  .optional();
+
+const positiveInt = (fallback: number) =>
+  z.coerce.number().int().positive().default(fallback);
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    PORT: z.coerce.number().int().positive().default(3000),
+    DATABASE_URL: optionalString.pipe(
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgres:// or postgresql:// URL")
+        .optional(),
+    ),
+    DATABASE_DRIVER: z.enum(["auto", "pglite", "pg", "neon"]).default("auto"),
+    LIVEMIND_DATA_DIR: z.string().default(".data"),
+    BETTER_AUTH_SECRET: optionalString.pipe(
+      z.string().min(32, "BETTER_AUTH_SECRET must be at least 32 characters").optional(),
+    ),
+    BETTER_AUTH_URL: optionalString.pipe(z.url("BETTER_AUTH_URL must be a full URL").optional()),
+    ADMIN_EMAILS: optionalString,
+    AUTH_RATE_LIMIT_MAX: positiveInt(100),
+    AUTH_SIGN_IN_RATE_LIMIT_MAX: positiveInt(3),
+    VERCEL_ENV: z.enum(["production", "preview", "development"]).optional(),
+    VERCEL_URL: optionalString,
+    VERCEL_BRANCH_URL: optionalString,
+    VERCEL_PROJECT_PRODUCTION_URL: optionalString,
+  })
+  .superRefine((value, ctx) => {
+    if (value.DATABASE_URL && !value.BETTER_AUTH_SECRET) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["BETTER_AUTH_SECRET"],
+        message:
+          "BETTER_AUTH_SECRET is required when DATABASE_URL is set (generate one with `openssl rand -base64 32`)",
+      });
+    }
+  });
+
+export type Env = z.infer<typeof schema>;
+
+function parseEnv(source: NodeJS.ProcessEnv): Env {
+  const result = schema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  - ${issue.path.join(".") || "env"}: ${issue.message}`);
+    throw new Error(`Invalid LiveMind configuration:\n${lines.join("\n")}\nSee .env.example for every variable.`);
+  }
+  return result.data;
+}
+
+export const env: Env = parseEnv(process.env);
+
+export const isEmbeddedDatabase = (e: Env = env) =>
+  e.DATABASE_DRIVER === "pglite" || (e.DATABASE_DRIVER === "auto" && !e.DATABASE_URL);
+
+const https = (host: string) => `https://${host.replace(/^https?:\/\//, "")}`;
+
+/** The public origin of this deployment: explicit setting, then Vercel's, then localhost. */
+export function appBaseUrl(e: Env = env): string {
+  if (e.BETTER_AUTH_URL) return e.BETTER_AUTH_URL.replace(/\/$/, "");
+  if (e.VERCEL_ENV === "production" && e.VERCEL_PROJECT_PRODUCTION_URL) {
+    return https(e.VERCEL_PROJECT_PRODUCTION_URL);
+  }
+  if (e.VERCEL_URL) return https(e.VERCEL_URL);
+  return `http://localhost:${e.PORT}`;
+}
+
+/** Origins allowed to call the auth API: this deployment under every name Vercel gives it. */
+export function trustedOrigins(e: Env = env): string[] {
+  const origins = new Set([appBaseUrl(e)]);
+  for (const host of [e.VERCEL_URL, e.VERCEL_BRANCH_URL, e.VERCEL_PROJECT_PRODUCTION_URL]) {
+    if (host) origins.add(https(host));
+  }
+  if (!e.BETTER_AUTH_URL && !e.VERCEL_URL) origins.add(`http://127.0.0.1:${e.PORT}`);
+  return [...origins];
+}
+
+export const adminEmails = (e: Env = env): string[] =>
+  (e.ADMIN_EMAILS ?? "")
+    .split(",")
+    .map((email) => email.trim().toLowerCase())
+    .filter(Boolean);
+
+export { parseEnv as parseEnvForTests };

@@ -1,0 +1,58 @@
+/*
+ * One error type for everything a user can be told. The code says what went wrong and where
+ * (`not_found:session`); the HTTP status follows from the first half. Anything else that is
+ * thrown is logged on the server and reported as a generic failure.
+ */
+
+export type ErrorType = "bad_request" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "rate_limit" | "unavailable";
+export type ErrorSurface = "auth" | "input" | "preferences" | "user" | "admin" | "database" | "session" | "api";
+export type ErrorCode = `${ErrorType}:${ErrorSurface}`;
+
+const statusByType: Record<ErrorType, number> = {
+  bad_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  rate_limit: 429,
+  unavailable: 503,
+};
+
+const defaultMessages: Partial<Record<ErrorCode, string>> = {
+  "unauthorized:auth": "Please sign in to continue.",
+  "not_found:admin": "Not found.",
+  "bad_request:input": "Some of the fields are not valid.",
+  "unavailable:database": "The database is not reachable right now. Please try again.",
+};
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly type: ErrorType;
+  readonly status: number;
+  readonly fieldErrors?: Record<string, string[]>;
+
+  constructor(code: ErrorCode, message?: string, options?: { cause?: unknown; fieldErrors?: Record<string, string[]> }) {
+    const type = code.split(":")[0] as ErrorType;
+    super(message ?? defaultMessages[code] ?? "The request could not be completed.", { cause: options?.cause });
+    this.name = "AppError";
+    this.code = code;
+    this.type = type;
+    this.status = statusByType[type];
+    this.fieldErrors = options?.fieldErrors;
+  }
+
+  toJSON() {
+    return { code: this.code, message: this.message, ...(this.fieldErrors ? { fieldErrors: this.fieldErrors } : {}) };
+  }
+}
+
+export const isAppError = (error: unknown): error is AppError => error instanceof AppError;
+
+export type PublicError = ReturnType<AppError["toJSON"]>;
+
+/** Turns any thrown value into what a browser may see; unknown errors are logged, not shown. */
+export function toPublicError(error: unknown, context: string): { status: number; body: PublicError } {
+  if (isAppError(error)) return { status: error.status, body: error.toJSON() };
+  console.error(`[${context}]`, error);
+  return { status: 500, body: { code: "unavailable:api" as ErrorCode, message: "Something went wrong on our side. Please try again." } };
+}
