@@ -3,6 +3,7 @@ import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { env, isEmbeddedDatabase } from "@/lib/env";
 import { migrateDatabase } from "./migrate";
+import { acquirePgliteLock } from "./pglite-lock";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
@@ -29,9 +30,14 @@ export async function openPglite(dataDir: string | null): Promise<DatabaseHandle
     import("drizzle-orm/pglite"),
   ]);
   if (dataDir) mkdirSync(path.dirname(dataDir), { recursive: true });
+  const release = dataDir ? acquirePgliteLock(dataDir) : () => {};
   const client = dataDir ? new PGlite(dataDir) : new PGlite();
   await client.waitReady;
-  return { db: drizzle({ client, schema }) as unknown as Database, driver: "pglite", close: () => client.close() };
+  const close = async () => {
+    await client.close();
+    release();
+  };
+  return { db: drizzle({ client, schema }) as unknown as Database, driver: "pglite", close };
 }
 
 export async function openPg(url: string): Promise<DatabaseHandle> {

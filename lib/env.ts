@@ -1,3 +1,4 @@
+import nextEnv from "@next/env";
 import { z } from "zod";
 
 /*
@@ -52,13 +53,18 @@ const schema = z
 export type Env = z.infer<typeof schema>;
 
 function parseEnv(source: NodeJS.ProcessEnv): Env {
-  const result = schema.safeParse(source);
+  // An empty assignment (as copied from .env.example) means "not set", for every variable.
+  const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value.trim() !== ""));
+  const result = schema.safeParse(present);
   if (!result.success) {
     const lines = result.error.issues.map((issue) => `  - ${issue.path.join(".") || "env"}: ${issue.message}`);
     throw new Error(`Invalid LiveMind configuration:\n${lines.join("\n")}\nSee .env.example for every variable.`);
   }
   return result.data;
 }
+
+// Next loads .env files itself; scripts run outside it (db:migrate, drizzle-kit) get the same files.
+if (!process.env.NEXT_RUNTIME) nextEnv.loadEnvConfig(process.cwd(), process.env.NODE_ENV !== "production", { info: () => {}, error: console.error });
 
 export const env: Env = parseEnv(process.env);
 

@@ -7,8 +7,9 @@ import { NAV_ITEMS } from "./nav-items";
 
 export function AppNav({ isAdmin, orientation }: { isAdmin: boolean; orientation: "vertical" | "horizontal" }) {
   const pathname = usePathname();
-  const items = NAV_ITEMS.filter((item) => !item.adminOnly || isAdmin);
   const vertical = orientation === "vertical";
+  // The narrow bar has no room to advertise what is not built yet.
+  const items = NAV_ITEMS.filter((item) => (!item.adminOnly || isAdmin) && (vertical || !item.soon));
   return (
     <nav aria-label="Main" className={vertical ? "flex flex-col gap-1" : "flex gap-1 overflow-x-auto"}>
       {items.map(({ href, label, icon: Icon, soon }) => {
