@@ -27,6 +27,7 @@ const schema = z
     ),
     DATABASE_DRIVER: z.enum(["auto", "pglite", "pg", "neon"]).default("auto"),
     LIVEMIND_DATA_DIR: z.string().default(".data"),
+    NEXT_DIST_DIR: z.string().default(".next"),
     BETTER_AUTH_SECRET: optionalString.pipe(
       z.string().min(32, "BETTER_AUTH_SECRET must be at least 32 characters").optional(),
     ),
