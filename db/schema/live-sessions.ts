@@ -46,6 +46,10 @@ export const liveSessions = pgTable(
   (t) => [
     index("live_sessions_user_started_idx").on(t.userId, t.startedAt.desc(), t.id.desc()),
     index("live_sessions_status_idx").on(t.status, t.lastActivityAt),
+    // At most one open conversation per user, even when two Starts race.
+    uniqueIndex("live_sessions_one_open_per_user_idx")
+      .on(t.userId)
+      .where(sql`${t.status} in ('CONNECTING', 'ACTIVE')`),
   ],
 );
 
@@ -65,6 +69,9 @@ export const transcriptions = pgTable(
     endOffsetMs: integer("end_offset_ms"),
     latencyMs: integer("latency_ms"),
     interrupted: boolean("interrupted").notNull().default(false),
+    // Usage the service reported for a model turn, so session analytics can be recomputed from rows.
+    inputTokens: integer("input_tokens"),
+    outputTokens: integer("output_tokens"),
     searchVector: tsvector("search_vector").generatedAlwaysAs(sql`to_tsvector('english', "text")`),
   },
   (t) => [
