@@ -1,0 +1,66 @@
+/*
+ * Per-session aggregates computed from stored turns plus the counters only the browser knows.
+ * Pure functions: the DAL feeds them rows, so analytics can be recomputed whenever late turns
+ * arrive for a session that already ended.
+ */
+
+export interface TurnMetricsRow {
+  sender: "user" | "model";
+  latencyMs: number | null;
+  interrupted: boolean;
+  inputTokens: number | null;
+  outputTokens: number | null;
+}
+
+export interface ClientSessionStats {
+  audioSeconds: number;
+  videoFrameCount: number;
+  errorCount: number;
+}
+
+export interface SessionMetrics {
+  userMessageCount: number;
+  modelMessageCount: number;
+  responseTimeMeanMs: number | null;
+  responseTimeP95Ms: number | null;
+  interruptionCount: number;
+  errorCount: number;
+  tokensIn: number;
+  tokensOut: number;
+  audioSeconds: number;
+  videoFrameCount: number;
+}
+
+export function mean(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  return values.reduce((sum, value) => sum + value, 0) / values.length;
+}
+
+/** Nearest-rank percentile: the smallest value with at least p% of the values at or below it. */
+export function percentileNearestRank(values: readonly number[], p: number): number | null {
+  if (values.length === 0) return null;
+  if (!(p > 0 && p <= 100)) throw new RangeError(`percentile must be in (0, 100], got ${p}`);
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.ceil((p / 100) * sorted.length);
+  return sorted[rank - 1] ?? null;
+}
+
+const sum = (values: readonly (number | null)[]) => values.reduce<number>((total, value) => total + (value ?? 0), 0);
+
+export function computeSessionMetrics(turns: readonly TurnMetricsRow[], client: ClientSessionStats): SessionMetrics {
+  const modelTurns = turns.filter((turn) => turn.sender === "model");
+  const latencies = modelTurns.map((turn) => turn.latencyMs).filter((value): value is number => value !== null);
+  return {
+    userMessageCount: turns.length - modelTurns.length,
+    modelMessageCount: modelTurns.length,
+    responseTimeMeanMs: mean(latencies),
+    responseTimeP95Ms: percentileNearestRank(latencies, 95),
+    // Only the companion can be interrupted: the user's speech cuts a model turn short.
+    interruptionCount: modelTurns.filter((turn) => turn.interrupted).length,
+    errorCount: client.errorCount,
+    tokensIn: sum(turns.map((turn) => turn.inputTokens)),
+    tokensOut: sum(turns.map((turn) => turn.outputTokens)),
+    audioSeconds: client.audioSeconds,
+    videoFrameCount: client.videoFrameCount,
+  };
+}
