@@ -5,7 +5,7 @@
  */
 
 export type ErrorType = "bad_request" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "rate_limit" | "unavailable";
-export type ErrorSurface = "auth" | "input" | "preferences" | "user" | "admin" | "database" | "session" | "api";
+export type ErrorSurface = "auth" | "input" | "preferences" | "user" | "admin" | "database" | "session" | "api" | "gemini" | "persona";
 export type ErrorCode = `${ErrorType}:${ErrorSurface}`;
 
 const statusByType: Record<ErrorType, number> = {
@@ -23,6 +23,9 @@ const defaultMessages: Partial<Record<ErrorCode, string>> = {
   "not_found:admin": "Not found.",
   "bad_request:input": "Some of the fields are not valid.",
   "unavailable:database": "The database is not reachable right now. Please try again.",
+  "not_found:session": "That conversation does not exist.",
+  "not_found:persona": "That persona does not exist.",
+  "unavailable:gemini": "Gemini could not be reached. Please try again in a moment.",
 };
 
 export class AppError extends Error {
