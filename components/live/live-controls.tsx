@@ -1,0 +1,140 @@
+"use client";
+
+import { Lock, Mic, MicOff, MonitorOff, MonitorUp, Play, RotateCcw, Square, Video, VideoOff } from "lucide-react";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
+import { GEMINI_VOICES, type GeminiVoice } from "@/lib/gemini/voices";
+import type { LiveController } from "@/lib/live/contract";
+import { isInProgress } from "./format";
+import { LevelMeter } from "./level-meter";
+import { MediaToggle } from "./media-toggle";
+
+export interface StartChoices {
+  voice: GeminiVoice;
+  micEnabled: boolean;
+  cameraEnabled: boolean;
+}
+
+interface Props {
+  live: LiveController;
+  choices: StartChoices;
+  onChoicesChange: (choices: StartChoices) => void;
+  onStart: () => void;
+  starting: boolean;
+  keyLabel: string;
+}
+
+export function LiveControls({ live, choices, onChoicesChange, onStart, starting, keyLabel }: Props) {
+  const { status } = live;
+  const running = isInProgress(status);
+  const connected = status === "live" || status === "reconnecting";
+  const [busy, setBusy] = useState<"camera" | "screen" | null>(null);
+
+  async function toggle(kind: "camera" | "screen") {
+    setBusy(kind);
+    try {
+      await (kind === "camera" ? live.setCameraOn(!live.cameraOn) : live.setScreenOn(!live.screenOn));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  const micOn = running ? !live.micMuted && !live.micUnavailable : choices.micEnabled && !live.micUnavailable;
+  const cameraOn = running ? live.cameraOn : choices.cameraEnabled;
+
+  return (
+    <div className="flex flex-col gap-5 p-4 sm:p-5">
+      <div className="flex flex-col gap-1.5">
+        <label htmlFor="live-voice" className="flex items-center justify-between text-sm font-medium text-fg">
+          Voice
+          {running ? (
+            <span className="inline-flex items-center gap-1 text-xs font-normal text-fg-muted">
+              <Lock aria-hidden className="size-3" />
+              Set for this conversation
+            </span>
+          ) : null}
+        </label>
+        <select
+          id="live-voice"
+          value={choices.voice}
+          disabled={running}
+          onChange={(event) => onChoicesChange({ ...choices, voice: event.target.value as GeminiVoice })}
+          data-testid="live-voice"
+          className={cn(
+            "h-11 w-full rounded-lg border border-border bg-surface px-3 text-[15px] text-fg transition-colors",
+            "focus-visible:border-accent focus-visible:ring-2 focus-visible:ring-ring/40 focus-visible:outline-none disabled:cursor-not-allowed disabled:bg-surface-muted disabled:text-fg-muted",
+          )}
+        >
+          {GEMINI_VOICES.map((voice) => (
+            <option key={voice.name} value={voice.name}>
+              {voice.name} · {voice.character}
+            </option>
+          ))}
+        </select>
+      </div>
+
+      <div className="grid grid-cols-3 gap-2">
+        <MediaToggle
+          label={live.micUnavailable ? "Blocked" : running ? (micOn ? "Mute" : "Unmute") : micOn ? "Mic on" : "Mic off"}
+          on={micOn}
+          onIcon={Mic}
+          offIcon={MicOff}
+          disabled={live.micUnavailable || status === "ending"}
+          title={live.micUnavailable ? "Microphone access was refused. You can still type." : undefined}
+          onClick={() => (running ? live.setMicMuted(!live.micMuted) : onChoicesChange({ ...choices, micEnabled: !choices.micEnabled }))}
+          testId="live-mic-toggle"
+        />
+        <MediaToggle
+          label="Camera"
+          on={cameraOn}
+          onIcon={Video}
+          offIcon={VideoOff}
+          busy={busy === "camera"}
+          disabled={running && !connected}
+          onClick={() => (running ? void toggle("camera") : onChoicesChange({ ...choices, cameraEnabled: !choices.cameraEnabled }))}
+          testId="live-camera-toggle"
+        />
+        <MediaToggle
+          label="Screen"
+          on={live.screenOn}
+          onIcon={MonitorUp}
+          offIcon={MonitorOff}
+          busy={busy === "screen"}
+          disabled={!connected}
+          title={connected ? undefined : "Share a screen once the conversation is live"}
+          onClick={() => void toggle("screen")}
+          testId="live-screen-toggle"
+        />
+      </div>
+
+      <div className="flex items-center justify-between gap-3">
+        <span className="text-sm text-fg-muted">{running && micOn ? "Your microphone" : "Microphone idle"}</span>
+        <LevelMeter level={live.inputLevel} active={running && micOn} />
+      </div>
+
+      {running ? (
+        <Button
+          variant="danger"
+          size="lg"
+          className="w-full"
+          onClick={() => void live.stop()}
+          pending={status === "ending"}
+          data-testid="live-stop"
+        >
+          {status === "ending" ? null : <Square aria-hidden className="size-4 fill-current" />}
+          {status === "ending" ? "Saving…" : "End conversation"}
+        </Button>
+      ) : (
+        <Button size="lg" className="w-full" onClick={onStart} pending={starting} data-testid="live-start">
+          {starting ? null : status === "ended" || status === "error" ? <RotateCcw aria-hidden className="size-4" /> : <Play aria-hidden className="size-4 fill-current" />}
+          {status === "ended" || status === "error" ? "Start a new conversation" : "Start conversation"}
+        </Button>
+      )}
+
+      <p className="-mt-2 text-center text-xs text-fg-muted">
+        {connected ? "Speak over your companion any time to interrupt." : `Uses ${keyLabel}.`}
+      </p>
+    </div>
+  );
+}

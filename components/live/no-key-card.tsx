@@ -1,0 +1,32 @@
+import { ArrowRight, KeyRound, ShieldCheck } from "lucide-react";
+import Link from "next/link";
+import { buttonClasses } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+
+/** Shown instead of Start when neither the user nor the deployment has a Gemini key. */
+export function NoKeyCard() {
+  return (
+    <Card className="overflow-hidden" data-testid="live-no-key">
+      <div className="flex flex-col items-center gap-5 px-6 py-12 text-center sm:px-12 sm:py-16">
+        <span className="grid size-14 place-items-center rounded-2xl bg-accent-soft text-accent">
+          <KeyRound aria-hidden className="size-7" />
+        </span>
+        <div className="max-w-md">
+          <h2 className="text-xl font-semibold tracking-tight">Add your Gemini API key to start talking</h2>
+          <p className="mt-2 text-pretty text-fg-muted">
+            Your companion runs on Google&apos;s Gemini Live. Paste a key from Google AI Studio in Settings once, and every
+            conversation after that starts with one click.
+          </p>
+        </div>
+        <Link href="/settings" className={buttonClasses({ size: "lg" })} data-testid="live-add-key">
+          Add a key in Settings
+          <ArrowRight aria-hidden className="size-4" />
+        </Link>
+        <p className="inline-flex items-center gap-1.5 text-sm text-fg-muted">
+          <ShieldCheck aria-hidden className="size-4" />
+          Stored encrypted. Only its last four characters are ever shown again.
+        </p>
+      </div>
+    </Card>
+  );
+}
