@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { APP_HOME, safeReturnPath } from "./routes";
+
+describe("safeReturnPath", () => {
+  it("keeps same-site paths with their query and hash", () => {
+    expect(safeReturnPath("/settings")).toBe("/settings");
+    expect(safeReturnPath("/sessions/42?tab=transcript#t3")).toBe("/sessions/42?tab=transcript#t3");
+  });
+
+  it.each([
+    ["protocol-relative URL", "//evil.com"],
+    ["protocol-relative URL with path", "//evil.com/settings"],
+    ["backslash trick browsers read as //", "/\\evil.com"],
+    ["absolute https URL", "https://evil.com/settings"],
+    ["absolute http URL", "http://localhost:3000/settings"],
+    ["javascript: URL", "javascript:alert(1)"],
+    ["relative path", "settings"],
+    ["empty string", ""],
+    ["null", null],
+    ["undefined", undefined],
+  ])("sends a %s to the app home", (_label, value) => {
+    expect(safeReturnPath(value)).toBe(APP_HOME);
+  });
+
+  it("has an app home that is itself a safe same-site path", () => {
+    expect(APP_HOME).toMatch(/^\/[a-z]/);
+    expect(safeReturnPath(APP_HOME)).toBe(APP_HOME);
+  });
+});
