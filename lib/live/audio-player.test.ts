@@ -1,0 +1,116 @@
+import { describe, expect, it } from "vitest";
+import { bytesToBase64 } from "./audio/base64";
+import { pcm16ToBytes } from "./audio/pcm16";
+import { AudioPlayer, type PlaybackContext } from "./audio-player";
+import { PlaybackScheduler } from "./playback-scheduler";
+
+describe("PlaybackScheduler", () => {
+  it("places chunks back to back after a jitter buffer, with no gaps", () => {
+    const s = new PlaybackScheduler(0.04);
+    s.nextTurn();
+    expect(s.schedule(1, 0.1)).toBeCloseTo(1.04, 9);
+    expect(s.schedule(1.01, 0.1)).toBeCloseTo(1.14, 9);
+    expect(s.schedule(1.2, 0.1)).toBeCloseTo(1.24, 9);
+    expect(s.scheduledSeconds).toBeCloseTo(0.3, 9);
+  });
+
+  it("after an underrun restarts with the jitter buffer instead of in the past", () => {
+    const s = new PlaybackScheduler(0.04);
+    s.schedule(0, 0.1);
+    expect(s.schedule(0.5, 0.1)).toBeCloseTo(0.54, 9);
+    expect(s.heardTotal(0.6)).toBeCloseTo(0.16, 9);
+  });
+
+  it("counts heard audio per turn and across turns", () => {
+    const s = new PlaybackScheduler(0);
+    s.nextTurn();
+    s.schedule(0, 0.5);
+    s.nextTurn();
+    s.schedule(1, 0.5);
+    expect(s.heardInTurn(1.2)).toBeCloseTo(0.2, 9);
+    expect(s.heardTotal(1.2)).toBeCloseTo(0.7, 9);
+  });
+
+  it("interrupt stops at that instant: reports what was heard, unschedules the rest", () => {
+    const s = new PlaybackScheduler(0);
+    s.nextTurn();
+    s.schedule(0, 0.2);
+    s.schedule(0, 0.2);
+    s.schedule(0, 0.2);
+    expect(s.interrupt(0.25)).toBeCloseTo(0.25, 9);
+    expect(s.scheduledSeconds).toBeCloseTo(0.25, 9);
+    expect(s.heardTotal(5)).toBeCloseTo(0.25, 9);
+    expect(s.bufferedAhead(0.25)).toBe(0);
+    expect(s.schedule(0.3, 0.1)).toBeCloseTo(0.3, 9);
+  });
+});
+
+class FakeSource {
+  buffer: { duration: number } | null = null;
+  startedAt: number | null = null;
+  stopped = false;
+  onended: (() => void) | null = null;
+  connect() {}
+  disconnect() {}
+  start(when: number) {
+    this.startedAt = when;
+  }
+  stop() {
+    this.stopped = true;
+  }
+}
+
+function fakeContext() {
+  const sources: FakeSource[] = [];
+  const context = {
+    currentTime: 0,
+    destination: {} as AudioDestinationNode,
+    createBuffer: (_channels: number, length: number, rate: number) => {
+      const data = new Float32Array(length);
+      return { duration: length / rate, getChannelData: () => data, data };
+    },
+    createBufferSource: () => {
+      const source = new FakeSource();
+      sources.push(source);
+      return source;
+    },
+  };
+  return { context, sources, player: new AudioPlayer(context as unknown as PlaybackContext, { jitterMs: 40 }) };
+}
+
+const chunk = (ms: number, value = 0.5) => bytesToBase64(pcm16ToBytes(new Int16Array((24 * ms) | 0).fill(Math.round(value * 0x7fff))));
+
+describe("AudioPlayer", () => {
+  it("decodes 24 kHz PCM16 and schedules chunks gap-free", () => {
+    const { context, sources, player } = fakeContext();
+    context.currentTime = 2;
+    player.enqueue(chunk(100));
+    player.enqueue(chunk(100));
+    expect(sources.map((s) => s.startedAt)).toEqual([2.04, expect.closeTo(2.14, 9)]);
+    expect(player.counters()).toEqual({ audioChunksReceived: 2, scheduledMs: 200, playedMs: 0 });
+    context.currentTime = 2.19;
+    expect(player.counters().playedMs).toBe(150);
+  });
+
+  it("interrupt() stops every queued source and reports the ms heard of this turn", () => {
+    const { context, sources, player } = fakeContext();
+    player.enqueue(chunk(200));
+    player.enqueue(chunk(200));
+    context.currentTime = 0.14;
+    expect(player.interrupt()).toBe(100);
+    expect(sources.every((s) => s.stopped)).toBe(true);
+    expect(player.counters()).toMatchObject({ scheduledMs: 100, playedMs: 100 });
+    expect(player.isPlaying).toBe(false);
+  });
+
+  it("counts heard audio of the new turn only after endTurn()", () => {
+    const { context, player } = fakeContext();
+    player.enqueue(chunk(100));
+    player.endTurn();
+    context.currentTime = 1;
+    player.enqueue(chunk(100));
+    context.currentTime = 1.09;
+    expect(player.heardInTurnMs()).toBe(50);
+    expect(player.counters().playedMs).toBe(150);
+  });
+});

@@ -1,0 +1,107 @@
+import { describe, expect, it } from "vitest";
+import type { LiveTurnView } from "./contract";
+import { TranscriptAssembler, type ClosedTurn } from "./transcript-assembler";
+
+function setup(sessionStart = 1000) {
+  const closed: ClosedTurn[] = [];
+  let views: readonly LiveTurnView[] = [];
+  const assembler = new TranscriptAssembler(sessionStart, {
+    onTurnClosed: (turn) => closed.push(turn),
+    onViewsChanged: (next) => (views = next),
+  });
+  return { assembler, closed, views: () => views };
+}
+
+describe("TranscriptAssembler", () => {
+  it("joins fragments into one user turn and one model turn, with offsets and latency", () => {
+    const { assembler, closed, views } = setup(1000);
+    assembler.userSpeech(1900);
+    assembler.inputTranscription("Hello ", 2000);
+    assembler.inputTranscription("there.", 2300);
+    assembler.userSpeech(2400);
+    expect(views()).toEqual([{ id: "user-0", sender: "user", text: "Hello there.", final: false, interrupted: false, latencyMs: null }]);
+
+    assembler.modelAudio(3100);
+    expect(closed).toHaveLength(1);
+    expect(closed[0]).toEqual({
+      sender: "user", text: "Hello there.", startOffsetMs: 1000, endOffsetMs: 2100,
+      latencyMs: null, interrupted: false, inputTokens: null, outputTokens: null,
+    });
+    assembler.outputTranscription("Hi! ", 3150);
+    assembler.modelAudio(3200);
+    assembler.outputTranscription("How are you?", 3300);
+    assembler.usage({ promptTokenCount: 120, responseTokenCount: 45 });
+    assembler.turnComplete(4000);
+
+    expect(closed[1]).toEqual({
+      sender: "model", text: "Hi! How are you?", startOffsetMs: 2100, endOffsetMs: 3000,
+      latencyMs: 700, interrupted: false, inputTokens: 120, outputTokens: 45,
+    });
+    expect(views().map((v) => [v.id, v.final, v.latencyMs])).toEqual([["user-0", true, null], ["model-1", true, 700]]);
+  });
+
+  it("handles input and output transcription arriving in one message (input first)", () => {
+    const { assembler, closed } = setup(0);
+    assembler.inputTranscription("What time is it?", 500);
+    assembler.outputTranscription("It is noon.", 500);
+    assembler.modelAudio(520);
+    assembler.turnComplete(900);
+    expect(closed.map((t) => [t.sender, t.text])).toEqual([["user", "What time is it?"], ["model", "It is noon."]]);
+    expect(closed[1]!.latencyMs).toBe(20);
+  });
+
+  it("closes the model turn as interrupted; the barge-in speech becomes the next user turn", () => {
+    const { assembler, closed, views } = setup(0);
+    assembler.inputTranscription("Tell me a story", 100);
+    assembler.modelAudio(600);
+    assembler.outputTranscription("Once upon a time", 700);
+    assembler.inputTranscription("Stop", 900);
+    assembler.interrupted(950);
+    assembler.usage({ promptTokenCount: 10, responseTokenCount: 5 });
+    assembler.turnComplete(960);
+    expect(closed.map((t) => [t.sender, t.text, t.interrupted])).toEqual([
+      ["user", "Tell me a story", false],
+      ["model", "Once upon a time", true],
+    ]);
+    assembler.modelAudio(1400);
+    assembler.outputTranscription("Sure.", 1400);
+    assembler.turnComplete(1500);
+    expect(closed.map((t) => [t.sender, t.text])).toEqual([
+      ["user", "Tell me a story"], ["model", "Once upon a time"], ["user", "Stop"], ["model", "Sure."],
+    ]);
+    expect(closed[3]).toMatchObject({ latencyMs: 500, inputTokens: 10, outputTokens: 5 });
+    expect(views().find((v) => v.id === "model-1")).toMatchObject({ interrupted: true, final: true });
+  });
+
+  it("a typed message is a user turn of its own and starts the latency clock", () => {
+    const { assembler, closed } = setup(0);
+    assembler.userText("Hi in text", 200);
+    expect(closed).toEqual([expect.objectContaining({ sender: "user", text: "Hi in text", startOffsetMs: 200, endOffsetMs: 200 })]);
+    assembler.modelAudio(450);
+    assembler.turnComplete(600);
+    expect(closed[1]!.latencyMs).toBe(250);
+  });
+
+  it("ignores turnComplete with nothing open and flushes open turns at the end", () => {
+    const { assembler, closed } = setup(0);
+    assembler.turnComplete(10);
+    assembler.inputTranscription("anyone there?", 50);
+    assembler.turnComplete(60);
+    expect(closed).toHaveLength(0);
+    assembler.flush(100);
+    expect(closed).toEqual([expect.objectContaining({ sender: "user", text: "anyone there?", endOffsetMs: 100 })]);
+    assembler.flush(200);
+    expect(closed).toHaveLength(1);
+  });
+
+  it("keeps earlier view objects untouched (immutable updates for React)", () => {
+    const { assembler, views } = setup(0);
+    assembler.inputTranscription("a", 1);
+    const before = views();
+    const firstView = before[0];
+    assembler.inputTranscription("b", 2);
+    expect(views()).not.toBe(before);
+    expect(firstView!.text).toBe("a");
+    expect(views()[0]!.text).toBe("ab");
+  });
+});

@@ -1,0 +1,176 @@
+import type { LiveTurnView, TurnInput } from "./contract";
+
+/** A closed turn before the persistence queue gives it a sequence number. */
+const MAX_TURN_TEXT = 20_000;
+
+export type ClosedTurn = Omit<TurnInput, "sequenceNumber">;
+
+export interface Usage {
+  promptTokenCount?: number;
+  responseTokenCount?: number;
+}
+
+interface OpenTurn {
+  index: number;
+  startedAt: number;
+  inputTokens: number | null;
+  outputTokens: number | null;
+}
+
+export interface AssemblerListener {
+  onTurnClosed: (turn: ClosedTurn) => void;
+  onViewsChanged: (views: readonly LiveTurnView[]) => void;
+}
+
+/**
+ * Turns the service's transcription fragments into conversation turns.
+ * - Input fragments build the user's turn; it closes when the model starts answering (its first
+ *   output fragment or audio), or at the end of the session.
+ * - Output fragments and audio build the model's turn; it closes on `turnComplete` or
+ *   `interrupted`. Speech during a model turn opens a new user turn (a barge-in).
+ * - Latency of a model turn: end of the user's speech (the later of the last voiced mic chunk
+ *   and the last input fragment, or a typed message) → the model's first audio.
+ * All times are ms on one monotonic clock; offsets are relative to `sessionStart`.
+ */
+export class TranscriptAssembler {
+  private views: LiveTurnView[] = [];
+  private user: OpenTurn | null = null;
+  private model: OpenTurn | null = null;
+  private lastUserSpeechAt: number | null = null;
+  private firstAudioSeen = false;
+  /** Usage that arrived while no model turn was open (after `interrupted`): goes to the next one. */
+  private carriedUsage: Usage | null = null;
+
+  constructor(
+    private readonly sessionStart: number,
+    private readonly listener: AssemblerListener,
+  ) {}
+
+  get turns(): readonly LiveTurnView[] {
+    return this.views;
+  }
+
+  /** A mic chunk with voice in it: the user is (still) speaking. */
+  userSpeech(now: number): void {
+    this.lastUserSpeechAt = now;
+  }
+
+  inputTranscription(text: string, now: number): void {
+    if (!text) return;
+    this.lastUserSpeechAt = now;
+    this.user ??= this.open("user", now);
+    this.append(this.user, text);
+  }
+
+  /** A message the user typed: a complete user turn on its own. */
+  userText(text: string, now: number): void {
+    this.closeUser(now);
+    this.user = this.open("user", now);
+    this.append(this.user, text);
+    this.closeUser(now);
+    this.lastUserSpeechAt = now;
+  }
+
+  outputTranscription(text: string, now: number): void {
+    if (!text) return;
+    this.append(this.ensureModel(now), text);
+  }
+
+  modelAudio(now: number): void {
+    const turn = this.ensureModel(now);
+    if (this.firstAudioSeen) return;
+    this.firstAudioSeen = true;
+    if (this.lastUserSpeechAt !== null) this.patch(turn, { latencyMs: Math.min(600_000, Math.max(0, Math.round(now - this.lastUserSpeechAt))) });
+  }
+
+  usage(usage: Usage): void {
+    const target = this.model;
+    if (!target) {
+      this.carriedUsage = usage;
+      return;
+    }
+    if (usage.promptTokenCount !== undefined) target.inputTokens = usage.promptTokenCount;
+    if (usage.responseTokenCount !== undefined) target.outputTokens = usage.responseTokenCount;
+  }
+
+  turnComplete(now: number): void {
+    this.closeModel(now, false);
+  }
+
+  interrupted(now: number): void {
+    this.closeModel(now, true);
+  }
+
+  /** Session end: whatever is still open is closed as it stands. */
+  flush(now: number): void {
+    this.closeModel(now, false);
+    this.closeUser(now);
+  }
+
+  private ensureModel(now: number): OpenTurn {
+    if (this.model) return this.model;
+    // The model starts answering: the user's turn is over.
+    this.closeUser(now);
+    this.model = this.open("model", now);
+    this.firstAudioSeen = false;
+    if (this.carriedUsage) {
+      const carried = this.carriedUsage;
+      this.carriedUsage = null;
+      this.model.inputTokens = carried.promptTokenCount ?? null;
+      this.model.outputTokens = carried.responseTokenCount ?? null;
+    }
+    return this.model;
+  }
+
+  private open(sender: "user" | "model", now: number): OpenTurn {
+    const index = this.views.length;
+    const view: LiveTurnView = { id: `${sender}-${index}`, sender, text: "", final: false, interrupted: false, latencyMs: null };
+    this.views = [...this.views, view];
+    return { index, startedAt: now, inputTokens: null, outputTokens: null };
+  }
+
+  private closeUser(now: number): void {
+    if (!this.user) return;
+    const turn = this.user;
+    this.user = null;
+    this.emit(turn, now, false);
+  }
+
+  private closeModel(now: number, interrupted: boolean): void {
+    if (!this.model) return;
+    const turn = this.model;
+    this.model = null;
+    this.firstAudioSeen = false;
+    this.emit(turn, now, interrupted);
+  }
+
+  private emit(turn: OpenTurn, now: number, interrupted: boolean): void {
+    const view = this.patch(turn, { final: true, interrupted });
+    this.listener.onTurnClosed({
+      sender: view.sender,
+      text: view.text.trim().slice(0, MAX_TURN_TEXT),
+      startOffsetMs: this.offset(turn.startedAt),
+      endOffsetMs: this.offset(Math.max(now, turn.startedAt)),
+      latencyMs: view.latencyMs,
+      interrupted,
+      inputTokens: turn.inputTokens,
+      outputTokens: turn.outputTokens,
+    });
+  }
+
+  private offset(at: number): number {
+    return Math.max(0, Math.round(at - this.sessionStart));
+  }
+
+  private append(turn: OpenTurn, text: string): void {
+    this.patch(turn, { text: this.views[turn.index]!.text + text });
+  }
+
+  /** Views are immutable: a changed turn is a new object in a new array, so React sees it. */
+  private patch(turn: OpenTurn, changes: Partial<LiveTurnView>): LiveTurnView {
+    const view = { ...this.views[turn.index]!, ...changes };
+    this.views = this.views.with(turn.index, view);
+    this.listener.onViewsChanged(this.views);
+    return view;
+  }
+}
