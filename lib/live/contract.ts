@@ -48,6 +48,8 @@ export const startLiveSessionInput = z.strictObject({
   personaId: z.uuid().nullable().optional(),
   cameraEnabled: z.boolean(),
   micEnabled: z.boolean(),
+  /** End the user's other open conversation (another tab, or a page reloaded mid-talk) instead of refusing with conflict:session. */
+  replaceActive: z.boolean().optional(),
 });
 export type StartLiveSessionInput = z.infer<typeof startLiveSessionInput>;
 

@@ -1,0 +1,22 @@
+"use server";
+
+import { endLiveSession as endSession, markLiveSessionActive as markActive } from "@/db/queries/live-sessions";
+import { authedAction } from "@/lib/actions/safe-action";
+import { renewLiveToken as renewToken, startLiveSession as startSession } from "@/lib/gemini/live-service";
+import { endLiveSessionInput, sessionIdInput, startLiveSessionInput } from "@/lib/live/contract";
+
+export const startLiveSession = authedAction(startLiveSessionInput, (input, { user, db }) =>
+  startSession(db, { userId: user.id, input }),
+);
+
+export const renewLiveToken = authedAction(sessionIdInput, ({ sessionId }, { user, db }) =>
+  renewToken(db, { userId: user.id, sessionId }),
+);
+
+export const markLiveSessionActive = authedAction(sessionIdInput, ({ sessionId }, { user, db }) =>
+  markActive(db, { userId: user.id, sessionId }),
+);
+
+export const endLiveSession = authedAction(endLiveSessionInput, ({ sessionId, status, errorMessage, stats }, { user, db }) =>
+  endSession(db, { userId: user.id, sessionId, status, errorMessage: errorMessage ?? null, stats }),
+);

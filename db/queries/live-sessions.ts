@@ -1,0 +1,241 @@
+import "server-only";
+import { and, asc, eq, inArray, lt } from "drizzle-orm";
+import { computeSessionMetrics, type ClientSessionStats } from "@/lib/analytics/session-metrics";
+import { AppError } from "@/lib/errors/app-error";
+import type { EndLiveSessionInput, EndLiveSessionResult, SessionAnalyticsSummary, SessionStatus } from "@/lib/live/contract";
+import type { Database } from "../index";
+import { liveSessions, personas, sessionAnalytics, transcriptions } from "../schema";
+
+/** An open session with no activity for this long belongs to a browser that went away. */
+export const STALE_SESSION_MS = 3 * 60_000;
+
+const OPEN: SessionStatus[] = ["CONNECTING", "ACTIVE"];
+
+export type LiveSessionRow = typeof liveSessions.$inferSelect;
+type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
+type Executor = Database | Tx;
+
+export const isOpenStatus = (status: SessionStatus) => OPEN.includes(status);
+
+/** The caller's session, or not_found (also for another user's id). */
+export async function getOwnedLiveSession(db: Executor, { userId, sessionId }: { userId: string; sessionId: string }): Promise<LiveSessionRow> {
+  const [row] = await db
+    .select()
+    .from(liveSessions)
+    .where(and(eq(liveSessions.id, sessionId), eq(liveSessions.userId, userId)))
+    .limit(1);
+  if (!row) throw new AppError("not_found:session");
+  return row;
+}
+
+export async function getOwnedPersona(db: Database, { userId, personaId }: { userId: string; personaId: string }) {
+  const [row] = await db
+    .select({ id: personas.id, name: personas.name, systemInstruction: personas.systemInstruction })
+    .from(personas)
+    .where(and(eq(personas.id, personaId), eq(personas.userId, userId)))
+    .limit(1);
+  if (!row) throw new AppError("not_found:persona");
+  return row;
+}
+
+const CLIENT_STATS_ZERO: ClientSessionStats = { audioSeconds: 0, videoFrameCount: 0, errorCount: 0 };
+
+async function writeAnalytics(
+  tx: Executor,
+  { sessionId, userId, client, metadata }: { sessionId: string; userId: string; client: ClientSessionStats; metadata: Record<string, unknown> },
+): Promise<SessionAnalyticsSummary> {
+  const turns = await tx
+    .select({
+      sender: transcriptions.sender,
+      latencyMs: transcriptions.latencyMs,
+      interrupted: transcriptions.interrupted,
+      inputTokens: transcriptions.inputTokens,
+      outputTokens: transcriptions.outputTokens,
+    })
+    .from(transcriptions)
+    .where(eq(transcriptions.sessionId, sessionId))
+    .orderBy(asc(transcriptions.sequenceNumber));
+  const metrics = computeSessionMetrics(turns, client);
+  await tx
+    .insert(sessionAnalytics)
+    .values({ sessionId, userId, ...metrics, metadata })
+    .onConflictDoUpdate({ target: sessionAnalytics.sessionId, set: { ...metrics, metadata } });
+  return metrics;
+}
+
+/** Late turns reached a closed session: fold them into its analytics, keeping the browser's counters. */
+export async function recomputeSessionAnalytics(tx: Executor, { sessionId, userId }: { sessionId: string; userId: string }): Promise<SessionAnalyticsSummary> {
+  const [existing] = await tx.select().from(sessionAnalytics).where(eq(sessionAnalytics.sessionId, sessionId)).limit(1);
+  const client = existing
+    ? { audioSeconds: existing.audioSeconds, videoFrameCount: existing.videoFrameCount, errorCount: existing.errorCount }
+    : CLIENT_STATS_ZERO;
+  return writeAnalytics(tx, { sessionId, userId, client, metadata: existing?.metadata ?? {} });
+}
+
+interface CloseOptions {
+  status: "ENDED" | "ERROR";
+  errorMessage: string | null;
+  stats?: EndLiveSessionInput["stats"];
+  now: Date;
+}
+
+async function closeSession(tx: Tx, session: LiveSessionRow, { status, errorMessage, stats, now }: CloseOptions): Promise<EndLiveSessionResult> {
+  const totalDurationSeconds = Math.max(0, Math.round((now.getTime() - session.startedAt.getTime()) / 1000));
+  await tx
+    .update(liveSessions)
+    .set({ status, endedAt: now, totalDurationSeconds, lastErrorMessage: errorMessage, lastActivityAt: now, updatedAt: now })
+    .where(eq(liveSessions.id, session.id));
+  const client: ClientSessionStats = {
+    audioSeconds: stats?.audioSeconds ?? 0,
+    videoFrameCount: stats?.videoFrameCount ?? 0,
+    // A conversation that ended in an error had at least that one.
+    errorCount: Math.max(stats?.errorCount ?? 0, status === "ERROR" ? 1 : 0),
+  };
+  const metadata = { resumptions: stats?.resumptions ?? 0, clientStatsReported: Boolean(stats) };
+  const analytics = await writeAnalytics(tx, { sessionId: session.id, userId: session.userId, client, metadata });
+  return { sessionId: session.id, status, totalDurationSeconds, analytics };
+}
+
+async function closedResult(tx: Tx, session: LiveSessionRow): Promise<EndLiveSessionResult> {
+  const analytics = await recomputeSessionAnalytics(tx, { sessionId: session.id, userId: session.userId });
+  return {
+    sessionId: session.id,
+    status: session.status === "ERROR" ? "ERROR" : "ENDED",
+    totalDurationSeconds: session.totalDurationSeconds ?? 0,
+    analytics,
+  };
+}
+
+/**
+ * Ends the caller's session: status, ended_at, duration and the analytics row in one
+ * transaction. Ending it again returns the first outcome unchanged.
+ */
+export async function endLiveSession(
+  db: Database,
+  { userId, sessionId, status, errorMessage = null, stats, now = new Date() }: Omit<EndLiveSessionInput, "sessionId" | "errorMessage"> & {
+    userId: string;
+    sessionId: string;
+    errorMessage?: string | null;
+    now?: Date;
+  },
+): Promise<EndLiveSessionResult> {
+  return db.transaction(async (tx) => {
+    const [session] = await tx
+      .select()
+      .from(liveSessions)
+      .where(and(eq(liveSessions.id, sessionId), eq(liveSessions.userId, userId)))
+      .for("update");
+    if (!session) throw new AppError("not_found:session");
+    if (!isOpenStatus(session.status)) return closedResult(tx, session);
+    return closeSession(tx, session, { status, errorMessage: errorMessage || null, stats, now });
+  });
+}
+
+const NEVER_CONNECTED_MESSAGE = "The conversation never connected: the page was closed or lost its connection.";
+
+/**
+ * Closes the user's open sessions whose browser stopped reporting: an ACTIVE one as ENDED
+ * (the conversation happened), a CONNECTING one as ERROR. Returns the ids it closed.
+ */
+export async function closeStaleSessions(
+  db: Database,
+  { userId, now = new Date(), staleAfterMs = STALE_SESSION_MS }: { userId: string; now?: Date; staleAfterMs?: number },
+): Promise<string[]> {
+  const cutoff = new Date(now.getTime() - staleAfterMs);
+  return db.transaction(async (tx) => {
+    const stale = await tx
+      .select()
+      .from(liveSessions)
+      .where(and(eq(liveSessions.userId, userId), inArray(liveSessions.status, OPEN), lt(liveSessions.lastActivityAt, cutoff)))
+      .for("update");
+    for (const session of stale) {
+      const connecting = session.status === "CONNECTING";
+      // The browser vanished, so the session ends at its last sign of life.
+      await closeSession(tx, session, {
+        status: connecting ? "ERROR" : "ENDED",
+        errorMessage: connecting ? NEVER_CONNECTED_MESSAGE : null,
+        now: session.lastActivityAt,
+      });
+    }
+    return stale.map((session) => session.id);
+  });
+}
+
+/** Ends the user's open sessions now, whatever their age (Start with replaceActive). */
+async function closeOpenSessions(tx: Tx, { userId, now }: { userId: string; now: Date }): Promise<void> {
+  const open = await tx
+    .select()
+    .from(liveSessions)
+    .where(and(eq(liveSessions.userId, userId), inArray(liveSessions.status, OPEN)))
+    .for("update");
+  for (const session of open) await closeSession(tx, session, { status: "ENDED", errorMessage: "Replaced by a newer conversation.", now });
+}
+
+export const ONE_OPEN_SESSION_MESSAGE =
+  "A conversation is already running in another tab or window. End it there, or start here to replace it.";
+
+function isUniqueViolation(error: unknown): boolean {
+  for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) {
+    if ((e as { code?: unknown }).code === "23505") return true;
+  }
+  return false;
+}
+
+export interface NewLiveSession {
+  model: string;
+  voice: string;
+  personaId: string | null;
+  cameraEnabled: boolean;
+  micEnabled: boolean;
+  systemInstruction: string;
+}
+
+/** Creates the CONNECTING row. At most one open session per user: a second is a conflict unless replaceActive. */
+export async function createLiveSession(
+  db: Database,
+  { userId, values, replaceActive = false, now = new Date() }: { userId: string; values: NewLiveSession; replaceActive?: boolean; now?: Date },
+): Promise<LiveSessionRow> {
+  try {
+    return await db.transaction(async (tx) => {
+      if (replaceActive) await closeOpenSessions(tx, { userId, now });
+      const [row] = await tx
+        .insert(liveSessions)
+        .values({ userId, status: "CONNECTING", ...values, startedAt: now, lastActivityAt: now, createdAt: now, updatedAt: now })
+        .returning();
+      if (!row) throw new Error("live session insert returned no row");
+      return row;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError("conflict:session", ONE_OPEN_SESSION_MESSAGE, { cause: error });
+    throw error;
+  }
+}
+
+const ENDED_MESSAGE = "This conversation has already ended. Start a new one.";
+
+/** An open session of the caller, with its activity bumped; a closed one is a conflict. */
+export async function touchOpenSession(db: Database, { userId, sessionId, now = new Date() }: { userId: string; sessionId: string; now?: Date }): Promise<LiveSessionRow> {
+  const [row] = await db
+    .update(liveSessions)
+    .set({ lastActivityAt: now })
+    .where(and(eq(liveSessions.id, sessionId), eq(liveSessions.userId, userId), inArray(liveSessions.status, OPEN)))
+    .returning();
+  if (row) return row;
+  await getOwnedLiveSession(db, { userId, sessionId });
+  throw new AppError("conflict:session", ENDED_MESSAGE);
+}
+
+/** CONNECTING → ACTIVE once the socket is set up; ACTIVE stays ACTIVE (a heartbeat). */
+export async function markLiveSessionActive(
+  db: Database,
+  { userId, sessionId, now = new Date() }: { userId: string; sessionId: string; now?: Date },
+): Promise<{ status: SessionStatus }> {
+  const [row] = await db
+    .update(liveSessions)
+    .set({ status: "ACTIVE", lastActivityAt: now, updatedAt: now })
+    .where(and(eq(liveSessions.id, sessionId), eq(liveSessions.userId, userId), inArray(liveSessions.status, OPEN)))
+    .returning({ status: liveSessions.status });
+  if (row) return row;
+  await getOwnedLiveSession(db, { userId, sessionId });
+  throw new AppError("conflict:session", ENDED_MESSAGE);
+}

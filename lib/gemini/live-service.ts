@@ -1,0 +1,103 @@
+import "server-only";
+import type { Database } from "@/db";
+import { markCredentialInvalid } from "@/db/queries/credentials";
+import { closeStaleSessions, createLiveSession, endLiveSession, getOwnedPersona, touchOpenSession } from "@/db/queries/live-sessions";
+import { env } from "@/lib/env";
+import { isAppError } from "@/lib/errors/app-error";
+import type { LiveConnection, StartLiveSessionInput, StartLiveSessionResult } from "@/lib/live/contract";
+import { geminiBaseUrl, type GeminiEndpoint } from "./client";
+import { rejectedKeyMessage, resolveGeminiKey, type GeminiKeyOptions, type ResolvedGeminiKey } from "./credentials";
+import { buildLiveConnectConfig, mintLiveToken } from "./live-token";
+import { buildSystemInstruction } from "./system-instruction";
+
+/*
+ * The server half of a live conversation (DESIGN §6): the session row, the locked config and
+ * the ephemeral token. The browser gets a token, never a key.
+ */
+
+export interface LiveServiceOptions extends GeminiEndpoint, GeminiKeyOptions {
+  model?: string;
+  now?: Date;
+}
+
+async function mintFor(
+  db: Database,
+  { userId, key, model, voice, systemInstruction, options }: {
+    userId: string;
+    key: ResolvedGeminiKey;
+    model: string;
+    voice: string;
+    systemInstruction: string;
+    options: LiveServiceOptions;
+  },
+): Promise<LiveConnection> {
+  const config = buildLiveConnectConfig({ voice, systemInstruction });
+  try {
+    const token = await mintLiveToken({
+      apiKey: key.apiKey,
+      model,
+      config,
+      rejectedMessage: rejectedKeyMessage(key.source),
+      baseUrl: options.baseUrl,
+      now: options.now,
+    });
+    return { token, model, config, apiBaseUrl: geminiBaseUrl(options) };
+  } catch (error) {
+    if (key.source === "user" && isAppError(error) && error.code === "bad_request:gemini") {
+      await markCredentialInvalid(db, { userId });
+    }
+    throw error;
+  }
+}
+
+export async function startLiveSession(
+  db: Database,
+  { userId, input }: { userId: string; input: StartLiveSessionInput },
+  options: LiveServiceOptions = {},
+): Promise<StartLiveSessionResult> {
+  const now = options.now ?? new Date();
+  await closeStaleSessions(db, { userId, now });
+  const key = await resolveGeminiKey(db, { userId }, options);
+  const persona = input.personaId ? await getOwnedPersona(db, { userId, personaId: input.personaId }) : null;
+  const systemInstruction = buildSystemInstruction({ persona });
+  const model = options.model ?? env.GEMINI_LIVE_MODEL;
+  const session = await createLiveSession(db, {
+    userId,
+    replaceActive: input.replaceActive ?? false,
+    now,
+    values: {
+      model,
+      voice: input.voice,
+      personaId: persona?.id ?? null,
+      cameraEnabled: input.cameraEnabled,
+      micEnabled: input.micEnabled,
+      systemInstruction,
+    },
+  });
+  try {
+    const connection = await mintFor(db, { userId, key, model, voice: input.voice, systemInstruction, options });
+    return { sessionId: session.id, startedAt: session.startedAt.toISOString(), ...connection };
+  } catch (error) {
+    const message = isAppError(error) ? error.message : "The conversation could not be started.";
+    await endLiveSession(db, { userId, sessionId: session.id, status: "ERROR", errorMessage: message });
+    throw error;
+  }
+}
+
+/** A fresh single-use token for the same open session (resumption after goAway or a drop). */
+export async function renewLiveToken(
+  db: Database,
+  { userId, sessionId }: { userId: string; sessionId: string },
+  options: LiveServiceOptions = {},
+): Promise<LiveConnection> {
+  const session = await touchOpenSession(db, { userId, sessionId, now: options.now });
+  const key = await resolveGeminiKey(db, { userId }, options);
+  return mintFor(db, {
+    userId,
+    key,
+    model: session.model,
+    voice: session.voice,
+    systemInstruction: session.systemInstruction ?? buildSystemInstruction({ persona: null }),
+    options,
+  });
+}

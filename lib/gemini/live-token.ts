@@ -1,0 +1,56 @@
+import "server-only";
+import { Modality, type LiveConnectConfig } from "@google/genai";
+import { classifyGeminiError, createGeminiClient, geminiAppError, type GeminiEndpoint } from "./client";
+
+/** How long a minted token may open a new connection: enough for the browser to connect. */
+export const NEW_SESSION_WINDOW_MS = 2 * 60_000;
+/** After this the service rejects messages on the token's connection; resumption renews first. */
+export const TOKEN_LIFETIME_MS = 30 * 60_000;
+
+export function buildLiveConnectConfig({ voice, systemInstruction }: { voice: string; systemInstruction: string }): LiveConnectConfig {
+  return {
+    responseModalities: [Modality.AUDIO],
+    speechConfig: { voiceConfig: { prebuiltVoiceConfig: { voiceName: voice } } },
+    systemInstruction,
+    inputAudioTranscription: {},
+    outputAudioTranscription: {},
+    sessionResumption: {},
+    contextWindowCompression: { slidingWindow: {} },
+  };
+}
+
+export interface MintLiveTokenOptions extends GeminiEndpoint {
+  apiKey: string;
+  model: string;
+  config: LiveConnectConfig;
+  /** The user-facing message when the key is refused (it differs for a user's key and the server's). */
+  rejectedMessage: string;
+  now?: Date;
+}
+
+/**
+ * A single-use ephemeral token (`auth_tokens/…`) locked to this model and config, so the
+ * browser can open the Live socket without ever holding the API key.
+ */
+export async function mintLiveToken({ apiKey, model, config, rejectedMessage, now = new Date(), ...endpoint }: MintLiveTokenOptions): Promise<string> {
+  const ai = createGeminiClient(apiKey, { apiVersion: "v1alpha", ...endpoint });
+  let name: string | undefined;
+  try {
+    const token = await ai.authTokens.create({
+      config: {
+        uses: 1,
+        expireTime: new Date(now.getTime() + TOKEN_LIFETIME_MS).toISOString(),
+        newSessionExpireTime: new Date(now.getTime() + NEW_SESSION_WINDOW_MS).toISOString(),
+        liveConnectConstraints: { model, config },
+        httpOptions: { apiVersion: "v1alpha" },
+      },
+    });
+    name = token.name;
+  } catch (error) {
+    throw geminiAppError(classifyGeminiError(error, apiKey), { rejected: rejectedMessage });
+  }
+  if (!name) {
+    throw geminiAppError({ kind: "unreachable", status: null, detail: "auth_tokens answered without a token name" }, { rejected: rejectedMessage });
+  }
+  return name;
+}
