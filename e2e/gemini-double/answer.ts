@@ -1,0 +1,152 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import { chunkPcm, splitTranscript, synthesizeReply } from "./audio-synth";
+import {
+  AUDIO_TOKENS_PER_SECOND,
+  IMAGE_TOKENS_PER_FRAME,
+  OUTPUT_AUDIO_MIME,
+  OUTPUT_SAMPLE_RATE,
+  TEXT_CHARS_PER_TOKEN,
+} from "./constants";
+import type { Conversation } from "./conversations";
+import type { TurnPlan } from "./script";
+
+/*
+ * One model answer, streamed the way the Live service streams it: the user's input
+ * transcription, then `modelTurn` audio chunks with output transcription fragments in between,
+ * `generationComplete`, and `turnComplete` carrying `usageMetadata`. `interrupt()` stops it at
+ * once and sends `interrupted: true` instead of a turnComplete.
+ */
+
+export type ServerMessage = Record<string, unknown>;
+
+/** What the user contributed since the previous answer, for token accounting. */
+export interface PendingInput {
+  audioMs: number;
+  textChars: number;
+  imageFrames: number;
+}
+
+export interface AnswerOptions {
+  plan: TurnPlan;
+  /** Audio turns get an input transcription (if the setup asked for one); typed turns do not. */
+  fromAudio: boolean;
+  inputTranscription: boolean;
+  outputTranscription: boolean;
+  textOnly: boolean;
+  chunkMs: number;
+  pace: number;
+  responseDelayMs: number;
+  input: PendingInput;
+  conversation: Conversation;
+  send: (message: ServerMessage) => void;
+  onAudioChunk: () => void;
+}
+
+const tokens = (value: number) => Math.ceil(value);
+
+/** The user's input joins the conversation's context whether or not the answer completes. */
+function absorbInput(conversation: Conversation, input: PendingInput): void {
+  const context = conversation.contextTokens;
+  context.audio += tokens((input.audioMs / 1000) * AUDIO_TOKENS_PER_SECOND);
+  context.text += tokens(input.textChars / TEXT_CHARS_PER_TOKEN);
+  context.image += input.imageFrames * IMAGE_TOKENS_PER_FRAME;
+}
+
+function usageMetadata(conversation: Conversation, input: PendingInput, responseTokens: number, textOnly: boolean) {
+  absorbInput(conversation, input);
+  const context = conversation.contextTokens;
+  const promptTokenCount = context.text + context.audio + context.image;
+  const promptTokensDetails = [
+    { modality: "TEXT", tokenCount: context.text },
+    ...(context.audio > 0 ? [{ modality: "AUDIO", tokenCount: context.audio }] : []),
+    ...(context.image > 0 ? [{ modality: "IMAGE", tokenCount: context.image }] : []),
+  ];
+  // The answer becomes part of the next turn's prompt.
+  if (textOnly) context.text += responseTokens;
+  else context.audio += responseTokens;
+  return {
+    promptTokenCount,
+    responseTokenCount: responseTokens,
+    totalTokenCount: promptTokenCount + responseTokens,
+    promptTokensDetails,
+    responseTokensDetails: [{ modality: textOnly ? "TEXT" : "AUDIO", tokenCount: responseTokens }],
+  };
+}
+
+export class Answer {
+  private readonly abort = new AbortController();
+  private finished = false;
+  /** Resolves when the answer completed or was interrupted. */
+  readonly done: Promise<"completed" | "interrupted" | "cancelled">;
+
+  constructor(private readonly options: AnswerOptions) {
+    this.done = this.run().catch((error: unknown) => {
+      if (this.abort.signal.aborted) return this.abort.signal.reason as "interrupted" | "cancelled";
+      throw error;
+    });
+  }
+
+  get active(): boolean {
+    return !this.finished;
+  }
+
+  /** User speech over the answer: stop now and tell the client. */
+  interrupt(): void {
+    if (this.finished) return;
+    this.finished = true;
+    this.abort.abort("interrupted");
+    absorbInput(this.options.conversation, this.options.input);
+    this.options.send({ serverContent: { interrupted: true } });
+  }
+
+  /** The connection went away: stop without a word. */
+  cancel(): void {
+    if (this.finished) return;
+    this.finished = true;
+    this.abort.abort("cancelled");
+  }
+
+  private async run(): Promise<"completed"> {
+    const o = this.options;
+    const signal = this.abort.signal;
+    if (o.fromAudio && o.inputTranscription) {
+      for (const text of splitTranscript(o.plan.inputTranscript, 3)) {
+        o.send({ serverContent: { inputTranscription: { text } } });
+      }
+    }
+    await sleep(o.responseDelayMs, undefined, { signal });
+
+    const pcm = o.textOnly ? Buffer.alloc(0) : synthesizeReply(o.plan.replyAudioMs);
+    const audioChunks = o.textOnly ? [] : chunkPcm(pcm, o.chunkMs);
+    const steps = Math.max(1, audioChunks.length);
+    const fragments = splitTranscript(o.plan.replyText, o.textOnly ? 4 : steps);
+    for (let step = 0; step < Math.max(steps, fragments.length); step += 1) {
+      const chunk = audioChunks[step];
+      const fragment = fragments[step];
+      if (chunk) {
+        o.send({
+          serverContent: { modelTurn: { parts: [{ inlineData: { mimeType: OUTPUT_AUDIO_MIME, data: chunk.toString("base64") } }] } },
+        });
+        o.onAudioChunk();
+      }
+      if (fragment !== undefined && o.textOnly) {
+        o.send({ serverContent: { modelTurn: { parts: [{ text: fragment }] } } });
+      } else if (fragment !== undefined && o.outputTranscription) {
+        o.send({ serverContent: { outputTranscription: { text: fragment } } });
+      }
+      const stepMs = chunk ? chunk.length / 2 / (OUTPUT_SAMPLE_RATE / 1000) : o.chunkMs;
+      await sleep(stepMs * o.pace, undefined, { signal });
+    }
+
+    const responseTokens = o.textOnly
+      ? tokens(o.plan.replyText.length / TEXT_CHARS_PER_TOKEN)
+      : tokens((o.plan.replyAudioMs / 1000) * AUDIO_TOKENS_PER_SECOND);
+    this.finished = true;
+    o.send({ serverContent: { generationComplete: true } });
+    o.send({
+      serverContent: { turnComplete: true },
+      usageMetadata: usageMetadata(o.conversation, o.input, responseTokens, o.textOnly),
+    });
+    return "completed";
+  }
+}

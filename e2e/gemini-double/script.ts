@@ -1,0 +1,88 @@
+import { z } from "zod";
+import { DEFAULT_INPUT_TRANSCRIPT, DEFAULT_REPLY_AUDIO_MS, DEFAULT_REPLY_TEXT } from "./constants";
+
+/*
+ * Scripted behaviour of the double. A script replaces the previous one whole; every field is
+ * optional and falls back to the defaults below. Turn numbers count per conversation (a
+ * resumed connection continues its conversation's count), starting at 0.
+ */
+
+const turnScript = z.strictObject({
+  /** Input transcription of an audio turn (typed turns get none, like the service). */
+  inputTranscript: z.string().optional(),
+  replyText: z.string().optional(),
+  replyAudioMs: z.number().int().min(0).max(60_000).optional(),
+});
+
+export const doubleScript = z.strictObject({
+  /** Per-turn overrides, indexed by the conversation's turn number. */
+  turns: z.array(turnScript).optional(),
+  inputTranscript: z.string().optional(),
+  replyText: z.string().optional(),
+  replyAudioMs: z.number().int().min(0).max(60_000).optional(),
+  /** Audio per `modelTurn` message. */
+  chunkMs: z.number().int().min(10).max(5_000).optional(),
+  /** 1 = model audio is sent in real time; 0 = as fast as possible; 0.5 = twice as fast. */
+  pace: z.number().min(0).max(10).optional(),
+  /** Delay from end of the user's turn to the first answer message ("thinking"). */
+  responseDelayMs: z.number().int().min(0).max(30_000).optional(),
+  /** Quiet after speech (in received audio) that ends a user turn. */
+  silenceMs: z.number().int().min(100).max(10_000).optional(),
+  /** RMS threshold of the voice detector (full scale 1). */
+  vadThreshold: z.number().min(0.0001).max(1).optional(),
+  /** After this many completed turns on one connection: `goAway`, then close. */
+  goAwayAfterTurns: z.number().int().min(0).optional(),
+  /** `goAway.timeLeft`, a protobuf Duration string. */
+  goAwayTimeLeft: z.string().regex(/^\d+(\.\d+)?s$/).optional(),
+  goAwayCloseDelayMs: z.number().int().min(0).max(60_000).optional(),
+  /** Close the connection with this code after `afterTurns` completed turns (0 = right after setup). */
+  closeWith: z
+    .strictObject({
+      code: z.union([z.literal(1007), z.literal(1008), z.literal(1011)]),
+      reason: z.string().max(120),
+      afterTurns: z.number().int().min(0).default(0),
+    })
+    .optional(),
+});
+
+export type DoubleScript = z.input<typeof doubleScript>;
+export type ParsedScript = z.output<typeof doubleScript>;
+
+export const DEFAULT_SCRIPT_VALUES = {
+  inputTranscript: DEFAULT_INPUT_TRANSCRIPT,
+  replyText: DEFAULT_REPLY_TEXT,
+  replyAudioMs: DEFAULT_REPLY_AUDIO_MS,
+  chunkMs: 200,
+  pace: 1,
+  responseDelayMs: 150,
+  silenceMs: 600,
+  vadThreshold: 0.02,
+  goAwayTimeLeft: "5s",
+  goAwayCloseDelayMs: 500,
+} as const;
+
+export interface TurnPlan {
+  inputTranscript: string;
+  replyText: string;
+  replyAudioMs: number;
+}
+
+export function parseScript(input: unknown): ParsedScript {
+  return doubleScript.parse(input ?? {});
+}
+
+export function planTurn(script: ParsedScript, turnIndex: number): TurnPlan {
+  const turn = script.turns?.[turnIndex];
+  return {
+    inputTranscript: turn?.inputTranscript ?? script.inputTranscript ?? DEFAULT_SCRIPT_VALUES.inputTranscript,
+    replyText: turn?.replyText ?? script.replyText ?? DEFAULT_SCRIPT_VALUES.replyText,
+    replyAudioMs: turn?.replyAudioMs ?? script.replyAudioMs ?? DEFAULT_SCRIPT_VALUES.replyAudioMs,
+  };
+}
+
+export function scriptValue<K extends keyof typeof DEFAULT_SCRIPT_VALUES>(
+  script: ParsedScript,
+  key: K,
+): NonNullable<ParsedScript[K]> | (typeof DEFAULT_SCRIPT_VALUES)[K] {
+  return (script[key] ?? DEFAULT_SCRIPT_VALUES[key]) as NonNullable<ParsedScript[K]>;
+}
