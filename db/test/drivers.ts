@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, inject } from "vitest";
 import { type Database, type DatabaseHandle, type DriverName, openPg, openPglite, schema } from "@/db/index";
 import { migrateDatabase } from "@/db/migrate";
+import { warnPostgresSkipped } from "./skip-banner";
 import "./test-postgres";
 import type { TestPostgres } from "./test-postgres";
 
@@ -25,7 +26,7 @@ export function describeEachDriver(title: string, body: (ctx: DriverContext) => 
     const name = `${title} [${driver}]`;
     const server = driver === "pglite" ? null : inject("testPostgres");
     if (server && !server.available) {
-      warnSkipped(server.reason, name);
+      warnPostgresSkipped(server.reason, name);
       describe.skip(name, () => body({ db: unavailable, driver }));
       continue;
     }
@@ -106,13 +107,4 @@ function withDatabase(url: string, database: string): string {
 
 function unavailable(): never {
   throw new Error("This driver's suite is skipped: no PostgreSQL server");
-}
-
-function warnSkipped(reason: string, suite: string): void {
-  const banner = "!".repeat(78);
-  console.warn(
-    `\n${banner}\n!! SKIPPED: ${suite}\n!! ${reason}\n` +
-      `!! The real-PostgreSQL and Neon-driver suites did NOT run. Install PostgreSQL 15\n` +
-      `!! (apt-get install postgresql-15) or set LIVEMIND_TEST_PG_BIN to its bin directory.\n${banner}\n`,
-  );
 }

@@ -1,5 +1,6 @@
 import type { TestProject } from "vitest/node";
 import { clusterUnavailableReason, startPostgresCluster } from "./postgres-cluster";
+import { warnPostgresSkipped } from "./skip-banner";
 import "./test-postgres";
 import { startWsProxy } from "./ws-proxy";
 
@@ -12,7 +13,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const reason = clusterUnavailableReason();
   if (reason) {
     project.provide("testPostgres", { available: false, reason });
-    return async () => {};
+    warnPostgresSkipped(reason, "every pg and neon database suite");
+    // Said again at the end of the run, where it cannot scroll away.
+    return async () => warnPostgresSkipped(reason, "every pg and neon database suite");
   }
   const cluster = await startPostgresCluster();
   const proxy = await startWsProxy(cluster).catch(async (error: unknown) => {
