@@ -40,13 +40,13 @@ export class StreamingResampler {
     while (pos <= length - 1) {
       const index = Math.floor(pos);
       const frac = pos - index;
-      const left = index < 0 ? (this.hasPrevious ? this.previous : input[0]) : input[index];
-      const right = index + 1 < length ? input[index + 1] : left;
+      const left = /** @type {number} */ (index < 0 ? (this.hasPrevious ? this.previous : input[0]) : input[index]);
+      const right = index + 1 < length ? /** @type {number} */ (input[index + 1]) : left;
       out[written++] = frac === 0 ? left : left + (right - left) * frac;
       pos += this.step;
     }
     this.position = pos - length;
-    this.previous = input[length - 1];
+    this.previous = /** @type {number} */ (input[length - 1]);
     this.hasPrevious = true;
     return out.subarray(0, written);
   }
@@ -122,7 +122,7 @@ export class CaptureChunker {
     const view = new DataView(pcm);
     let sumSquares = 0;
     for (let i = 0; i < count; i++) {
-      const sample = this.pending[i];
+      const sample = /** @type {number} */ (this.pending[i]);
       sumSquares += sample * sample;
       view.setInt16(i * 2, toPcm16(sample), true);
     }

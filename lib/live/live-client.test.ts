@@ -1,0 +1,201 @@
+import type { LiveCallbacks, LiveConnectParameters, LiveServerMessage, Session } from "@google/genai";
+import { describe, expect, it, vi } from "vitest";
+import type { LiveConnection } from "./contract";
+import { LiveClient, type LiveApi, type LiveClientEvents } from "./live-client";
+import { MESSAGES } from "./live-errors";
+
+interface FakeSocket {
+  params: LiveConnectParameters;
+  token: string;
+  sent: unknown[];
+  closed: boolean;
+  callbacks: LiveCallbacks;
+  message: (m: Partial<LiveServerMessage>) => void;
+  serverClose: (code: number, reason?: string) => void;
+}
+
+function fakeGemini(options: { failWith?: string[] } = {}) {
+  const sockets: FakeSocket[] = [];
+  const failures = [...(options.failWith ?? [])];
+  const createApi = (connection: LiveConnection): LiveApi => ({
+    live: {
+      connect: async (params: LiveConnectParameters) => {
+        const failure = failures.shift();
+        if (failure) throw new Error(failure);
+        const socket: FakeSocket = {
+          params,
+          token: connection.token,
+          sent: [],
+          closed: false,
+          callbacks: params.callbacks,
+          message: (m) => params.callbacks.onmessage(m as LiveServerMessage),
+          serverClose: (code, reason = "") => params.callbacks.onclose?.({ code, reason } as CloseEvent),
+        };
+        sockets.push(socket);
+        const session = {
+          sendRealtimeInput: (p: unknown) => socket.sent.push(p),
+          close: () => {
+            socket.closed = true;
+            params.callbacks.onclose?.({ code: 1000, reason: "" } as CloseEvent);
+          },
+        };
+        return session as unknown as Session;
+      },
+    },
+  });
+  return { sockets, createApi };
+}
+
+function recorder() {
+  const log: unknown[][] = [];
+  const events = new Proxy({} as LiveClientEvents, {
+    get: (_t, name: string) => (...args: unknown[]) => log.push([name, ...args]),
+  });
+  return { log, events };
+}
+
+const connection = (token: string): LiveConnection => ({
+  token,
+  model: "gemini-test",
+  config: { responseModalities: ["AUDIO" as never], sessionResumption: {} },
+  apiBaseUrl: null,
+});
+
+describe("LiveClient", () => {
+  it("routes transcriptions, audio parts, usage, interruption and turn end, in that order", async () => {
+    const gemini = fakeGemini();
+    const { log, events } = recorder();
+    const client = new LiveClient(events, { createApi: gemini.createApi, renewConnection: async () => connection("t2") });
+    await client.connect(connection("t1"));
+    gemini.sockets[0]!.message({
+      serverContent: {
+        inputTranscription: { text: "hi" },
+        outputTranscription: { text: "hello" },
+        modelTurn: { parts: [{ inlineData: { data: "AAAA", mimeType: "audio/pcm;rate=24000" } }, { text: "thinking" }] },
+        interrupted: true,
+        turnComplete: true,
+      },
+      usageMetadata: { promptTokenCount: 7, responseTokenCount: 3 },
+    });
+    expect(log).toEqual([
+      ["onInputTranscription", "hi"],
+      ["onOutputTranscription", "hello"],
+      ["onAudio", "AAAA", "audio/pcm;rate=24000"],
+      ["onUsage", { promptTokenCount: 7, responseTokenCount: 3 }],
+      ["onInterrupted"],
+      ["onTurnComplete"],
+    ]);
+  });
+
+  it("sends audio, audioStreamEnd, video and text as realtime input", async () => {
+    const gemini = fakeGemini();
+    const client = new LiveClient(recorder().events, { createApi: gemini.createApi, renewConnection: async () => connection("t2") });
+    await client.connect(connection("t1"));
+    client.sendAudio("QUJD");
+    client.sendAudioStreamEnd();
+    client.sendVideo("/9j/", "image/jpeg");
+    client.sendText("typed");
+    expect(gemini.sockets[0]!.sent).toEqual([
+      { audio: { data: "QUJD", mimeType: "audio/pcm;rate=16000" } },
+      { audioStreamEnd: true },
+      { video: { data: "/9j/", mimeType: "image/jpeg" } },
+      { text: "typed" },
+    ]);
+  });
+
+  it("on goAway reconnects with the latest handle and a renewed token, then retires the old socket", async () => {
+    const gemini = fakeGemini();
+    const { log, events } = recorder();
+    const renew = vi.fn(async () => connection("renewed"));
+    const client = new LiveClient(events, { createApi: gemini.createApi, renewConnection: renew });
+    await client.connect(connection("first"));
+    const [first] = gemini.sockets;
+    first!.message({ sessionResumptionUpdate: { newHandle: "h1", resumable: true } });
+    first!.message({ sessionResumptionUpdate: { newHandle: "", resumable: false } });
+    first!.message({ sessionResumptionUpdate: { newHandle: "h2", resumable: true } });
+    first!.message({ goAway: { timeLeft: "5s" } });
+    await vi.waitFor(() => expect(client.resumptions).toBe(1));
+    const second = gemini.sockets[1]!;
+    expect(second.token).toBe("renewed");
+    expect(second.params.config?.sessionResumption).toEqual({ handle: "h2" });
+    expect(first!.closed).toBe(true);
+    expect(log.map((e) => e[0])).toEqual(["onReconnecting", "onResumed"]);
+    client.sendAudio("QQ==");
+    expect(second.sent).toHaveLength(1);
+    first!.message({ serverContent: { outputTranscription: { text: "stale" } } });
+    expect(log.some((e) => e[0] === "onOutputTranscription")).toBe(false);
+  });
+
+  it("resumes after a dropped socket (1006) when it holds a handle, and queues typed text meanwhile", async () => {
+    const gemini = fakeGemini();
+    const { log, events } = recorder();
+    let release!: () => void;
+    const renewed = new Promise<void>((resolve) => (release = resolve));
+    const client = new LiveClient(events, {
+      createApi: gemini.createApi,
+      renewConnection: async () => {
+        await renewed;
+        return connection("again");
+      },
+    });
+    await client.connect(connection("t"));
+    gemini.sockets[0]!.message({ sessionResumptionUpdate: { newHandle: "h", resumable: true } });
+    gemini.sockets[0]!.serverClose(1006);
+    client.sendText("while away");
+    release();
+    await vi.waitFor(() => expect(client.resumptions).toBe(1));
+    expect(gemini.sockets[1]!.sent).toEqual([{ text: "while away" }]);
+    expect(log.some((e) => e[0] === "onFatal")).toBe(false);
+  });
+
+  it("fails with a human message on a 1008/1011 close, or a drop without a handle", async () => {
+    for (const [code, reason, expected] of [
+      [1011, "Internal error", "internal problem"],
+      [1008, "Policy violation", "code 1008"],
+      [1006, "", MESSAGES.network],
+    ] as const) {
+      const gemini = fakeGemini();
+      const { log, events } = recorder();
+      const client = new LiveClient(events, { createApi: gemini.createApi, renewConnection: async () => connection("x") });
+      await client.connect(connection("t"));
+      gemini.sockets[0]!.message({ sessionResumptionUpdate: code === 1006 ? {} : { newHandle: "h", resumable: true } });
+      gemini.sockets[0]!.serverClose(code, reason);
+      expect(log).toEqual([["onFatal", expect.stringContaining(expected)]]);
+      expect(gemini.sockets).toHaveLength(1);
+    }
+  });
+
+  it("turns a rejected connect into the bad-key sentence", async () => {
+    const gemini = fakeGemini({ failWith: ["Live connection closed before setup completed (code 1007): API key not valid. Please pass a valid API key."] });
+    const client = new LiveClient(recorder().events, { createApi: gemini.createApi, renewConnection: async () => connection("x") });
+    await expect(client.connect(connection("t"))).rejects.toThrow(MESSAGES.badKey);
+  });
+
+  it("gives up after the resume attempts fail and says why", async () => {
+    const gemini = fakeGemini();
+    const { log, events } = recorder();
+    const client = new LiveClient(events, {
+      createApi: gemini.createApi,
+      renewConnection: async () => {
+        throw new Error("Your session has ended.");
+      },
+      maxResumeAttempts: 2,
+      resumeBackoffMs: 1,
+    });
+    await client.connect(connection("t"));
+    gemini.sockets[0]!.message({ sessionResumptionUpdate: { newHandle: "h", resumable: true } });
+    gemini.sockets[0]!.serverClose(1001);
+    await vi.waitFor(() => expect(log.at(-1)).toEqual(["onFatal", "Your session has ended."]));
+  });
+
+  it("ignores its own close", async () => {
+    const gemini = fakeGemini();
+    const { log, events } = recorder();
+    const client = new LiveClient(events, { createApi: gemini.createApi, renewConnection: async () => connection("x") });
+    await client.connect(connection("t"));
+    client.close();
+    expect(gemini.sockets[0]!.closed).toBe(true);
+    expect(log).toEqual([]);
+    expect(client.sendAudio("QQ==")).toBe(false);
+  });
+});

@@ -1,0 +1,242 @@
+import { GoogleGenAI, type LiveServerMessage, type Session } from "@google/genai";
+import type { LiveConnection } from "./contract";
+import { classifyClose, describeConnectError } from "./live-errors";
+import type { Usage } from "./transcript-assembler";
+
+export interface LiveClientEvents {
+  onInputTranscription: (text: string) => void;
+  onOutputTranscription: (text: string) => void;
+  onAudio: (base64: string, mimeType: string) => void;
+  onInterrupted: () => void;
+  onTurnComplete: () => void;
+  onUsage: (usage: Usage) => void;
+  /** The socket is being replaced (goAway or a resumable close). */
+  onReconnecting: () => void;
+  onResumed: () => void;
+  /** Unrecoverable: the conversation is over, with a sentence for the user. */
+  onFatal: (message: string) => void;
+}
+
+/** The slice of the SDK the client uses, so tests can hand in a double. */
+export interface LiveApi {
+  live: { connect: GoogleGenAI["live"]["connect"] };
+}
+
+export interface LiveClientOptions {
+  /** A fresh single-use token for the same session (the renewLiveToken action). */
+  renewConnection: () => Promise<LiveConnection>;
+  createApi?: (connection: LiveConnection) => LiveApi;
+  maxResumeAttempts?: number;
+  resumeBackoffMs?: number;
+  isOnline?: () => boolean;
+}
+
+interface Attempt {
+  session: Session | null;
+  /** Our own close(): its onclose is expected. */
+  retired: boolean;
+}
+
+const browserApi = (connection: LiveConnection): LiveApi =>
+  new GoogleGenAI({
+    apiKey: connection.token,
+    httpOptions: { apiVersion: "v1alpha", baseUrl: connection.apiBaseUrl ?? undefined },
+  });
+
+/**
+ * One live conversation over `@google/genai`'s Live API, across as many sockets as it takes:
+ * it keeps the latest resumption handle and, on `goAway` or a resumable close, connects again
+ * with that handle and a renewed token. Server messages are routed to `events`.
+ */
+export class LiveClient {
+  private current: Attempt | null = null;
+  /** The socket being set up; its first messages may arrive before connect() returns. */
+  private connecting: Attempt | null = null;
+  private handle: string | null = null;
+  private resuming = false;
+  private stopped = false;
+  private pendingText: string[] = [];
+  resumptions = 0;
+
+  private readonly createApi: (connection: LiveConnection) => LiveApi;
+  private readonly maxResumeAttempts: number;
+  private readonly resumeBackoffMs: number;
+  private readonly isOnline: () => boolean;
+
+  constructor(
+    private readonly events: LiveClientEvents,
+    private readonly options: LiveClientOptions,
+  ) {
+    this.createApi = options.createApi ?? browserApi;
+    this.maxResumeAttempts = options.maxResumeAttempts ?? 3;
+    this.resumeBackoffMs = options.resumeBackoffMs ?? 1000;
+    this.isOnline = options.isOnline ?? (() => (typeof navigator === "undefined" ? true : navigator.onLine !== false));
+  }
+
+  get connected(): boolean {
+    return this.current?.session != null && !this.resuming;
+  }
+
+  /** Resolves once the service confirmed the setup; rejects with a human sentence. */
+  async connect(connection: LiveConnection): Promise<void> {
+    this.stopped = false;
+    try {
+      await this.open(connection, null);
+    } catch (error) {
+      throw new Error(describeConnectError(error, this.isOnline()), { cause: error });
+    }
+  }
+
+  sendAudio(base64: string): boolean {
+    return this.send({ audio: { data: base64, mimeType: "audio/pcm;rate=16000" } });
+  }
+
+  /** The mic was muted: lets the service's voice detection end the user's turn now. */
+  sendAudioStreamEnd(): boolean {
+    return this.send({ audioStreamEnd: true });
+  }
+
+  sendVideo(base64: string, mimeType = "image/jpeg"): boolean {
+    return this.send({ video: { data: base64, mimeType } });
+  }
+
+  /** Typed text; kept and sent after a reconnect if the socket is being replaced. */
+  sendText(text: string): void {
+    if (!this.send({ text })) this.pendingText.push(text);
+  }
+
+  close(): void {
+    this.stopped = true;
+    this.retire(this.current);
+    this.current = null;
+  }
+
+  private send(params: Parameters<Session["sendRealtimeInput"]>[0]): boolean {
+    const session = this.current?.session;
+    if (!session || this.resuming || this.stopped) return false;
+    try {
+      session.sendRealtimeInput(params);
+      return true;
+    } catch {
+      // The socket is closing; its onclose decides what happens next.
+      return false;
+    }
+  }
+
+  private async open(connection: LiveConnection, handle: string | null): Promise<void> {
+    const attempt: Attempt = { session: null, retired: false };
+    const api = this.createApi(connection);
+    const sessionResumption = { ...(connection.config.sessionResumption ?? {}), ...(handle ? { handle } : {}) };
+    this.connecting = attempt;
+    let session: Session;
+    try {
+      session = await api.live.connect({
+        model: connection.model,
+        config: { ...connection.config, sessionResumption },
+        callbacks: {
+          onmessage: (message) => {
+            if (this.current === attempt || this.connecting === attempt) this.route(message);
+          },
+          onclose: (event) => {
+            if (attempt.session && !attempt.retired && this.current === attempt) this.onUnexpectedClose(event.code, event.reason);
+          },
+        },
+      });
+    } finally {
+      if (this.connecting === attempt) this.connecting = null;
+    }
+    if (this.stopped) {
+      session.close();
+      return;
+    }
+    attempt.session = session;
+    const previous = this.current;
+    this.current = attempt;
+    this.retire(previous);
+  }
+
+  private route(message: LiveServerMessage): void {
+    const update = message.sessionResumptionUpdate;
+    if (update?.resumable && update.newHandle) this.handle = update.newHandle;
+    const content = message.serverContent;
+    if (content) {
+      if (content.inputTranscription?.text) this.events.onInputTranscription(content.inputTranscription.text);
+      if (content.outputTranscription?.text) this.events.onOutputTranscription(content.outputTranscription.text);
+      for (const part of content.modelTurn?.parts ?? []) {
+        const data = part.inlineData;
+        if (data?.data && data.mimeType?.startsWith("audio/")) this.events.onAudio(data.data, data.mimeType);
+      }
+    }
+    if (message.usageMetadata) {
+      this.events.onUsage({
+        promptTokenCount: message.usageMetadata.promptTokenCount,
+        responseTokenCount: message.usageMetadata.responseTokenCount,
+      });
+    }
+    if (content?.interrupted) this.events.onInterrupted();
+    if (content?.turnComplete) this.events.onTurnComplete();
+    if (message.goAway) void this.resume(null);
+  }
+
+  private onUnexpectedClose(code: number, reason: string): void {
+    const verdict = classifyClose(code, reason);
+    if (verdict.resumable && this.handle) {
+      this.current = null;
+      void this.resume(verdict.message);
+      return;
+    }
+    this.current = null;
+    this.fail(this.isOnline() ? verdict.message : classifyClose(1006).message);
+  }
+
+  /** Connects again with the latest handle; `closedMessage` is set when the old socket is already gone. */
+  private async resume(closedMessage: string | null): Promise<void> {
+    if (this.resuming || this.stopped) return;
+    if (!this.handle) {
+      // A goAway before any handle: keep the socket until it closes; nothing to resume with.
+      if (closedMessage) this.fail(closedMessage);
+      return;
+    }
+    this.resuming = true;
+    this.events.onReconnecting();
+    let lastError: unknown = null;
+    for (let attempt = 0; attempt < this.maxResumeAttempts && !this.stopped; attempt++) {
+      if (attempt > 0) await sleep(this.resumeBackoffMs * 2 ** (attempt - 1));
+      try {
+        const connection = await this.options.renewConnection();
+        await this.open(connection, this.handle);
+        if (this.stopped) return;
+        this.resuming = false;
+        this.resumptions += 1;
+        this.events.onResumed();
+        for (const text of this.pendingText.splice(0)) this.sendText(text);
+        return;
+      } catch (error) {
+        lastError = error;
+      }
+    }
+    this.resuming = false;
+    if (this.stopped) return;
+    this.retire(this.current);
+    this.current = null;
+    this.fail(lastError instanceof Error && !/\(code \d+\)|before setup/.test(lastError.message) ? lastError.message : describeConnectError(lastError, this.isOnline()));
+  }
+
+  private fail(message: string): void {
+    if (this.stopped) return;
+    this.stopped = true;
+    this.events.onFatal(message);
+  }
+
+  private retire(attempt: Attempt | null): void {
+    if (!attempt || attempt.retired) return;
+    attempt.retired = true;
+    try {
+      attempt.session?.close();
+    } catch {
+      // Already closed.
+    }
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
