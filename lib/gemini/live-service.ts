@@ -17,6 +17,7 @@ import { buildSystemInstruction } from "./system-instruction";
 
 export interface LiveServiceOptions extends GeminiEndpoint, GeminiKeyOptions {
   model?: string;
+  /** The clock for the session rows (tests); token expiry always follows the real clock. */
   now?: Date;
 }
 
@@ -39,7 +40,6 @@ async function mintFor(
       config,
       rejectedMessage: rejectedKeyMessage(key.source),
       baseUrl: options.baseUrl,
-      now: options.now,
     });
     return { token, model, config, apiBaseUrl: geminiBaseUrl(options) };
   } catch (error) {
