@@ -1,0 +1,38 @@
+import type { Page } from "@playwright/test";
+
+/*
+ * Every page `npm run screenshots` photographs, in light and dark, wide and narrow. A feature
+ * that adds a page adds a line here, so the page gets looked at before it ships.
+ */
+
+export type Viewer = "visitor" | "member" | "admin";
+
+export interface ScreenshotPage {
+  /** File name stem: `<name>-<scheme>-<width>.png`. */
+  name: string;
+  path: string;
+  as: Viewer;
+  /** Brings the page into the state worth seeing (opens a menu, fills a form…). */
+  prepare?: (page: Page) => Promise<void>;
+}
+
+export const SCREENSHOT_PAGES: ScreenshotPage[] = [
+  { name: "landing", path: "/", as: "visitor" },
+  { name: "sign-in", path: "/sign-in", as: "visitor" },
+  {
+    name: "sign-in-error",
+    path: "/sign-in",
+    as: "visitor",
+    prepare: async (page) => {
+      await page.getByTestId("sign-in-submit").click();
+      await page.getByRole("alert").first().waitFor();
+    },
+  },
+  { name: "sign-up", path: "/sign-up", as: "visitor" },
+  { name: "settings", path: "/settings", as: "member" },
+  { name: "admin", path: "/admin", as: "admin" },
+  { name: "not-found", path: "/no-such-page", as: "visitor" },
+];
+
+export const SCREENSHOT_WIDTHS = [1280, 390] as const;
+export const SCREENSHOT_SCHEMES = ["light", "dark"] as const;

@@ -1,0 +1,67 @@
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, rmSync } from "node:fs";
+import path from "node:path";
+import { APP_BASE_URL, APP_PORT } from "./ports";
+
+/*
+ * Playwright's webServer: a production build of the app, served on a fresh embedded database.
+ * Every variable the app under test sees is set here, so a later suite (the Gemini Live test
+ * double, say) adds its settings in this one place.
+ */
+
+export const E2E_DIST_DIR = ".next-e2e";
+export const E2E_DATA_DIR = path.join("e2e", ".artifacts", "data");
+
+export function appEnv(): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    NEXT_DIST_DIR: E2E_DIST_DIR,
+    LIVEMIND_DATA_DIR: E2E_DATA_DIR,
+    // The embedded database, whatever a developer's .env points at.
+    DATABASE_DRIVER: "pglite",
+    DATABASE_URL: "",
+    PORT: String(APP_PORT),
+    BETTER_AUTH_URL: APP_BASE_URL,
+    ADMIN_EMAILS: "",
+    // Every test signs in from the same address; the real limits would throttle the suite.
+    AUTH_RATE_LIMIT_MAX: "100000",
+    AUTH_SIGN_IN_RATE_LIMIT_MAX: "100000",
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+}
+
+const nextBin = path.join(process.cwd(), "node_modules", ".bin", "next");
+
+function build(env: NodeJS.ProcessEnv): void {
+  // For quick reruns of specs while nothing in the app changed.
+  if (process.env.E2E_SKIP_BUILD === "1" && existsSync(path.join(E2E_DIST_DIR, "BUILD_ID"))) {
+    console.log(`[serve-app] E2E_SKIP_BUILD=1: reusing the build in ${E2E_DIST_DIR}`);
+    return;
+  }
+  console.log(`[serve-app] Building the app into ${E2E_DIST_DIR}…`);
+  const started = Date.now();
+  const result = spawnSync(nextBin, ["build"], { env: { ...env, NODE_ENV: "production" }, stdio: ["ignore", "inherit", "inherit"] });
+  if (result.status !== 0) {
+    console.error(`[serve-app] next build failed (exit ${result.status ?? result.signal}).`);
+    process.exit(1);
+  }
+  console.log(`[serve-app] Built in ${Math.round((Date.now() - started) / 1000)} s.`);
+}
+
+function serve(env: NodeJS.ProcessEnv): void {
+  rmSync(E2E_DATA_DIR, { recursive: true, force: true });
+  mkdirSync(E2E_DATA_DIR, { recursive: true });
+  console.log(`[serve-app] Serving ${APP_BASE_URL} on a fresh database in ${E2E_DATA_DIR}`);
+  const server = spawn(nextBin, ["start", "--port", String(APP_PORT)], {
+    env: { ...env, NODE_ENV: "production" },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => server.kill(signal));
+  }
+  server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+}
+
+const env = appEnv();
+build(env);
+serve(env);
