@@ -18,6 +18,7 @@ export default defineConfig({
       "lib/**/*.test.ts",
       "db/**/*.test.ts",
       "components/**/*.test.{ts,tsx}",
+      "app/**/*.test.ts",
       "e2e/gemini-double/**/*.test.ts",
       "e2e/bench/**/*.test.ts",
     ],

@@ -118,7 +118,7 @@ describeEachDriver("live sessions", ({ db }) => {
     const wrongKey = "AIzaSyWrong-Key-Revoked-Since-Saving-0042";
     await upsertCredential(db(), { userId: user.id, sealed: sealSecret(wrongKey, { userId: user.id }), lastFour: "0042", validatedAt: new Date() });
 
-    const error = await startLiveSession(db(), { userId: user.id, input }, options()).catch((e: unknown) => e as Error & { code: string; status: number });
+    const error = (await startLiveSession(db(), { userId: user.id, input }, options()).catch((e: unknown) => e)) as Error & { code: string };
     expect(error).toMatchObject({ code: "bad_request:gemini", status: 400 });
     expect(error.message).toMatch(/Gemini rejected your API key/);
     expect(JSON.stringify(error)).not.toContain(wrongKey);

@@ -1,0 +1,91 @@
+import { beforeEach, expect, it, vi } from "vitest";
+import { createLiveSession } from "@/db/queries/live-sessions";
+import { listTurns } from "@/db/queries/transcripts";
+import { describeEachDriver } from "@/db/test/drivers";
+import { createTestUser } from "@/db/test/fixtures";
+import { turnsPath, type TurnInput } from "@/lib/live/contract";
+
+const state = vi.hoisted(() => ({ userId: null as string | null, db: null as unknown }));
+
+vi.mock("@/lib/auth/session", async () => {
+  const { AppError } = await import("@/lib/errors/app-error");
+  return {
+    requireUser: async () => {
+      if (!state.userId) throw new AppError("unauthorized:auth");
+      return { id: state.userId, name: "Test", email: "t@example.test", role: "user" };
+    },
+  };
+});
+vi.mock("@/db", async (importOriginal) => ({ ...(await importOriginal<object>()), getDb: async () => state.db }));
+
+const { POST } = await import("./route");
+
+const turn = (sequenceNumber: number): TurnInput => ({
+  sequenceNumber,
+  sender: "user",
+  text: `said ${sequenceNumber}`,
+  startOffsetMs: 0,
+  endOffsetMs: 900,
+  latencyMs: null,
+  interrupted: false,
+  inputTokens: null,
+  outputTokens: null,
+});
+
+function post(sessionId: string, body: string, contentType = "application/json") {
+  const request = new Request(`http://localhost${turnsPath(sessionId)}`, { method: "POST", body, headers: { "content-type": contentType } });
+  return POST(request, { params: Promise.resolve({ id: sessionId }) });
+}
+
+describeEachDriver("POST /api/live/sessions/:id/turns", ({ db }) => {
+  beforeEach(() => {
+    state.db = db();
+    state.userId = null;
+  });
+
+  async function ownedSession() {
+    const user = await createTestUser(db());
+    const values = { model: "m", voice: "Zephyr", personaId: null, cameraEnabled: false, micEnabled: true, systemInstruction: "" };
+    const session = await createLiveSession(db(), { userId: user.id, values });
+    state.userId = user.id;
+    return { user, session };
+  }
+
+  it("stores a sendBeacon batch (text/plain) and acknowledges it", async () => {
+    const { user, session } = await ownedSession();
+    const response = await post(session.id, JSON.stringify({ turns: [turn(0), turn(1)] }), "text/plain;charset=UTF-8");
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ acknowledged: [0, 1] });
+    expect((await listTurns(db(), { userId: user.id, sessionId: session.id })).map((t) => t.text)).toEqual(["said 0", "said 1"]);
+  });
+
+  it("answers 404 with {code,message} for another user's session", async () => {
+    const { session } = await ownedSession();
+    state.userId = (await createTestUser(db())).id;
+    const response = await post(session.id, JSON.stringify({ turns: [turn(0)] }));
+    expect(response.status).toBe(404);
+    expect(await response.json()).toEqual({ code: "not_found:session", message: expect.any(String) });
+  });
+
+  it("answers 400 for a malformed id, bad JSON or an invalid batch; 401 signed out", async () => {
+    const { session } = await ownedSession();
+    const malformed = await post("not-a-uuid", JSON.stringify({ turns: [turn(0)] }));
+    expect(malformed.status).toBe(400);
+    expect(await malformed.json()).toMatchObject({ code: "bad_request:input" });
+
+    const notJson = await post(session.id, "{turns:");
+    expect(notJson.status).toBe(400);
+    expect((await notJson.json()).message).toMatch(/JSON/);
+
+    const invalid = await post(session.id, JSON.stringify({ turns: [{ ...turn(0), sequenceNumber: -1 }] }));
+    expect(invalid.status).toBe(400);
+    expect(await invalid.json()).toMatchObject({ code: "bad_request:input", fieldErrors: { "turns.0.sequenceNumber": expect.any(Array) } });
+
+    const empty = await post(session.id, JSON.stringify({ turns: [] }));
+    expect(empty.status).toBe(400);
+
+    state.userId = null;
+    const signedOut = await post(session.id, JSON.stringify({ turns: [turn(0)] }));
+    expect(signedOut.status).toBe(401);
+  });
+});
