@@ -1,9 +1,10 @@
 import type { RawData, WebSocket } from "ws";
 import { Answer, type PendingInput, type ServerMessage } from "./answer";
+import { TEXT_CHARS_PER_TOKEN } from "./constants";
 import type { Conversation, Conversations } from "./conversations";
 import {
   checkBlob, checkClientContent, checkRealtimeInput, checkSetup, isObject, parseClientMessage,
-  pcmRate, ProtocolError, textsOf,
+  pcmRate, ProtocolError, type SetupOptions, setupOptions, textsOf,
 } from "./protocol";
 import type { ConnectionRecord, Recorder } from "./recorder";
 import { type ParsedScript, planTurn, scriptValue } from "./script";
@@ -40,8 +41,10 @@ export class LiveSocket {
   private pending: PendingInput = { audioMs: 0, textChars: 0, imageFrames: 0 };
   private closed = false;
   private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly generation: number;
 
   constructor(private readonly ws: WebSocket, private readonly route: LiveRoute, private readonly ctx: LiveContext) {
+    this.generation = ctx.recorder.generation;
     const script = ctx.script();
     this.vad = new EnergyVad({ silenceMs: scriptValue(script, "silenceMs"), threshold: scriptValue(script, "vadThreshold") });
     this.record();
@@ -58,13 +61,8 @@ export class LiveSocket {
 
   private record(): ConnectionRecord {
     const { id, auth, apiVersion, credential } = this.route;
-    const record = this.ctx.recorder.connection({ id, auth, apiVersion, tokenName: auth === "token" ? credential : null });
-    if (record.setup === null && this.setup) {
-      record.setup = this.setup;
-      record.model = this.conversation?.model ?? null;
-      record.conversationId = this.conversation?.id ?? null;
-    }
-    return record;
+    const tokenName = auth === "token" ? credential : null;
+    return this.ctx.recorder.connection({ id, auth, apiVersion, tokenName }, this.generation);
   }
 
   private send(message: ServerMessage): void {
@@ -146,7 +144,10 @@ export class LiveSocket {
     }
 
     this.conversation = resumed ?? this.ctx.conversations.start(model ?? "");
-    if (!resumed) this.conversation.contextTokens.text += Math.ceil(JSON.stringify(setup.systemInstruction ?? "").length / 4);
+    if (!resumed && isObject(setup.systemInstruction)) {
+      const instruction = textsOf([setup.systemInstruction]).join("");
+      this.conversation.contextTokens.text += Math.ceil(instruction.length / TEXT_CHARS_PER_TOKEN);
+    }
     this.setup = setup;
     const record = this.record();
     record.setup = setup;
@@ -159,15 +160,8 @@ export class LiveSocket {
     if (closeWith && closeWith.afterTurns === 0) this.later(50, () => this.close(closeWith.code, closeWith.reason));
   }
 
-  private get automaticActivityDetection(): boolean {
-    const config = isObject(this.setup?.realtimeInputConfig) ? this.setup.realtimeInputConfig : {};
-    const aad = isObject(config.automaticActivityDetection) ? config.automaticActivityDetection : {};
-    return aad.disabled !== true;
-  }
-
-  private get interruptible(): boolean {
-    const config = isObject(this.setup?.realtimeInputConfig) ? this.setup.realtimeInputConfig : {};
-    return config.activityHandling !== "NO_INTERRUPTION";
+  private get options(): SetupOptions {
+    return setupOptions(this.setup ?? {});
   }
 
   private onAudio(blob: unknown, at: string, legacy: boolean): void {
@@ -183,7 +177,7 @@ export class LiveSocket {
     const events = this.vad.push(bytes, rate);
     record.audioMs += this.vad.receivedMs - before;
     this.pending.audioMs += this.vad.receivedMs - before;
-    if (this.automaticActivityDetection) this.onVad(events);
+    if (this.options.automaticActivityDetection) this.onVad(events);
   }
 
   private onImage(blob: unknown, at: string): void {
@@ -207,7 +201,7 @@ export class LiveSocket {
       else this.onAudio(chunk, at, true);
     }
     if (input.activityStart !== undefined || input.activityEnd !== undefined) {
-      if (this.automaticActivityDetection) {
+      if (this.options.automaticActivityDetection) {
         throw new ProtocolError("Request contains an invalid argument: activity_start/activity_end need automatic activity detection disabled.");
       }
       if (input.activityStart !== undefined) {
@@ -221,7 +215,7 @@ export class LiveSocket {
     }
     if (input.audioStreamEnd === true) {
       record.audioStreamEnds += 1;
-      if (this.automaticActivityDetection) this.onVad(this.vad.flush());
+      if (this.options.automaticActivityDetection) this.onVad(this.vad.flush());
     }
     if (typeof input.text === "string") {
       record.texts.push(input.text);
@@ -242,7 +236,7 @@ export class LiveSocket {
 
   private onVad(events: VadEvent[]): void {
     for (const event of events) {
-      if (event === "speechStart" && this.answer?.active && this.interruptible) {
+      if (event === "speechStart" && this.answer?.active && this.options.interruptible) {
         this.answer.interrupt();
         this.record().interruptions += 1;
       } else if (event === "speechEnd") {
@@ -257,13 +251,13 @@ export class LiveSocket {
     const conversation = this.conversation;
     const record = this.record();
     record.userTurns += 1;
-    const modalities = (isObject(this.setup.generationConfig) ? this.setup.generationConfig.responseModalities : undefined) as unknown;
+    const options = this.options;
     const answer = new Answer({
       plan: planTurn(script, conversation.turns),
       fromAudio,
-      inputTranscription: this.setup.inputAudioTranscription !== undefined,
-      outputTranscription: this.setup.outputAudioTranscription !== undefined,
-      textOnly: Array.isArray(modalities) && modalities.length === 1 && modalities[0] === "TEXT",
+      inputTranscription: options.inputTranscription,
+      outputTranscription: options.outputTranscription,
+      textOnly: options.textOnly,
       chunkMs: scriptValue(script, "chunkMs"),
       pace: scriptValue(script, "pace"),
       responseDelayMs: scriptValue(script, "responseDelayMs"),
@@ -286,7 +280,7 @@ export class LiveSocket {
     if (this.closed || !this.conversation) return;
     const record = this.record();
     if (completed) record.turnsCompleted += 1;
-    if (this.setup?.sessionResumption !== undefined) {
+    if (this.options.resumption) {
       this.send({ sessionResumptionUpdate: { newHandle: this.ctx.conversations.issueHandle(this.conversation), resumable: true } });
       record.resumptionUpdatesSent += 1;
     }

@@ -149,6 +149,34 @@ export function checkClientContent(content: Json): { turns: Json[]; turnComplete
   return { turns, turnComplete: content.turnComplete === true };
 }
 
+/** What a received setup asks of the answers. */
+export interface SetupOptions {
+  /** Off when `realtimeInputConfig.automaticActivityDetection.disabled`: the client sends activityStart/End. */
+  automaticActivityDetection: boolean;
+  /** Off with `activityHandling: NO_INTERRUPTION`. */
+  interruptible: boolean;
+  inputTranscription: boolean;
+  outputTranscription: boolean;
+  resumption: boolean;
+  /** `responseModalities: ["TEXT"]`: text parts instead of audio. */
+  textOnly: boolean;
+}
+
+export function setupOptions(setup: Json): SetupOptions {
+  const input = isObject(setup.realtimeInputConfig) ? setup.realtimeInputConfig : {};
+  const detection = isObject(input.automaticActivityDetection) ? input.automaticActivityDetection : {};
+  const generation = isObject(setup.generationConfig) ? setup.generationConfig : {};
+  const modalities = generation.responseModalities;
+  return {
+    automaticActivityDetection: detection.disabled !== true,
+    interruptible: input.activityHandling !== "NO_INTERRUPTION",
+    inputTranscription: setup.inputAudioTranscription !== undefined,
+    outputTranscription: setup.outputAudioTranscription !== undefined,
+    resumption: setup.sessionResumption !== undefined,
+    textOnly: Array.isArray(modalities) && modalities.length === 1 && modalities[0] === "TEXT",
+  };
+}
+
 /** The text of every `parts[].text` in client content turns. */
 export function textsOf(turns: Json[]): string[] {
   return turns.flatMap((turn) =>

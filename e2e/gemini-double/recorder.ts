@@ -115,8 +115,12 @@ export class Recorder {
   private rest: RestRecord[] = [];
   private minted = 0;
 
-  /** The record of a connection; re-created (counters at zero) after a reset. */
-  connection(init: ConnectionInit): ConnectionRecord {
+  /** Bumped by reset(): connections opened before it are no longer recorded. */
+  generation = 0;
+
+  /** The record of a connection opened in `generation` (a detached one for older connections). */
+  connection(init: ConnectionInit, generation: number): ConnectionRecord {
+    if (generation !== this.generation) return emptyRecord(init);
     let record = this.records.get(init.id);
     if (!record) {
       record = emptyRecord(init);
@@ -134,6 +138,7 @@ export class Recorder {
   }
 
   reset(): void {
+    this.generation += 1;
     this.records = new Map();
     this.rest = [];
     this.minted = 0;
