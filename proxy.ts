@@ -14,5 +14,5 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/settings/:path*", "/admin/:path*"],
+  matcher: ["/live/:path*", "/settings/:path*", "/admin/:path*"],
 };

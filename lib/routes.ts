@@ -1,5 +1,5 @@
-/** Where a signed-in person lands. The Live page takes this over when it exists. */
-export const APP_HOME = "/settings";
+/** Where a signed-in person lands: the Live page, ready to talk. */
+export const APP_HOME = "/live";
 
 /** Only same-site paths may be used as a return address after sign-in. */
 export function safeReturnPath(value: string | null | undefined): string {

@@ -109,7 +109,9 @@ export function LiveControls({ live, choices, onChoicesChange, onStart, starting
       </div>
 
       <div className="flex items-center justify-between gap-3">
-        <span className="text-sm text-fg-muted">{running && micOn ? "Your microphone" : "Microphone idle"}</span>
+        <span className="text-sm text-fg-muted">
+          {live.micUnavailable ? "Microphone blocked" : running && micOn ? "Your microphone" : running ? "Muted" : "Microphone idle"}
+        </span>
         <LevelMeter level={live.inputLevel} active={running && micOn} />
       </div>
 
@@ -117,7 +119,8 @@ export function LiveControls({ live, choices, onChoicesChange, onStart, starting
         <Button
           variant="danger"
           size="lg"
-          className="w-full"
+          // The dark theme's danger red is light: dark text keeps the label readable on it.
+          className="w-full dark:text-accent-fg"
           onClick={() => void live.stop()}
           pending={status === "ending"}
           data-testid="live-stop"
@@ -128,12 +131,16 @@ export function LiveControls({ live, choices, onChoicesChange, onStart, starting
       ) : (
         <Button size="lg" className="w-full" onClick={onStart} pending={starting} data-testid="live-start">
           {starting ? null : status === "ended" || status === "error" ? <RotateCcw aria-hidden className="size-4" /> : <Play aria-hidden className="size-4 fill-current" />}
-          {status === "ended" || status === "error" ? "Start a new conversation" : "Start conversation"}
+          {status === "ended" || status === "error" ? "Start again" : "Start conversation"}
         </Button>
       )}
 
       <p className="-mt-2 text-center text-xs text-fg-muted">
-        {connected ? "Speak over your companion any time to interrupt." : `Uses ${keyLabel}.`}
+        {!connected
+          ? `Uses ${keyLabel}.`
+          : live.micUnavailable
+            ? "Type your messages in the box below the conversation."
+            : "Speak over your companion any time to interrupt."}
       </p>
     </div>
   );

@@ -1,0 +1,82 @@
+"use client";
+
+import { useState } from "react";
+import { Card } from "@/components/ui/card";
+import { cn } from "@/components/ui/cn";
+import type { LiveActions } from "@/lib/live/contract";
+import { useLiveSession } from "@/lib/live/use-live-session";
+import { LiveError, LiveNotice } from "./live-alerts";
+import { LiveComposer } from "./live-composer";
+import { LiveControls, type StartChoices } from "./live-controls";
+import { LivePreview } from "./live-preview";
+import { LiveStatsProbe } from "./live-stats";
+import { LiveStatusPill } from "./live-status-pill";
+import { LiveTranscript } from "./live-transcript";
+import { useElapsedSeconds } from "./use-elapsed-seconds";
+
+interface Props {
+  actions: LiveActions;
+  defaults: StartChoices;
+  /** Whose Gemini key pays for the conversation, in words ("your key ending in 1234"). */
+  keyLabel: string;
+}
+
+export function LiveConsole({ actions, defaults, keyLabel }: Props) {
+  const live = useLiveSession(actions);
+  const [choices, setChoices] = useState(defaults);
+  const [pending, setPending] = useState<"start" | "retry" | null>(null);
+  const elapsed = useElapsedSeconds(live.status === "live" || live.status === "reconnecting");
+
+  async function run(kind: "start" | "retry") {
+    if (pending) return;
+    setPending(kind);
+    try {
+      await (kind === "start" ? live.start({ ...choices, personaId: null }) : live.retry());
+    } finally {
+      setPending(null);
+    }
+  }
+
+  const previewSource = live.screenOn ? "screen" : live.cameraOn ? "camera" : null;
+  const canType = live.status === "live";
+
+  return (
+    <div className="flex flex-col gap-5">
+      <header className="flex flex-wrap items-end justify-between gap-x-4 gap-y-3">
+        <div className="min-w-0">
+          <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl">Live</h1>
+          <p className="mt-1.5 text-fg-muted">Talk with your companion by voice, camera, screen or text.</p>
+        </div>
+        <LiveStatusPill status={live.status} elapsedSeconds={elapsed} />
+      </header>
+
+      {live.status === "error" && live.error ? <LiveError message={live.error} onRetry={() => void run("retry")} retrying={pending === "retry"} /> : null}
+      {live.notice ? <LiveNotice message={live.notice} /> : null}
+
+      <div className="grid gap-5 lg:grid-cols-[minmax(0,1fr)_18.5rem]">
+        <aside aria-label="Conversation controls" className="flex flex-col gap-4 lg:col-start-2 lg:row-start-1">
+          <div className={cn(!live.previewStream && "hidden lg:block")}>
+            <LivePreview stream={live.previewStream} source={previewSource} />
+          </div>
+          <Card>
+            <LiveControls
+              live={live}
+              choices={choices}
+              onChoicesChange={setChoices}
+              onStart={() => void run("start")}
+              starting={pending === "start"}
+              keyLabel={keyLabel}
+            />
+          </Card>
+        </aside>
+
+        <Card className="flex h-[30rem] min-h-0 flex-col overflow-hidden lg:col-start-1 lg:row-start-1 lg:h-[calc(100dvh-12.5rem)] lg:min-h-[30rem]">
+          <LiveTranscript turns={live.turns} status={live.status} />
+          <LiveComposer enabled={canType} onSend={live.sendText} />
+        </Card>
+      </div>
+
+      <LiveStatsProbe stats={live.stats} sessionId={live.sessionId} />
+    </div>
+  );
+}
