@@ -25,6 +25,8 @@ export const turnInput = z.strictObject({
   /** model turns: usage metadata reported by the service for this turn. */
   inputTokens: z.number().int().min(0).nullable(),
   outputTokens: z.number().int().min(0).nullable(),
+  /** Interrupted model turns: ms of its audio the user actually heard before playback stopped. */
+  heardMs: z.number().int().min(0).max(86_400_000).nullable().optional(),
 });
 export type TurnInput = z.infer<typeof turnInput>;
 

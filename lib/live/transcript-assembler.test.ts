@@ -4,7 +4,7 @@ import { TranscriptAssembler, type ClosedTurn } from "./transcript-assembler";
 
 function setup(sessionStart = 1000) {
   const closed: ClosedTurn[] = [];
-  let views: readonly LiveTurnView[] = [];
+  let views: LiveTurnView[] = [];
   const assembler = new TranscriptAssembler(sessionStart, {
     onTurnClosed: (turn) => closed.push(turn),
     onViewsChanged: (next) => (views = next),
@@ -56,7 +56,7 @@ describe("TranscriptAssembler", () => {
     assembler.modelAudio(600);
     assembler.outputTranscription("Once upon a time", 700);
     assembler.inputTranscription("Stop", 900);
-    assembler.interrupted(950);
+    assembler.interrupted(950, 320);
     assembler.usage({ promptTokenCount: 10, responseTokenCount: 5 });
     assembler.turnComplete(960);
     expect(closed.map((t) => [t.sender, t.text, t.interrupted])).toEqual([
@@ -70,6 +70,8 @@ describe("TranscriptAssembler", () => {
       ["user", "Tell me a story"], ["model", "Once upon a time"], ["user", "Stop"], ["model", "Sure."],
     ]);
     expect(closed[3]).toMatchObject({ latencyMs: 500, inputTokens: 10, outputTokens: 5 });
+    expect(closed[1]!.heardMs).toBe(320);
+    expect(closed[3]).not.toHaveProperty("heardMs");
     expect(views().find((v) => v.id === "model-1")).toMatchObject({ interrupted: true, final: true });
   });
 

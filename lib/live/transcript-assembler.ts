@@ -19,7 +19,8 @@ interface OpenTurn {
 
 export interface AssemblerListener {
   onTurnClosed: (turn: ClosedTurn) => void;
-  onViewsChanged: (views: readonly LiveTurnView[]) => void;
+  /** A new array on every change; treat it as read-only. */
+  onViewsChanged: (views: LiveTurnView[]) => void;
 }
 
 /**
@@ -46,7 +47,7 @@ export class TranscriptAssembler {
     private readonly listener: AssemblerListener,
   ) {}
 
-  get turns(): readonly LiveTurnView[] {
+  get turns(): LiveTurnView[] {
     return this.views;
   }
 
@@ -97,8 +98,9 @@ export class TranscriptAssembler {
     this.closeModel(now, false);
   }
 
-  interrupted(now: number): void {
-    this.closeModel(now, true);
+  /** `heardMs`: how much of this turn's audio was played before the player stopped. */
+  interrupted(now: number, heardMs: number | null = null): void {
+    this.closeModel(now, true, heardMs);
   }
 
   /** Session end: whatever is still open is closed as it stands. */
@@ -136,15 +138,15 @@ export class TranscriptAssembler {
     this.emit(turn, now, false);
   }
 
-  private closeModel(now: number, interrupted: boolean): void {
+  private closeModel(now: number, interrupted: boolean, heardMs: number | null = null): void {
     if (!this.model) return;
     const turn = this.model;
     this.model = null;
     this.firstAudioSeen = false;
-    this.emit(turn, now, interrupted);
+    this.emit(turn, now, interrupted, heardMs);
   }
 
-  private emit(turn: OpenTurn, now: number, interrupted: boolean): void {
+  private emit(turn: OpenTurn, now: number, interrupted: boolean, heardMs: number | null = null): void {
     const view = this.patch(turn, { final: true, interrupted });
     this.listener.onTurnClosed({
       sender: view.sender,
@@ -155,6 +157,7 @@ export class TranscriptAssembler {
       interrupted,
       inputTokens: turn.inputTokens,
       outputTokens: turn.outputTokens,
+      ...(interrupted ? { heardMs } : {}),
     });
   }
 

@@ -1,0 +1,336 @@
+import type { ActionResult } from "@/lib/actions/safe-action";
+import { AudioPlayer } from "./audio-player";
+import type { LiveActions, LiveConnection, LiveStartOptions, LiveStats, LiveStatus, LiveTurnView } from "./contract";
+import { LiveClient } from "./live-client";
+import { MESSAGES } from "./live-errors";
+import { MicCapture, type MicChunk } from "./mic-capture";
+import { PersistenceQueue, type QueueStats } from "./persistence-queue";
+import { TranscriptAssembler } from "./transcript-assembler";
+import { VideoCapture, type VideoSource } from "./video-capture";
+
+export interface ConversationState {
+  status: LiveStatus;
+  error: string | null;
+  notice: string | null;
+  sessionId: string | null;
+  turns: LiveTurnView[];
+  micMuted: boolean;
+  micUnavailable: boolean;
+  cameraOn: boolean;
+  screenOn: boolean;
+  inputLevel: number;
+  previewStream: MediaStream | null;
+  stats: LiveStats;
+}
+
+const ZERO_STATS: LiveStats = {
+  audioChunksSent: 0, videoFramesSent: 0, audioChunksReceived: 0, playedMs: 0, scheduledMs: 0,
+  turnsPending: 0, turnsAcknowledged: 0, resumptions: 0,
+};
+
+const INITIAL: ConversationState = {
+  status: "idle", error: null, notice: null, sessionId: null, turns: [], micMuted: false, micUnavailable: false,
+  cameraOn: false, screenOn: false, inputLevel: 0, previewStream: null, stats: ZERO_STATS,
+};
+
+/** How long Stop waits for the server to acknowledge the last turns (the rest stay in IndexedDB). */
+const DRAIN_TIMEOUT_MS = 5000;
+const STATS_REFRESH_MS = 250;
+
+/** Everything one conversation holds; replaced as a whole on each Start. */
+interface Run {
+  sessionId: string;
+  context: AudioContext;
+  client: LiveClient;
+  player: AudioPlayer;
+  assembler: TranscriptAssembler;
+  queue: PersistenceQueue;
+  mic: MicCapture;
+  micSeconds: number;
+  errorCount: number;
+  statsTimer: ReturnType<typeof setInterval>;
+  ending: boolean;
+}
+
+/**
+ * One live conversation, framework-free: wires the SDK client, capture, playback, the
+ * transcript assembler and the persistence queue, and exposes an immutable state snapshot
+ * (for useSyncExternalStore). The React hook is a thin shell around this.
+ */
+export class LiveConversation {
+  private state: ConversationState = INITIAL;
+  private listeners = new Set<() => void>();
+  private run: Run | null = null;
+  private lastOptions: LiveStartOptions | null = null;
+  private readonly video: VideoCapture;
+  private readonly now = () => performance.now();
+
+  constructor(private readonly actions: LiveActions) {
+    this.video = new VideoCapture({
+      onFrame: (data, mimeType) => {
+        if (this.run?.client.sendVideo(data, mimeType)) this.bumpStats({ videoFramesSent: this.state.stats.videoFramesSent + 1 });
+      },
+      onEnded: (source) => this.set(source === "camera" ? { cameraOn: false, previewStream: null } : { screenOn: false, previewStream: null }),
+    });
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getSnapshot = (): ConversationState => this.state;
+
+  async start(options: LiveStartOptions): Promise<void> {
+    if (this.run || this.state.status === "connecting") return;
+    this.lastOptions = options;
+    this.set({ ...INITIAL, status: "connecting", micMuted: !options.micEnabled, cameraOn: this.state.cameraOn, screenOn: this.state.screenOn, previewStream: this.state.previewStream });
+    // Created inside the click that pressed Start, so the browser lets it play.
+    let context: AudioContext;
+    try {
+      context = new AudioContext({ latencyHint: "interactive" });
+      await context.resume();
+    } catch {
+      this.set({ status: "error", error: MESSAGES.audioUnsupported });
+      return;
+    }
+    const started = await settle(this.actions.startLiveSession({ voice: options.voice, personaId: options.personaId ?? null, cameraEnabled: options.cameraEnabled, micEnabled: options.micEnabled }));
+    if (!started.ok) {
+      void context.close();
+      this.set({ status: "error", error: started.message });
+      return;
+    }
+    const { sessionId } = started.data;
+    const sessionStart = this.now();
+    let queue: PersistenceQueue;
+    try {
+      queue = await PersistenceQueue.open(sessionId, { onChange: (s) => this.onQueue(s) });
+    } catch (error) {
+      void context.close();
+      await this.endOnServer(sessionId, "ERROR", "This browser cannot store the conversation (IndexedDB is unavailable).", null);
+      this.set({ status: "error", error: "This browser cannot store the conversation (IndexedDB is unavailable, e.g. in a private window).", sessionId });
+      console.error(error);
+      return;
+    }
+    const assembler = new TranscriptAssembler(sessionStart, {
+      onTurnClosed: (turn) => void queue.enqueue(turn).catch((error: unknown) => console.error("turn not stored", error)),
+      onViewsChanged: (turns) => this.set({ turns }),
+    });
+    const player = new AudioPlayer(context);
+    const client = new LiveClient(
+      {
+        onInputTranscription: (text) => assembler.inputTranscription(text, this.now()),
+        onOutputTranscription: (text) => assembler.outputTranscription(text, this.now()),
+        onAudio: (data, mimeType) => {
+          assembler.modelAudio(this.now());
+          player.enqueue(data, mimeType);
+        },
+        onInterrupted: () => assembler.interrupted(this.now(), player.interrupt()),
+        onTurnComplete: () => {
+          assembler.turnComplete(this.now());
+          player.endTurn();
+        },
+        onUsage: (usage) => assembler.usage(usage),
+        onReconnecting: () => this.set({ status: "reconnecting" }),
+        onResumed: () => {
+          this.set({ status: "live" });
+          this.bumpStats({ resumptions: client.resumptions });
+        },
+        onFatal: (message) => void this.fail(message),
+      },
+      { renewConnection: () => this.renew(sessionId) },
+    );
+    const mic = new MicCapture(context, {
+      onChunk: (chunk) => this.onMicChunk(chunk),
+      onLevel: (level) => this.set({ inputLevel: level }),
+      onStreamEnd: () => client.sendAudioStreamEnd(),
+    });
+    const statsTimer = setInterval(() => this.refreshStats(), STATS_REFRESH_MS);
+    this.run = { sessionId, context, client, player, assembler, queue, mic, micSeconds: 0, errorCount: 0, statsTimer, ending: false };
+    this.set({ sessionId });
+
+    try {
+      await client.connect(started.data);
+    } catch (error) {
+      await this.fail(error instanceof Error ? error.message : MESSAGES.network);
+      return;
+    }
+    if (this.run?.sessionId !== sessionId || this.run.ending) return;
+    void settle(this.actions.markLiveSessionActive({ sessionId }));
+    this.set({ status: "live" });
+    if (options.micEnabled) await this.startMic();
+    else mic.setMuted(true);
+    if (options.cameraEnabled && !this.state.cameraOn && !this.state.screenOn) await this.setVideo("camera", true);
+  }
+
+  /** Ends the conversation: closes the socket and media, waits for the last turns, then ends it on the server. */
+  async stop(): Promise<void> {
+    const run = this.run;
+    if (!run || run.ending) return;
+    run.ending = true;
+    this.set({ status: "ending" });
+    const stats = this.teardown(run);
+    await run.queue.drain(DRAIN_TIMEOUT_MS);
+    await this.endOnServer(run.sessionId, "ENDED", null, stats);
+    run.queue.close();
+    this.refreshStats(run);
+    if (this.run === run) this.run = null;
+    this.set({ status: "ended", inputLevel: 0 });
+  }
+
+  async retry(): Promise<void> {
+    if (this.run || !this.lastOptions) return;
+    await this.start(this.lastOptions);
+  }
+
+  setMicMuted(muted: boolean): void {
+    const run = this.run;
+    this.set({ micMuted: muted });
+    if (!run) return;
+    // Unmuting retries the microphone too: permission may have been granted since.
+    if (!muted && !run.mic.active) void this.startMic();
+    run.mic.setMuted(muted);
+  }
+
+  setCameraOn(on: boolean): Promise<void> {
+    return this.setVideo("camera", on);
+  }
+
+  setScreenOn(on: boolean): Promise<void> {
+    return this.setVideo("screen", on);
+  }
+
+  sendText(text: string): void {
+    const run = this.run;
+    const trimmed = text.trim();
+    if (!run || !trimmed || this.state.status !== "live") return;
+    run.assembler.userText(trimmed, this.now());
+    run.client.sendText(trimmed);
+  }
+
+  /** `pagehide`: the page may never run again, so unacknowledged turns go out by beacon. */
+  pageHide(): void {
+    this.run?.queue.flushWithBeacon();
+  }
+
+  /** The page goes away (client-side navigation): end a running conversation properly. */
+  dispose(): void {
+    if (this.run) void this.stop();
+    this.video.stop();
+  }
+
+  private async startMic(): Promise<void> {
+    const run = this.run;
+    if (!run) return;
+    try {
+      await run.mic.start();
+      if (run.ending) {
+        run.mic.stop();
+        return;
+      }
+      run.mic.setMuted(this.state.micMuted);
+      this.set({ micUnavailable: false });
+    } catch (error) {
+      // Typed conversation still works without a microphone.
+      this.set({ micUnavailable: true, micMuted: true, notice: error instanceof Error ? error.message : MESSAGES.micDenied });
+    }
+  }
+
+  private async setVideo(source: VideoSource, on: boolean): Promise<void> {
+    const key = source === "camera" ? "cameraOn" : "screenOn";
+    if (!on) {
+      if (this.video.source === source) this.video.stop();
+      this.set({ [key]: false, previewStream: this.video.stream });
+      return;
+    }
+    try {
+      const stream = await this.video.start(source);
+      this.set({ cameraOn: source === "camera", screenOn: source === "screen", previewStream: stream, notice: null });
+    } catch (error) {
+      this.set({ [key]: false, notice: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  private onMicChunk(chunk: MicChunk): void {
+    const run = this.run;
+    if (!run || !run.client.sendAudio(chunk.data)) return;
+    run.micSeconds += chunk.durationMs / 1000;
+    if (chunk.voiced) run.assembler.userSpeech(this.now());
+    this.bumpStats({ audioChunksSent: this.state.stats.audioChunksSent + 1 });
+  }
+
+  private async renew(sessionId: string): Promise<LiveConnection> {
+    const renewed = await settle(this.actions.renewLiveToken({ sessionId }));
+    if (!renewed.ok) throw new Error(renewed.message);
+    return renewed.data;
+  }
+
+  private async fail(message: string): Promise<void> {
+    const run = this.run;
+    if (!run || run.ending) return;
+    run.ending = true;
+    run.errorCount += 1;
+    this.set({ status: "error", error: message });
+    const stats = this.teardown(run);
+    await run.queue.drain(DRAIN_TIMEOUT_MS);
+    await this.endOnServer(run.sessionId, "ERROR", message, stats);
+    run.queue.close();
+    if (this.run === run) this.run = null;
+  }
+
+  /** Stops sockets, media and timers; closes open turns. Returns the browser-side counters for the session row. */
+  private teardown(run: Run): NonNullable<Parameters<LiveActions["endLiveSession"]>[0]["stats"]> {
+    run.client.close();
+    run.mic.stop();
+    this.video.stop();
+    run.player.interrupt();
+    run.assembler.flush(this.now());
+    clearInterval(run.statsTimer);
+    const played = run.player.counters().playedMs / 1000;
+    void run.context.close().catch(() => undefined);
+    this.set({ cameraOn: false, screenOn: false, previewStream: null, inputLevel: 0 });
+    return {
+      audioSeconds: Math.min(86_400, Math.round((run.micSeconds + played) * 10) / 10),
+      videoFrameCount: this.state.stats.videoFramesSent,
+      errorCount: run.errorCount,
+      resumptions: run.client.resumptions,
+    };
+  }
+
+  private async endOnServer(sessionId: string, status: "ENDED" | "ERROR", errorMessage: string | null, stats: Parameters<LiveActions["endLiveSession"]>[0]["stats"] | null): Promise<void> {
+    const ended = await settle(this.actions.endLiveSession({ sessionId, status, errorMessage: errorMessage?.slice(0, 500) ?? null, ...(stats ? { stats } : {}) }));
+    if (!ended.ok) this.set({ notice: `The conversation could not be closed on the server: ${ended.message}` });
+  }
+
+  private onQueue(stats: QueueStats): void {
+    this.bumpStats({ turnsPending: stats.pending, turnsAcknowledged: stats.acknowledged });
+  }
+
+  private refreshStats(run = this.run): void {
+    if (!run) return;
+    this.bumpStats(run.player.counters());
+  }
+
+  private bumpStats(changes: Partial<LiveStats>): void {
+    const next = { ...this.state.stats, ...changes };
+    if ((Object.keys(changes) as (keyof LiveStats)[]).every((k) => next[k] === this.state.stats[k])) return;
+    this.set({ stats: next });
+  }
+
+  private set(changes: Partial<ConversationState>): void {
+    this.state = { ...this.state, ...changes };
+    for (const listener of this.listeners) listener();
+  }
+}
+
+type Settled<T> = { ok: true; data: T } | { ok: false; message: string };
+
+/** Server actions answer ActionResult; a thrown error (network, server down) becomes a sentence too. */
+async function settle<T>(promise: Promise<ActionResult<T>>): Promise<Settled<T>> {
+  try {
+    const result = await promise;
+    return result.ok ? { ok: true, data: result.data } : { ok: false, message: result.error.message };
+  } catch {
+    return { ok: false, message: MESSAGES.network };
+  }
+}

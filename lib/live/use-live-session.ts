@@ -1,0 +1,43 @@
+"use client";
+
+import { useEffect, useMemo, useState, useSyncExternalStore } from "react";
+import type { LiveActions, LiveController } from "./contract";
+import { LiveConversation } from "./live-conversation";
+import { PersistenceQueue } from "./persistence-queue";
+
+/**
+ * The Live page's handle on a conversation. All behaviour lives in LiveConversation; this
+ * only subscribes to its state, sends leftovers of earlier pages, and listens for `pagehide`.
+ */
+export function useLiveSession(actions: LiveActions): LiveController {
+  const [conversation] = useState(() => new LiveConversation(actions));
+  const state = useSyncExternalStore(conversation.subscribe, conversation.getSnapshot, conversation.getSnapshot);
+
+  useEffect(() => {
+    // Turns an earlier page (reload, crash, closed tab) could not deliver.
+    PersistenceQueue.recoverLeftovers({}, conversation.getSnapshot().sessionId ?? undefined).catch((error: unknown) =>
+      console.warn("could not send turns left from an earlier page", error),
+    );
+    const onPageHide = () => conversation.pageHide();
+    window.addEventListener("pagehide", onPageHide);
+    return () => {
+      window.removeEventListener("pagehide", onPageHide);
+      conversation.dispose();
+    };
+  }, [conversation]);
+
+  const controls = useMemo(
+    () => ({
+      start: conversation.start.bind(conversation),
+      stop: conversation.stop.bind(conversation),
+      retry: conversation.retry.bind(conversation),
+      setMicMuted: conversation.setMicMuted.bind(conversation),
+      setCameraOn: conversation.setCameraOn.bind(conversation),
+      setScreenOn: conversation.setScreenOn.bind(conversation),
+      sendText: conversation.sendText.bind(conversation),
+    }),
+    [conversation],
+  );
+
+  return { ...state, ...controls };
+}
