@@ -1,0 +1,33 @@
+import type { Benchmark, BenchFigure } from "./figure";
+
+/*
+ * `npm run bench`: runs every benchmark below in turn and prints its figures. No pass/fail:
+ * targets are printed beside the numbers. Add a module here to add a benchmark.
+ */
+const BENCHMARKS: { name: string; load: () => Promise<{ run: Benchmark }> }[] = [
+  { name: "audio CPU", load: () => import("./audio-cpu") },
+];
+
+function print(name: string, figures: BenchFigure[]): void {
+  console.log(`\n${name}`);
+  for (const f of figures) {
+    const target = f.target ? `  (target ${f.target})` : "";
+    console.log(`  ${f.name.padEnd(56)} ${String(f.value).padStart(10)} ${f.unit}${target}`);
+  }
+}
+
+async function main(): Promise<void> {
+  let failed = false;
+  for (const bench of BENCHMARKS) {
+    try {
+      const { run } = await bench.load();
+      print(bench.name, await run());
+    } catch (error) {
+      failed = true;
+      console.error(`\n${bench.name}: could not run`, error);
+    }
+  }
+  if (failed) process.exitCode = 1;
+}
+
+void main();
