@@ -34,7 +34,8 @@ describeEachDriver("transcripts", ({ db }) => {
     expect(await appendTurns(db(), { userId: user.id, sessionId: session.id, turns: batch })).toEqual({ acknowledged: [0, 1, 2] });
     expect(await appendTurns(db(), { userId: user.id, sessionId: session.id, turns: batch })).toEqual({ acknowledged: [0, 1, 2] });
     // An overlapping retry with one new turn, and a duplicate inside one batch.
-    expect(await appendTurns(db(), { userId: user.id, sessionId: session.id, turns: [turn(3), turn(2), turn(3)] })).toEqual({ acknowledged: [2, 3] });
+    const interrupted = turn(3, { interrupted: true, heardMs: 640 });
+    expect(await appendTurns(db(), { userId: user.id, sessionId: session.id, turns: [interrupted, turn(2), interrupted] })).toEqual({ acknowledged: [2, 3] });
 
     const rows = await db().select().from(transcriptions).where(eq(transcriptions.sessionId, session.id));
     expect(rows).toHaveLength(4);
@@ -46,6 +47,7 @@ describeEachDriver("transcripts", ({ db }) => {
       [3, "model", "line 3"],
     ]);
     expect(stored[1]).toMatchObject({ latencyMs: 500, inputTokens: 50, outputTokens: 20, startOffsetMs: 2000, endOffsetMs: 3500 });
+    expect(stored[3]).toMatchObject({ interrupted: true, heardMs: 640 });
     expect(rows.find((r) => r.sequenceNumber === 0)?.transcriptionType).toBe("input");
     expect(rows.find((r) => r.sequenceNumber === 1)?.transcriptionType).toBe("output");
   });

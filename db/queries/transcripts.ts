@@ -34,6 +34,7 @@ export async function appendTurns(
           interrupted: turn.interrupted,
           inputTokens: turn.inputTokens,
           outputTokens: turn.outputTokens,
+          heardMs: turn.heardMs ?? null,
         })),
       )
       .onConflictDoNothing({ target: [transcriptions.sessionId, transcriptions.sequenceNumber] })
@@ -70,6 +71,7 @@ export async function listTurns(db: Database, { userId, sessionId }: { userId: s
     interrupted: row.interrupted,
     inputTokens: row.inputTokens,
     outputTokens: row.outputTokens,
+    heardMs: row.heardMs,
     timestamp: row.timestamp,
   }));
 }

@@ -72,6 +72,8 @@ export const transcriptions = pgTable(
     // Usage the service reported for a model turn, so session analytics can be recomputed from rows.
     inputTokens: integer("input_tokens"),
     outputTokens: integer("output_tokens"),
+    // Interrupted model turns: how much of the answer's audio the user heard before it stopped.
+    heardMs: integer("heard_ms"),
     searchVector: tsvector("search_vector").generatedAlwaysAs(sql`to_tsvector('english', "text")`),
   },
   (t) => [
