@@ -145,7 +145,10 @@ export class LiveConversation {
       onLevel: (level) => this.set({ inputLevel: level }),
       onStreamEnd: () => client.sendAudioStreamEnd(),
     });
-    const statsTimer = setInterval(() => this.refreshStats(), STATS_REFRESH_MS);
+    const statsTimer = setInterval(() => {
+      assembler.tick(this.now());
+      this.refreshStats();
+    }, STATS_REFRESH_MS);
     this.run = { sessionId, context, client, player, assembler, queue, mic, micSeconds: 0, errorCount: 0, statsTimer, ending: false };
     this.set({ sessionId });
 

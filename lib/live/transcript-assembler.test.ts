@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { LiveTurnView } from "./contract";
-import { TranscriptAssembler, type ClosedTurn } from "./transcript-assembler";
+import { TranscriptAssembler, USAGE_GRACE_MS, type ClosedTurn } from "./transcript-assembler";
 
 function setup(sessionStart = 1000) {
   const closed: ClosedTurn[] = [];
@@ -46,8 +46,27 @@ describe("TranscriptAssembler", () => {
     assembler.outputTranscription("It is noon.", 500);
     assembler.modelAudio(520);
     assembler.turnComplete(900);
+    assembler.usage({ promptTokenCount: 30, responseTokenCount: 8 });
     expect(closed.map((t) => [t.sender, t.text])).toEqual([["user", "What time is it?"], ["model", "It is noon."]]);
-    expect(closed[1]!.latencyMs).toBe(20);
+    expect(closed[1]).toMatchObject({ latencyMs: 20, inputTokens: 30, outputTokens: 8 });
+  });
+
+  it("holds a finished model turn for the usage that follows turnComplete, but not forever", () => {
+    const { assembler, closed } = setup(0);
+    assembler.inputTranscription("One", 100);
+    assembler.modelAudio(300);
+    assembler.turnComplete(1000);
+    expect(closed.map((t) => t.sender)).toEqual(["user"]);
+    assembler.tick(1000 + USAGE_GRACE_MS - 1);
+    expect(closed).toHaveLength(1);
+    assembler.tick(1000 + USAGE_GRACE_MS);
+    expect(closed[1]).toMatchObject({ sender: "model", inputTokens: null, outputTokens: null, endOffsetMs: 1000 });
+
+    // Usage seen before turnComplete: nothing to wait for.
+    assembler.modelAudio(3000);
+    assembler.usage({ promptTokenCount: 1, responseTokenCount: 2 });
+    assembler.turnComplete(3100);
+    expect(closed[2]).toMatchObject({ sender: "model", inputTokens: 1, outputTokens: 2 });
   });
 
   it("closes the model turn as interrupted; the barge-in speech becomes the next user turn", () => {
@@ -57,22 +76,31 @@ describe("TranscriptAssembler", () => {
     assembler.outputTranscription("Once upon a time", 700);
     assembler.inputTranscription("Stop", 900);
     assembler.interrupted(950, 320);
-    assembler.usage({ promptTokenCount: 10, responseTokenCount: 5 });
     assembler.turnComplete(960);
+    assembler.usage({ promptTokenCount: 10, responseTokenCount: 5 });
     expect(closed.map((t) => [t.sender, t.text, t.interrupted])).toEqual([
       ["user", "Tell me a story", false],
       ["model", "Once upon a time", true],
     ]);
+    expect(closed[1]).toMatchObject({ heardMs: 320, inputTokens: 10, outputTokens: 5 });
     assembler.modelAudio(1400);
     assembler.outputTranscription("Sure.", 1400);
     assembler.turnComplete(1500);
+    assembler.flush(1600);
     expect(closed.map((t) => [t.sender, t.text])).toEqual([
       ["user", "Tell me a story"], ["model", "Once upon a time"], ["user", "Stop"], ["model", "Sure."],
     ]);
-    expect(closed[3]).toMatchObject({ latencyMs: 500, inputTokens: 10, outputTokens: 5 });
-    expect(closed[1]!.heardMs).toBe(320);
+    expect(closed[3]).toMatchObject({ latencyMs: 500, inputTokens: null });
     expect(closed[3]).not.toHaveProperty("heardMs");
     expect(views().find((v) => v.id === "model-1")).toMatchObject({ interrupted: true, final: true });
+  });
+
+  it("a held-back model turn still reaches the queue before the next user turn", () => {
+    const { assembler, closed } = setup(0);
+    assembler.modelAudio(10);
+    assembler.turnComplete(20);
+    assembler.userText("next", 30);
+    expect(closed.map((t) => t.sender)).toEqual(["model", "user"]);
   });
 
   it("a typed message is a user turn of its own and starts the latency clock", () => {
@@ -81,6 +109,7 @@ describe("TranscriptAssembler", () => {
     expect(closed).toEqual([expect.objectContaining({ sender: "user", text: "Hi in text", startOffsetMs: 200, endOffsetMs: 200 })]);
     assembler.modelAudio(450);
     assembler.turnComplete(600);
+    assembler.flush(700);
     expect(closed[1]!.latencyMs).toBe(250);
   });
 

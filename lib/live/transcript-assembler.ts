@@ -15,7 +15,11 @@ interface OpenTurn {
   startedAt: number;
   inputTokens: number | null;
   outputTokens: number | null;
+  usageSeen: boolean;
 }
+
+/** How long a closed model turn waits for the usage metadata that follows `turnComplete`. */
+export const USAGE_GRACE_MS = 1500;
 
 export interface AssemblerListener {
   onTurnClosed: (turn: ClosedTurn) => void;
@@ -39,7 +43,12 @@ export class TranscriptAssembler {
   private model: OpenTurn | null = null;
   private lastUserSpeechAt: number | null = null;
   private firstAudioSeen = false;
-  /** Usage that arrived while no model turn was open (after `interrupted`): goes to the next one. */
+  /**
+   * The service sends usage metadata after `turnComplete`, so a closed model turn is held back
+   * until its usage arrives, the conversation moves on, or USAGE_GRACE_MS pass (`tick`).
+   */
+  private settling: { record: ClosedTurn; closedAt: number } | null = null;
+  /** Usage that arrived with no model turn to take it: counted with the next one, so totals stay right. */
   private carriedUsage: Usage | null = null;
 
   constructor(
@@ -85,13 +94,23 @@ export class TranscriptAssembler {
   }
 
   usage(usage: Usage): void {
-    const target = this.model;
-    if (!target) {
+    if (this.model) {
+      this.model.usageSeen = true;
+      if (usage.promptTokenCount !== undefined) this.model.inputTokens = usage.promptTokenCount;
+      if (usage.responseTokenCount !== undefined) this.model.outputTokens = usage.responseTokenCount;
+    } else if (this.settling) {
+      const { record } = this.settling;
+      if (usage.promptTokenCount !== undefined) record.inputTokens = usage.promptTokenCount;
+      if (usage.responseTokenCount !== undefined) record.outputTokens = usage.responseTokenCount;
+      this.deliverSettling();
+    } else {
       this.carriedUsage = usage;
-      return;
     }
-    if (usage.promptTokenCount !== undefined) target.inputTokens = usage.promptTokenCount;
-    if (usage.responseTokenCount !== undefined) target.outputTokens = usage.responseTokenCount;
+  }
+
+  /** Called regularly: lets a model turn whose usage never came go to the queue. */
+  tick(now: number): void {
+    if (this.settling && now - this.settling.closedAt >= USAGE_GRACE_MS) this.deliverSettling();
   }
 
   turnComplete(now: number): void {
@@ -106,12 +125,14 @@ export class TranscriptAssembler {
   /** Session end: whatever is still open is closed as it stands. */
   flush(now: number): void {
     this.closeModel(now, false);
+    this.deliverSettling();
     this.closeUser(now);
   }
 
   private ensureModel(now: number): OpenTurn {
     if (this.model) return this.model;
     // The model starts answering: the user's turn is over.
+    this.deliverSettling();
     this.closeUser(now);
     this.model = this.open("model", now);
     this.firstAudioSeen = false;
@@ -128,7 +149,7 @@ export class TranscriptAssembler {
     const index = this.views.length;
     const view: LiveTurnView = { id: `${sender}-${index}`, sender, text: "", final: false, interrupted: false, latencyMs: null };
     this.views = [...this.views, view];
-    return { index, startedAt: now, inputTokens: null, outputTokens: null };
+    return { index, startedAt: now, inputTokens: null, outputTokens: null, usageSeen: false };
   }
 
   private closeUser(now: number): void {
@@ -148,7 +169,7 @@ export class TranscriptAssembler {
 
   private emit(turn: OpenTurn, now: number, interrupted: boolean, heardMs: number | null = null): void {
     const view = this.patch(turn, { final: true, interrupted });
-    this.listener.onTurnClosed({
+    const record: ClosedTurn = {
       sender: view.sender,
       text: view.text.trim().slice(0, MAX_TURN_TEXT),
       startOffsetMs: this.offset(turn.startedAt),
@@ -158,7 +179,18 @@ export class TranscriptAssembler {
       inputTokens: turn.inputTokens,
       outputTokens: turn.outputTokens,
       ...(interrupted ? { heardMs } : {}),
-    });
+    };
+    // Sequence numbers follow the order turns reach the queue: an earlier held-back turn goes first.
+    this.deliverSettling();
+    if (view.sender === "model" && !turn.usageSeen) this.settling = { record, closedAt: now };
+    else this.listener.onTurnClosed(record);
+  }
+
+  private deliverSettling(): void {
+    if (!this.settling) return;
+    const { record } = this.settling;
+    this.settling = null;
+    this.listener.onTurnClosed(record);
   }
 
   private offset(at: number): number {
