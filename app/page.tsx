@@ -61,7 +61,7 @@ export default function LandingPage() {
         </section>
       </main>
 
-      <footer className="border-t border-border py-6 text-center text-sm text-fg-muted">
+      <footer className="border-t border-border px-5 py-6 text-center text-sm text-pretty text-fg-muted">
         Your conversations stay yours: recording is opt-in, and you can export or erase everything.
       </footer>
     </div>

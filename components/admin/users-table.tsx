@@ -42,13 +42,12 @@ export function UsersTable({ users, currentUserId }: { users: UserSummary[]; cur
                 </Badge>
               ) : null}
             </td>
-            <td className="text-fg-muted tabular-nums sm:px-3 sm:py-3.5 sm:text-right sm:text-fg">
-              <span className="sm:hidden">· </span>
+            <td className="text-[13px] text-fg-muted tabular-nums sm:px-3 sm:py-3.5 sm:text-right sm:text-sm sm:text-fg">
               {user.sessionCount}
-              <span className="sm:hidden"> conversations</span>
+              <span className="sm:hidden"> {user.sessionCount === 1 ? "conversation" : "conversations"}</span>
             </td>
-            <td className="text-fg-muted sm:px-6 sm:py-3.5 sm:text-right">
-              <span className="sm:hidden">· joined </span>
+            <td className="text-[13px] text-fg-muted sm:px-6 sm:py-3.5 sm:text-right sm:text-sm">
+              <span className="sm:hidden">Joined </span>
               {dateFormat.format(user.createdAt)}
             </td>
           </tr>

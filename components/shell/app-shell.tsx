@@ -8,13 +8,16 @@ export function AppShell({ user, children }: { user: SessionUser; children: Reac
   const isAdmin = user.role === "admin";
   return (
     <div className="min-h-dvh lg:grid lg:grid-cols-[248px_1fr]">
-      <aside className="sticky top-0 hidden h-dvh flex-col border-r border-border bg-surface px-3 py-5 lg:flex">
-        <Logo href={APP_HOME} className="mb-8 px-2" />
-        <AppNav isAdmin={isAdmin} orientation="vertical" />
-        <div className="mt-auto border-t border-border pt-3">
-          <UserMenu name={user.name} email={user.email} isAdmin={isAdmin} />
-        </div>
-      </aside>
+      {/* The column carries the border and background, so they run the page's full height. */}
+      <div className="hidden border-r border-border bg-surface lg:block">
+        <aside className="sticky top-0 flex h-dvh flex-col px-3 py-5">
+          <Logo href={APP_HOME} className="mb-8 px-2" />
+          <AppNav isAdmin={isAdmin} orientation="vertical" />
+          <div className="mt-auto border-t border-border pt-3">
+            <UserMenu name={user.name} email={user.email} isAdmin={isAdmin} />
+          </div>
+        </aside>
+      </div>
 
       <header className="sticky top-0 z-10 border-b border-border bg-surface/90 backdrop-blur lg:hidden">
         <div className="flex items-center justify-between px-4 py-3">

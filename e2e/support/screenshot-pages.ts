@@ -30,6 +30,17 @@ export const SCREENSHOT_PAGES: ScreenshotPage[] = [
   },
   { name: "sign-up", path: "/sign-up", as: "visitor" },
   { name: "settings", path: "/settings", as: "member" },
+  {
+    name: "settings-keyboard",
+    path: "/settings",
+    as: "member",
+    prepare: async (page) => {
+      // Arrow keys move through the voices; the focus ring must be plain to see.
+      await page.getByTestId("voice-Zephyr").focus();
+      await page.keyboard.press("ArrowRight");
+      await page.getByText("Unsaved changes").waitFor();
+    },
+  },
   { name: "admin", path: "/admin", as: "admin" },
   { name: "not-found", path: "/no-such-page", as: "visitor" },
 ];
