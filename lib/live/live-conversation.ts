@@ -1,41 +1,24 @@
-import type { ActionResult } from "@/lib/actions/safe-action";
 import { AudioPlayer } from "./audio-player";
-import type { LiveActions, LiveConnection, LiveStartOptions, LiveStats, LiveStatus, LiveTurnView } from "./contract";
-import { LiveClient } from "./live-client";
+import { INITIAL, settle, type ConversationState } from "./conversation-state";
+import type { LiveActions, LiveConnection, LiveStartOptions, LiveStats } from "./contract";
+import { LiveClient, type LiveApi } from "./live-client";
 import { MESSAGES } from "./live-errors";
-import { MicCapture, type MicChunk } from "./mic-capture";
-import { PersistenceQueue, type QueueStats } from "./persistence-queue";
+import { MicCapture, type MicChunk, type MicDeps } from "./mic-capture";
+import { PersistenceQueue, type QueueDeps, type QueueStats } from "./persistence-queue";
 import { TranscriptAssembler } from "./transcript-assembler";
 import { VideoCapture, type VideoSource } from "./video-capture";
-
-export interface ConversationState {
-  status: LiveStatus;
-  error: string | null;
-  notice: string | null;
-  sessionId: string | null;
-  turns: LiveTurnView[];
-  micMuted: boolean;
-  micUnavailable: boolean;
-  cameraOn: boolean;
-  screenOn: boolean;
-  inputLevel: number;
-  previewStream: MediaStream | null;
-  stats: LiveStats;
-}
-
-const ZERO_STATS: LiveStats = {
-  audioChunksSent: 0, videoFramesSent: 0, audioChunksReceived: 0, playedMs: 0, scheduledMs: 0,
-  turnsPending: 0, turnsAcknowledged: 0, resumptions: 0,
-};
-
-const INITIAL: ConversationState = {
-  status: "idle", error: null, notice: null, sessionId: null, turns: [], micMuted: false, micUnavailable: false,
-  cameraOn: false, screenOn: false, inputLevel: 0, previewStream: null, stats: ZERO_STATS,
-};
 
 /** How long Stop waits for the server to acknowledge the last turns (the rest stay in IndexedDB). */
 const DRAIN_TIMEOUT_MS = 5000;
 const STATS_REFRESH_MS = 250;
+
+/** The browser APIs a conversation uses; the defaults are the real ones (tests pass doubles). */
+export interface ConversationDeps {
+  createAudioContext?: () => AudioContext;
+  createApi?: (connection: LiveConnection) => LiveApi;
+  queue?: Omit<QueueDeps, "onChange">;
+  mic?: MicDeps;
+}
 
 /** Everything one conversation holds; replaced as a whole on each Start. */
 interface Run {
@@ -65,7 +48,10 @@ export class LiveConversation {
   private readonly video: VideoCapture;
   private readonly now = () => performance.now();
 
-  constructor(private readonly actions: LiveActions) {
+  constructor(
+    private readonly actions: LiveActions,
+    private readonly deps: ConversationDeps = {},
+  ) {
     this.video = new VideoCapture({
       onFrame: (data, mimeType) => {
         if (this.run?.client.sendVideo(data, mimeType)) this.bumpStats({ videoFramesSent: this.state.stats.videoFramesSent + 1 });
@@ -88,7 +74,7 @@ export class LiveConversation {
     // Created inside the click that pressed Start, so the browser lets it play.
     let context: AudioContext;
     try {
-      context = new AudioContext({ latencyHint: "interactive" });
+      context = this.deps.createAudioContext?.() ?? new AudioContext({ latencyHint: "interactive" });
       await context.resume();
     } catch {
       this.set({ status: "error", error: MESSAGES.audioUnsupported });
@@ -104,7 +90,7 @@ export class LiveConversation {
     const sessionStart = this.now();
     let queue: PersistenceQueue;
     try {
-      queue = await PersistenceQueue.open(sessionId, { onChange: (s) => this.onQueue(s) });
+      queue = await PersistenceQueue.open(sessionId, { ...this.deps.queue, onChange: (s) => this.onQueue(s) });
     } catch (error) {
       void context.close();
       await this.endOnServer(sessionId, "ERROR", "This browser cannot store the conversation (IndexedDB is unavailable).", null);
@@ -138,13 +124,17 @@ export class LiveConversation {
         },
         onFatal: (message) => void this.fail(message),
       },
-      { renewConnection: () => this.renew(sessionId) },
+      { renewConnection: () => this.renew(sessionId), createApi: this.deps.createApi },
     );
-    const mic = new MicCapture(context, {
-      onChunk: (chunk) => this.onMicChunk(chunk),
-      onLevel: (level) => this.set({ inputLevel: level }),
-      onStreamEnd: () => client.sendAudioStreamEnd(),
-    });
+    const mic = new MicCapture(
+      context,
+      {
+        onChunk: (chunk) => this.onMicChunk(chunk),
+        onLevel: (level) => this.set({ inputLevel: level }),
+        onStreamEnd: () => client.sendAudioStreamEnd(),
+      },
+      this.deps.mic,
+    );
     const statsTimer = setInterval(() => {
       assembler.tick(this.now());
       this.refreshStats();
@@ -323,17 +313,5 @@ export class LiveConversation {
   private set(changes: Partial<ConversationState>): void {
     this.state = { ...this.state, ...changes };
     for (const listener of this.listeners) listener();
-  }
-}
-
-type Settled<T> = { ok: true; data: T } | { ok: false; message: string };
-
-/** Server actions answer ActionResult; a thrown error (network, server down) becomes a sentence too. */
-async function settle<T>(promise: Promise<ActionResult<T>>): Promise<Settled<T>> {
-  try {
-    const result = await promise;
-    return result.ok ? { ok: true, data: result.data } : { ok: false, message: result.error.message };
-  } catch {
-    return { ok: false, message: MESSAGES.network };
   }
 }

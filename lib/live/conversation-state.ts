@@ -1,0 +1,42 @@
+import type { ActionResult } from "@/lib/actions/safe-action";
+import type { LiveStats, LiveStatus, LiveTurnView } from "./contract";
+import { MESSAGES } from "./live-errors";
+
+/* The snapshot LiveConversation publishes, and how it reads server action answers. */
+
+export interface ConversationState {
+  status: LiveStatus;
+  error: string | null;
+  notice: string | null;
+  sessionId: string | null;
+  turns: LiveTurnView[];
+  micMuted: boolean;
+  micUnavailable: boolean;
+  cameraOn: boolean;
+  screenOn: boolean;
+  inputLevel: number;
+  previewStream: MediaStream | null;
+  stats: LiveStats;
+}
+
+const ZERO_STATS: LiveStats = {
+  audioChunksSent: 0, videoFramesSent: 0, audioChunksReceived: 0, playedMs: 0, scheduledMs: 0,
+  turnsPending: 0, turnsAcknowledged: 0, resumptions: 0,
+};
+
+export const INITIAL: ConversationState = {
+  status: "idle", error: null, notice: null, sessionId: null, turns: [], micMuted: false, micUnavailable: false,
+  cameraOn: false, screenOn: false, inputLevel: 0, previewStream: null, stats: ZERO_STATS,
+};
+
+export type Settled<T> = { ok: true; data: T } | { ok: false; message: string };
+
+/** Server actions answer ActionResult; a thrown error (network, server down) becomes a sentence too. */
+export async function settle<T>(promise: Promise<ActionResult<T>>): Promise<Settled<T>> {
+  try {
+    const result = await promise;
+    return result.ok ? { ok: true, data: result.data } : { ok: false, message: result.error.message };
+  } catch {
+    return { ok: false, message: MESSAGES.network };
+  }
+}

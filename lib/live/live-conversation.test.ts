@@ -1,0 +1,133 @@
+import type { LiveCallbacks, LiveConnectParameters, LiveServerMessage, Session } from "@google/genai";
+import { IDBFactory } from "fake-indexeddb";
+import { describe, expect, it, vi } from "vitest";
+import type { ActionResult } from "@/lib/actions/safe-action";
+import { appendTurnsBody, type EndLiveSessionInput, type LiveActions, type LiveConnection, type TurnInput } from "./contract";
+import type { LiveApi } from "./live-client";
+import { LiveConversation, type ConversationDeps } from "./live-conversation";
+import { MESSAGES } from "./live-errors";
+
+const SESSION = "0b7e4a52-3c1d-4e8f-9a6b-2d5c7e9f1a3b";
+const connection: LiveConnection = { token: "auth_tokens/x", model: "m", config: { sessionResumption: {} }, apiBaseUrl: null };
+const ok = <T>(data: T): Promise<ActionResult<T>> => Promise.resolve({ ok: true, data });
+
+function harness(options: { connectError?: string; micDenied?: boolean; startError?: string } = {}) {
+  const calls: string[] = [];
+  const ended: EndLiveSessionInput[] = [];
+  const actions: LiveActions = {
+    startLiveSession: async () => {
+      calls.push("start");
+      if (options.startError) return { ok: false, error: { code: "forbidden:api" as never, message: options.startError } };
+      return ok({ ...connection, sessionId: SESSION, startedAt: new Date().toISOString() });
+    },
+    renewLiveToken: async () => (calls.push("renew"), ok(connection)),
+    markLiveSessionActive: async () => (calls.push("active"), ok({ status: "ACTIVE" as const })),
+    endLiveSession: async (input) => {
+      calls.push("end");
+      ended.push(input);
+      return ok({ sessionId: SESSION, status: input.status, totalDurationSeconds: 1, analytics: {} as never });
+    },
+  };
+  let callbacks: LiveCallbacks | null = null;
+  const sent: unknown[] = [];
+  const createApi = (): LiveApi => ({
+    live: {
+      connect: async (params: LiveConnectParameters) => {
+        calls.push("connect");
+        if (options.connectError) throw new Error(options.connectError);
+        callbacks = params.callbacks;
+        return { sendRealtimeInput: (p: unknown) => sent.push(p), close: () => {} } as unknown as Session;
+      },
+    },
+  });
+  const stored: TurnInput[] = [];
+  const fetch = (async (_url: string, init?: RequestInit) => {
+    const body = appendTurnsBody.parse(JSON.parse(String(init?.body)));
+    stored.push(...body.turns);
+    return Response.json({ acknowledged: body.turns.map((t) => t.sequenceNumber) });
+  }) as typeof globalThis.fetch;
+  const context = {
+    currentTime: 0,
+    destination: {},
+    resume: async () => {},
+    close: async () => {},
+    createBuffer: (_c: number, length: number) => ({ getChannelData: () => new Float32Array(length) }),
+    createBufferSource: () => ({ connect() {}, disconnect() {}, start() {}, stop() {}, onended: null }),
+    createMediaStreamSource: () => ({ connect() {}, disconnect() {} }),
+  };
+  const port = { onmessage: null as ((e: MessageEvent) => void) | null, postMessage: () => {} };
+  const deps: ConversationDeps = {
+    createAudioContext: () => context as unknown as AudioContext,
+    createApi,
+    queue: { fetch, indexedDB: new IDBFactory(), batchDelayMs: 0 },
+    mic: {
+      getUserMedia: async () => {
+        if (options.micDenied) throw Object.assign(new Error("denied"), { name: "NotAllowedError" });
+        return { getAudioTracks: () => [], getTracks: () => [] } as unknown as MediaStream;
+      },
+      createNode: () => ({ port, connect() {}, disconnect() {} }) as unknown as AudioWorkletNode,
+    },
+  };
+  const conversation = new LiveConversation(actions, deps);
+  const server = (message: Partial<LiveServerMessage>) => callbacks!.onmessage(message as LiveServerMessage);
+  const micChunk = (rms: number) => port.onmessage?.({ data: { type: "chunk", pcm: new Int16Array(640).buffer, rms } } as MessageEvent);
+  return { conversation, calls, ended, sent, stored, server, micChunk };
+}
+
+const startOptions = { voice: "Puck" as const, cameraEnabled: false, micEnabled: true };
+
+describe("LiveConversation (what useLiveSession runs)", () => {
+  it("start → connect → active → live; turns reach the server; stop drains, then ends with stats", async () => {
+    const h = harness();
+    await h.conversation.start(startOptions);
+    expect(h.calls).toEqual(["start", "connect", "active"]);
+    expect(h.conversation.getSnapshot()).toMatchObject({ status: "live", sessionId: SESSION, micMuted: false, micUnavailable: false });
+
+    h.micChunk(0.3);
+    expect(h.sent).toEqual([{ audio: { data: expect.any(String), mimeType: "audio/pcm;rate=16000" } }]);
+    h.server({ serverContent: { inputTranscription: { text: "Hello" } } });
+    h.server({ serverContent: { outputTranscription: { text: "Hi!" }, modelTurn: { parts: [{ inlineData: { data: "AAAAAA==", mimeType: "audio/pcm;rate=24000" } }] } } });
+    h.server({ serverContent: { turnComplete: true } });
+    h.server({ usageMetadata: { promptTokenCount: 9, responseTokenCount: 4 } });
+    expect(h.conversation.getSnapshot().turns.map((t) => [t.sender, t.text, t.final])).toEqual([["user", "Hello", true], ["model", "Hi!", true]]);
+
+    h.conversation.setMicMuted(true);
+    expect(h.sent.at(-1)).toEqual({ audioStreamEnd: true });
+    h.conversation.sendText("typed");
+    expect(h.sent.at(-1)).toEqual({ text: "typed" });
+
+    await h.conversation.stop();
+    expect(h.calls.at(-1)).toBe("end");
+    expect(h.stored.map((t) => [t.sequenceNumber, t.sender, t.text])).toEqual([[0, "user", "Hello"], [1, "model", "Hi!"], [2, "user", "typed"]]);
+    expect(h.stored[1]).toMatchObject({ inputTokens: 9, outputTokens: 4 });
+    expect(h.ended).toEqual([{ sessionId: SESSION, status: "ENDED", errorMessage: null, stats: { audioSeconds: 0, videoFrameCount: 0, errorCount: 0, resumptions: 0 } }]);
+    expect(h.conversation.getSnapshot()).toMatchObject({ status: "ended", stats: { audioChunksSent: 1, audioChunksReceived: 1, turnsPending: 0, turnsAcknowledged: 3 } });
+  });
+
+  it("a refused microphone leaves a typed conversation running, with a notice", async () => {
+    const h = harness({ micDenied: true });
+    await h.conversation.start(startOptions);
+    expect(h.conversation.getSnapshot()).toMatchObject({ status: "live", micUnavailable: true, micMuted: true, notice: MESSAGES.micDenied });
+    h.conversation.sendText("I can only type");
+    expect(h.sent).toEqual([{ text: "I can only type" }]);
+    await h.conversation.stop();
+  });
+
+  it("a failed connect shows the message, ends the session as ERROR, and retry starts again", async () => {
+    const h = harness({ connectError: "Live connection closed before setup completed (code 1007): API key not valid." });
+    await h.conversation.start(startOptions);
+    await vi.waitFor(() => expect(h.ended).toHaveLength(1));
+    expect(h.conversation.getSnapshot()).toMatchObject({ status: "error", error: MESSAGES.badKey });
+    expect(h.ended[0]).toMatchObject({ status: "ERROR", errorMessage: MESSAGES.badKey, stats: { errorCount: 1 } });
+    expect(h.calls).not.toContain("active");
+    await h.conversation.retry();
+    expect(h.calls.filter((c) => c === "start")).toHaveLength(2);
+  });
+
+  it("a refused start action shows its message and opens no socket", async () => {
+    const h = harness({ startError: "Add a Gemini API key in Settings first." });
+    await h.conversation.start(startOptions);
+    expect(h.conversation.getSnapshot()).toMatchObject({ status: "error", error: "Add a Gemini API key in Settings first.", sessionId: null });
+    expect(h.calls).toEqual(["start"]);
+  });
+});
