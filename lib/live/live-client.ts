@@ -73,10 +73,6 @@ export class LiveClient {
     this.isOnline = options.isOnline ?? (() => (typeof navigator === "undefined" ? true : navigator.onLine !== false));
   }
 
-  get connected(): boolean {
-    return this.current?.session != null && !this.resuming;
-  }
-
   /** Resolves once the service confirmed the setup; rejects with a human sentence. */
   async connect(connection: LiveConnection): Promise<void> {
     this.stopped = false;
@@ -112,8 +108,9 @@ export class LiveClient {
   }
 
   private send(params: Parameters<Session["sendRealtimeInput"]>[0]): boolean {
+    // During a goAway the old socket stays current (and usable) until its replacement is ready.
     const session = this.current?.session;
-    if (!session || this.resuming || this.stopped) return false;
+    if (!session || this.stopped) return false;
     try {
       session.sendRealtimeInput(params);
       return true;
