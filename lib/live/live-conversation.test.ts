@@ -131,3 +131,15 @@ describe("LiveConversation (what useLiveSession runs)", () => {
     expect(h.calls).toEqual(["start"]);
   });
 });
+
+describe("LiveConversation stop while starting", () => {
+  it("ends the just-created session instead of going live", async () => {
+    const h = harness();
+    const starting = h.conversation.start(startOptions);
+    await h.conversation.stop();
+    await starting;
+    expect(h.calls).toEqual(["start", "end"]);
+    expect(h.ended[0]).toMatchObject({ sessionId: SESSION, status: "ENDED" });
+    expect(h.conversation.getSnapshot().status).toBe("ended");
+  });
+});

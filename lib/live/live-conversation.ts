@@ -45,6 +45,8 @@ export class LiveConversation {
   private listeners = new Set<() => void>();
   private run: Run | null = null;
   private lastOptions: LiveStartOptions | null = null;
+  /** Stop pressed while the start action was still running. */
+  private cancelStart = false;
   private readonly video: VideoCapture;
   private readonly now = () => performance.now();
 
@@ -70,6 +72,7 @@ export class LiveConversation {
   async start(options: LiveStartOptions): Promise<void> {
     if (this.run || this.state.status === "connecting") return;
     this.lastOptions = options;
+    this.cancelStart = false;
     this.set({ ...INITIAL, status: "connecting", micMuted: !options.micEnabled, cameraOn: this.state.cameraOn, screenOn: this.state.screenOn, previewStream: this.state.previewStream });
     // Created inside the click that pressed Start, so the browser lets it play.
     let context: AudioContext;
@@ -87,6 +90,12 @@ export class LiveConversation {
       return;
     }
     const { sessionId } = started.data;
+    if (this.cancelStart) {
+      void context.close();
+      await this.endOnServer(sessionId, "ENDED", null, null);
+      this.set({ status: "ended", sessionId });
+      return;
+    }
     const sessionStart = this.now();
     let queue: PersistenceQueue;
     try {
@@ -159,7 +168,11 @@ export class LiveConversation {
   /** Ends the conversation: closes the socket and media, waits for the last turns, then ends it on the server. */
   async stop(): Promise<void> {
     const run = this.run;
-    if (!run || run.ending) return;
+    if (!run) {
+      if (this.state.status === "connecting") this.cancelStart = true;
+      return;
+    }
+    if (run.ending) return;
     run.ending = true;
     this.set({ status: "ending" });
     const stats = this.teardown(run);
