@@ -1,4 +1,4 @@
-import nextEnv from "@next/env";
+import * as nextEnvModule from "@next/env";
 import { z } from "zod";
 
 /*
@@ -70,6 +70,8 @@ function parseEnv(source: NodeJS.ProcessEnv): Env {
 }
 
 // Next loads .env files itself; scripts run outside it (db:migrate, drizzle-kit) get the same files.
+// Node's ESM loader sees this CommonJS package as a default export only; drizzle-kit's loader sees named exports.
+const nextEnv = (nextEnvModule as typeof nextEnvModule & { default?: typeof nextEnvModule }).default ?? nextEnvModule;
 if (!process.env.NEXT_RUNTIME) nextEnv.loadEnvConfig(process.cwd(), process.env.NODE_ENV !== "production", { info: () => {}, error: console.error });
 
 export const env: Env = parseEnv(process.env);
