@@ -6,6 +6,7 @@ import { LandingPage } from "../pages/landing-page";
 import { SettingsPage } from "../pages/settings-page";
 import { SignInPage } from "../pages/sign-in-page";
 import { SignUpPage } from "../pages/sign-up-page";
+import { APP_HOME } from "../../lib/routes";
 import { APP_BASE_URL } from "../support/ports";
 
 test("a visitor signs up from the landing page, signs out and signs back in", async ({ page }) => {
@@ -16,10 +17,11 @@ test("a visitor signs up from the landing page, signs out and signs back in", as
   await expect(page).toHaveURL(/\/sign-up$/);
 
   await new SignUpPage(page).signUp(account);
-  await expect(page).toHaveURL(/\/settings$/);
+  await expect(page).toHaveURL(new RegExp(`${APP_HOME}$`));
   const shell = new AppShell(page);
   await shell.expectSignedInAs(account.name);
   // Only the first account on the database is an admin; this one is a member.
+  await new SettingsPage(page).goto();
   await expect(new SettingsPage(page).role).toHaveText("Member");
   await expect(shell.navLink("Admin")).toHaveCount(0);
 
