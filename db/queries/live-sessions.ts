@@ -239,3 +239,36 @@ export async function markLiveSessionActive(
   await getOwnedLiveSession(db, { userId, sessionId });
   throw new AppError("conflict:session", ENDED_MESSAGE);
 }
+
+export interface LiveSessionDetail {
+  session: Omit<LiveSessionRow, "userId">;
+  turns: Omit<typeof transcriptions.$inferSelect, "sessionId" | "searchVector">[];
+  analytics: Omit<typeof sessionAnalytics.$inferSelect, "sessionId" | "userId"> | null;
+}
+
+/** The caller's session with its turns in sequence order and its analytics row (null while open). */
+export async function getLiveSessionDetail(db: Database, { userId, sessionId }: { userId: string; sessionId: string }): Promise<LiveSessionDetail> {
+  const { userId: _owner, ...session } = await getOwnedLiveSession(db, { userId, sessionId });
+  const turns = await db
+    .select({
+      id: transcriptions.id,
+      sender: transcriptions.sender,
+      text: transcriptions.text,
+      transcriptionType: transcriptions.transcriptionType,
+      sequenceNumber: transcriptions.sequenceNumber,
+      timestamp: transcriptions.timestamp,
+      startOffsetMs: transcriptions.startOffsetMs,
+      endOffsetMs: transcriptions.endOffsetMs,
+      latencyMs: transcriptions.latencyMs,
+      interrupted: transcriptions.interrupted,
+      inputTokens: transcriptions.inputTokens,
+      outputTokens: transcriptions.outputTokens,
+      heardMs: transcriptions.heardMs,
+    })
+    .from(transcriptions)
+    .where(eq(transcriptions.sessionId, sessionId))
+    .orderBy(asc(transcriptions.sequenceNumber));
+  const [row] = await db.select().from(sessionAnalytics).where(eq(sessionAnalytics.sessionId, sessionId)).limit(1);
+  const analytics = row ? (({ sessionId: _s, userId: _u, ...rest }) => rest)(row) : null;
+  return { session, turns, analytics };
+}
