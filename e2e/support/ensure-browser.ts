@@ -38,6 +38,8 @@ function run(command: string, args: string[]): boolean {
     stdio: ["ignore", "inherit", "inherit"],
     env: { ...process.env, DEBIAN_FRONTEND: "noninteractive", CI: process.env.CI ?? "true" },
   });
+  if (result.error) console.log(`[ensure-browser] could not run ${command}: ${result.error.message}`);
+  else if (result.status !== 0) console.log(`[ensure-browser] ${command} exited with ${result.status ?? result.signal}`);
   return result.status === 0;
 }
 
@@ -52,8 +54,10 @@ function obtainChromium(): void {
   } else {
     console.log("[ensure-browser] No Chromium found; downloading Playwright's Chromium.");
   }
-  const playwrightCli = path.join(process.cwd(), "node_modules", ".bin", "playwright");
-  run(existsSync(playwrightCli) ? playwrightCli : "npx", existsSync(playwrightCli) ? ["install", "chromium"] : ["--yes", "playwright", "install", "chromium"]);
+  // The installed Playwright's own CLI, so the browser matches its version.
+  const playwrightCli = path.join(process.cwd(), "node_modules", "@playwright", "test", "cli.js");
+  if (existsSync(playwrightCli)) run(process.execPath, [playwrightCli, "install", "chromium"]);
+  else run("npx", ["--yes", "playwright", "install", "chromium"]);
 }
 
 function main(): void {
