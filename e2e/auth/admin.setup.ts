@@ -1,5 +1,6 @@
+import { rmSync } from "node:fs";
 import { request, test as setup, expect } from "@playwright/test";
-import { ADMIN_ACCOUNT, createAccount, signInAccount } from "../fixtures/accounts";
+import { ADMIN_ACCOUNT, AUTH_DIR, createAccount, signInAccount } from "../fixtures/accounts";
 import { APP_BASE_URL } from "../support/ports";
 
 /*
@@ -7,6 +8,8 @@ import { APP_BASE_URL } from "../support/ports";
  * makes every spec independent of the order in which the others run.
  */
 setup("the first account is created and is the admin", async () => {
+  // Sessions from earlier runs belong to databases that no longer exist.
+  rmSync(AUTH_DIR, { recursive: true, force: true });
   const probe = await request.newContext({ baseURL: APP_BASE_URL, extraHTTPHeaders: { origin: APP_BASE_URL } });
   const existing = await probe.post("/api/auth/sign-in/email", { data: { email: ADMIN_ACCOUNT.email, password: ADMIN_ACCOUNT.password } });
   await probe.dispose();
