@@ -1,6 +1,7 @@
 import { defineConfig, devices } from "@playwright/test";
 import { chromiumExecutablePath } from "./e2e/support/ensure-browser";
-import { APP_BASE_URL } from "./e2e/support/ports";
+import { APP_BASE_URL, GEMINI_DOUBLE_PORT, GEMINI_DOUBLE_URL } from "./e2e/support/ports";
+import { ensureSpeechWav } from "./e2e/support/speech-wav";
 
 const isCI = !!process.env.CI;
 
@@ -21,6 +22,15 @@ const chromiumArgs = [
 const chromium = {
   ...devices["Desktop Chrome"],
   launchOptions: { executablePath: chromiumExecutablePath(), args: chromiumArgs },
+};
+
+// The live suite's microphone says the sentence the Gemini double transcribes, on a loop.
+const liveChromium = {
+  ...devices["Desktop Chrome"],
+  launchOptions: {
+    executablePath: chromiumExecutablePath(),
+    args: [...chromiumArgs.filter((arg) => !arg.startsWith("--use-file-for-fake-audio-capture=")), `--use-file-for-fake-audio-capture=${fakeAudioWav ?? ensureSpeechWav()}`],
+  },
 };
 
 // Screenshots are looked at by people, not asserted: `npm run screenshots` only.
@@ -44,17 +54,32 @@ export default defineConfig({
   projects: [
     { name: "setup", testMatch: /auth\/.*\.setup\.ts$/, use: chromium },
     { name: "foundation", testMatch: /foundation\/.*\.spec\.ts$/, dependencies: ["setup"], use: chromium },
+    // One Gemini double serves every live spec, so they run one at a time.
+    { name: "live", testMatch: /live\/.*\.spec\.ts$/, dependencies: ["setup"], use: liveChromium, workers: 1, timeout: 120_000 },
     ...(withScreenshots
       ? [{ name: "screenshots", testMatch: /support\/screenshots\.shot\.ts$/, dependencies: ["setup"], use: chromium }]
       : []),
   ],
-  webServer: {
-    command: "npx tsx e2e/support/serve-app.ts",
-    url: `${APP_BASE_URL}/api/health`,
-    timeout: 240_000,
-    reuseExistingServer: process.env.E2E_REUSE_SERVER === "1",
-    stdout: "pipe",
-    stderr: "pipe",
-    gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
-  },
+  webServer: [
+    {
+      command: "npx tsx e2e/support/serve-app.ts",
+      url: `${APP_BASE_URL}/api/health`,
+      timeout: 240_000,
+      reuseExistingServer: process.env.E2E_REUSE_SERVER === "1",
+      stdout: "pipe",
+      stderr: "pipe",
+      gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
+    },
+    {
+      // The Gemini Live test double the app (GEMINI_API_BASE_URL) and the browser's SDK talk to.
+      command: "npx tsx e2e/gemini-double/main.ts",
+      url: `${GEMINI_DOUBLE_URL}/__double/health`,
+      env: { GEMINI_DOUBLE_PORT: String(GEMINI_DOUBLE_PORT) },
+      timeout: 60_000,
+      reuseExistingServer: process.env.E2E_REUSE_SERVER === "1",
+      stdout: "pipe",
+      stderr: "pipe",
+      gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
+    },
+  ],
 });

@@ -1,7 +1,8 @@
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
-import { APP_BASE_URL, APP_PORT } from "./ports";
+import { fileURLToPath } from "node:url";
+import { APP_BASE_URL, APP_PORT, GEMINI_DOUBLE_URL } from "./ports";
 
 /*
  * Playwright's webServer: a production build of the app, served on a fresh embedded database.
@@ -27,6 +28,9 @@ export function appEnv(): NodeJS.ProcessEnv {
     AUTH_RATE_LIMIT_MAX: "100000",
     AUTH_SIGN_IN_RATE_LIMIT_MAX: "100000",
     NEXT_TELEMETRY_DISABLED: "1",
+    // Token minting and the browser's Live socket go to the Gemini Live test double.
+    GEMINI_API_BASE_URL: GEMINI_DOUBLE_URL,
+    GEMINI_API_KEY: "",
   };
 }
 
@@ -62,6 +66,9 @@ function serve(env: NodeJS.ProcessEnv): void {
   server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }
 
-const env = appEnv();
-build(env);
-serve(env);
+// Run as Playwright's webServer; a spec that starts a server of its own imports appEnv() only.
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const env = appEnv();
+  build(env);
+  serve(env);
+}

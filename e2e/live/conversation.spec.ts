@@ -1,0 +1,81 @@
+import { DEFAULT_INPUT_TRANSCRIPT, DEFAULT_REPLY_TEXT } from "../gemini-double/constants";
+import { expect, test } from "../fixtures/test";
+import { geminiDouble } from "./double";
+import { saveTestKey } from "./gemini-key";
+import { LivePage } from "./live-page";
+import { expectContiguous, expectMatchesDouble, storedSession } from "./stored-session";
+
+/*
+ * A conversation in Chromium with the fake microphone (a WAV that says DEFAULT_INPUT_TRANSCRIPT
+ * on a 7.4 s loop) and the fake camera, against the Gemini Live test double.
+ */
+
+test.describe.configure({ mode: "serial" });
+
+test.beforeEach(async () => {
+  await geminiDouble.reset();
+});
+
+test("a spoken conversation with the camera on is heard, answered, played and stored in order", async ({ newUser }) => {
+  const { page } = await newUser("Live Happy");
+  await saveTestKey(page);
+  const live = new LivePage(page);
+  await live.goto();
+  await live.expectStatus("idle");
+  await live.setCamera(true);
+
+  const sessionId = await live.startConversation();
+  await expect(page.getByTestId("live-preview")).toBeVisible();
+
+  // What the user said, as the service transcribed it, then the companion's answer.
+  await expect(live.turn("user", { final: true }).first()).toContainText(DEFAULT_INPUT_TRANSCRIPT, { timeout: 30_000 });
+  await expect(live.turn("model", { final: true }).first()).toContainText(DEFAULT_REPLY_TEXT, { timeout: 20_000 });
+  await live.waitForCompletedAnswers(2);
+
+  const counters = await live.counters();
+  expect(counters.audioChunksSent).toBeGreaterThan(0);
+  expect(counters.audioChunksReceived).toBeGreaterThan(0);
+  expect(counters.playedMs).toBeGreaterThan(0);
+  expect(counters.videoFramesSent).toBeGreaterThan(0);
+
+  await live.waitForTurnsStored();
+  await live.stopConversation();
+
+  const received = await geminiDouble.received();
+  expect(received.connections).toHaveLength(1);
+  const [connection] = received.connections;
+  expect(connection).toMatchObject({ auth: "token", apiVersion: "v1alpha", closedBy: "client" });
+  expect(connection!.audioMimeTypes).toEqual(["audio/pcm;rate=16000"]);
+  // The camera's frames reached the service.
+  expect(connection!.videoFrames).toBeGreaterThan(0);
+  expect(connection!.videoMimeTypes).toEqual(["image/jpeg"]);
+
+  const stored = await storedSession(page.request, sessionId);
+  expect(stored.session).toMatchObject({ id: sessionId, status: "ENDED", cameraEnabled: true, lastErrorMessage: null });
+  expect(stored.session.endedAt).not.toBeNull();
+  expectContiguous(stored.turns);
+  expect(stored.turns.map((turn) => turn.sender)).toEqual(stored.turns.map((_, index) => (index % 2 === 0 ? "user" : "model")));
+  expectMatchesDouble(stored.turns, { userTurns: connection!.userTurns, turnsCompleted: connection!.turnsCompleted });
+  for (const turn of stored.turns) {
+    if (turn.sender === "user") {
+      expect(turn).toMatchObject({ text: DEFAULT_INPUT_TRANSCRIPT, transcriptionType: "input", latencyMs: null });
+    } else {
+      expect(turn).toMatchObject({ text: DEFAULT_REPLY_TEXT, transcriptionType: "output", interrupted: false });
+      expect(turn.latencyMs).toBeGreaterThan(0);
+      expect(turn.outputTokens).toBeGreaterThan(0);
+    }
+  }
+
+  const modelTurns = stored.turns.filter((turn) => turn.sender === "model");
+  expect(stored.analytics).toMatchObject({
+    userMessageCount: stored.turns.length - modelTurns.length,
+    modelMessageCount: modelTurns.length,
+    interruptionCount: 0,
+    errorCount: 0,
+    tokensOut: modelTurns.reduce((sum, turn) => sum + (turn.outputTokens ?? 0), 0),
+  });
+  // The browser's count of frames sent, stored at Stop, is what the service received.
+  expect(stored.analytics!.videoFrameCount).toBe(connection!.videoFrames);
+  expect(stored.analytics!.responseTimeMeanMs).toBeGreaterThan(0);
+  expect(stored.analytics!.audioSeconds).toBeGreaterThan(0);
+});
