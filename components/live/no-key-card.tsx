@@ -33,8 +33,8 @@ export function NoKeyCard({ reason }: { reason: keyof typeof copy }) {
           {action}
           <ArrowRight aria-hidden className="size-4" />
         </Link>
-        <p className="inline-flex items-center gap-1.5 text-sm text-fg-muted">
-          <ShieldCheck aria-hidden className="size-4" />
+        <p className="inline-flex items-center gap-1.5 text-left text-sm text-fg-muted">
+          <ShieldCheck aria-hidden className="size-4 shrink-0" />
           Stored encrypted. Only its last four characters are ever shown again.
         </p>
       </div>
