@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, inject } from "vitest";
-import { type Database, type DatabaseHandle, type DriverName, openPg, openPglite, schema } from "@/db/index";
+import { type Database, type DatabaseHandle, type DriverName, openPg, schema } from "@/db/index";
 import { migrateDatabase } from "@/db/migrate";
+import { openPgliteSnapshot } from "./pglite-snapshot";
 import { warnPostgresSkipped } from "./skip-banner";
 import "./test-postgres";
 import type { TestPostgres } from "./test-postgres";
@@ -52,7 +53,7 @@ export function describeEachDriver(title: string, body: (ctx: DriverContext) => 
 }
 
 async function openMemoryDatabase() {
-  const handle = await openPglite(null);
+  const handle = await openPgliteSnapshot(inject("pgliteSnapshot"));
   return { handle, dispose: handle.close };
 }
 

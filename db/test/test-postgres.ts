@@ -6,5 +6,7 @@ export type TestPostgres =
 declare module "vitest" {
   export interface ProvidedContext {
     testPostgres: TestPostgres;
+    /** A tarball of a migrated PGlite data directory (see pglite-snapshot.ts). */
+    pgliteSnapshot: string;
   }
 }
