@@ -26,6 +26,19 @@ describeEachDriver("database health and migrated schema", ({ db, driver }) => {
   // Every driver's execute() resolves to a result with `rows`; the shared Database type leaves it unknown.
   const rows = async <T>(query: ReturnType<typeof sql>) => ((await db().execute(query)) as { rows: T[] }).rows;
 
+  it("talks to the database through the driver this suite is named after", async () => {
+    const client = (db() as unknown as { $client: unknown }).$client;
+    const expected = {
+      pglite: async () => (await import("@electric-sql/pglite")).PGlite,
+      pg: async () => (await import("pg")).default.Pool,
+      // Neon's Pool reaches Postgres only over WebSockets, so this suite went through the proxy.
+      neon: async () => (await import("@neondatabase/serverless")).Pool,
+    }[driver];
+    expect(client).toBeInstanceOf(await expected());
+    const [row] = await rows<{ version: string }>(sql`select version()`);
+    expect(row?.version).toMatch(driver === "pglite" ? /^PostgreSQL \d+/ : /^PostgreSQL 15\./);
+  });
+
   it("reports the database reachable through this driver", async () => {
     const health = await checkDatabase({ db: db(), driver, close: async () => {} });
     expect(health).toMatchObject({ reachable: true, driver });
