@@ -79,3 +79,41 @@ test("a spoken conversation with the camera on is heard, answered, played and st
   expect(stored.analytics!.responseTimeMeanMs).toBeGreaterThan(0);
   expect(stored.analytics!.audioSeconds).toBeGreaterThan(0);
 });
+
+test("speaking over a long answer interrupts it: marked on screen, stored with what was heard", async ({ newUser }) => {
+  // The first answer lasts 6 s, so the WAV's next loop of speech (7.4 s later) talks over it.
+  const LONG_REPLY_MS = 6000;
+  await geminiDouble.script({ turns: [{ replyAudioMs: LONG_REPLY_MS }] });
+  const { page } = await newUser("Live Interrupt");
+  await saveTestKey(page);
+  const live = new LivePage(page);
+  await live.goto();
+  const sessionId = await live.startConversation();
+
+  await expect(live.turn("model", { final: true, interrupted: true })).toHaveCount(1, { timeout: 40_000 });
+  await expect(live.turn("model", { final: true, interrupted: true }).getByText("Interrupted")).toBeVisible();
+  // The next answer is a short one and completes.
+  await live.waitForCompletedAnswers(1);
+  const counters = await live.counters();
+  expect(counters.playedMs).toBeLessThan(counters.scheduledMs + 1);
+  await live.waitForTurnsStored();
+  await live.stopConversation();
+
+  const [connection] = (await geminiDouble.received()).connections;
+  expect(connection!.interruptions).toBe(1);
+
+  const stored = await storedSession(page.request, sessionId);
+  expectContiguous(stored.turns);
+  expectMatchesDouble(stored.turns, connection!);
+  expect(stored.turns.map((turn) => [turn.sender, turn.interrupted])).toEqual([
+    ["user", false],
+    ["model", true],
+    ["user", false],
+    ["model", false],
+  ]);
+  const interrupted = stored.turns[1]!;
+  expect(interrupted.heardMs).toBeGreaterThan(0);
+  expect(interrupted.heardMs).toBeLessThan(LONG_REPLY_MS);
+  expect(interrupted.text.length).toBeGreaterThan(0);
+  expect(stored.analytics).toMatchObject({ interruptionCount: 1, userMessageCount: 2, modelMessageCount: 2 });
+});
