@@ -70,7 +70,7 @@ export function UserMenu({ name, email, isAdmin }: Props) {
       {open ? (
         <div
           role="menu"
-          className="absolute right-0 z-20 mt-2 w-64 rounded-xl border border-border bg-surface p-1.5 shadow-lg lg:bottom-full lg:left-0 lg:right-auto lg:mt-0 lg:mb-2"
+          className="absolute right-0 z-20 mt-2 w-64 rounded-xl border border-border bg-surface p-1.5 shadow-lg lg:bottom-full lg:left-0 lg:mt-0 lg:mb-2 lg:w-auto"
         >
           <div className="px-2.5 py-2">
             <p className="truncate text-sm font-medium">{name}</p>

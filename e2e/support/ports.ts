@@ -1,6 +1,6 @@
 /*
  * Every port and URL of the end-to-end setup, in one place. E2E_APP_PORT / E2E_GEMINI_DOUBLE_PORT
- * move them, so two checkouts (or two people on one machine) can run the suite side by side.
+ * move them, so two checkouts on one machine can run the suite side by side.
  */
 const portFrom = (value: string | undefined, fallback: number) => (value && /^\d+$/.test(value) ? Number(value) : fallback);
 

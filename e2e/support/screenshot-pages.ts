@@ -42,6 +42,15 @@ export const SCREENSHOT_PAGES: ScreenshotPage[] = [
     },
   },
   { name: "admin", path: "/admin", as: "admin" },
+  {
+    name: "user-menu",
+    path: "/settings",
+    as: "admin",
+    prepare: async (page) => {
+      await page.getByTestId("user-menu-button").filter({ visible: true }).click();
+      await page.getByRole("menu").waitFor();
+    },
+  },
   { name: "not-found", path: "/no-such-page", as: "visitor" },
 ];
 
