@@ -6,6 +6,7 @@ import type { Benchmark, BenchFigure } from "./figure";
  */
 const BENCHMARKS: { name: string; load: () => Promise<{ run: Benchmark }> }[] = [
   { name: "audio CPU", load: () => import("./audio-cpu") },
+  { name: "live latency (Chromium, Gemini double)", load: () => import("./live-latency") },
 ];
 
 function print(name: string, figures: BenchFigure[]): void {

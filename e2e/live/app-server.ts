@@ -13,7 +13,11 @@ export class OwnAppServer {
   readonly dataDir: string;
   private process: ChildProcess | null = null;
 
-  constructor(readonly port: number) {
+  constructor(
+    readonly port: number,
+    /** Settings that differ from the e2e app server's (the benchmark's own double, say). */
+    private readonly extraEnv: Record<string, string> = {},
+  ) {
     this.baseUrl = `http://localhost:${port}`;
     this.dataDir = path.join("e2e", ".artifacts", `data-${port}`);
     rmSync(this.dataDir, { recursive: true, force: true });
@@ -21,7 +25,7 @@ export class OwnAppServer {
   }
 
   async start(): Promise<void> {
-    const env = { ...appEnv(), NODE_ENV: "production" as const, PORT: String(this.port), BETTER_AUTH_URL: this.baseUrl, LIVEMIND_DATA_DIR: this.dataDir, NEXT_DIST_DIR: E2E_DIST_DIR };
+    const env = { ...appEnv(), NODE_ENV: "production" as const, PORT: String(this.port), BETTER_AUTH_URL: this.baseUrl, LIVEMIND_DATA_DIR: this.dataDir, NEXT_DIST_DIR: E2E_DIST_DIR, ...this.extraEnv };
     const nextBin = path.join(process.cwd(), "node_modules", ".bin", "next");
     // Its own process group, so a kill reaches every process of this server and nothing else.
     const child = spawn(nextBin, ["start", "--port", String(this.port)], { env, stdio: ["ignore", "ignore", "inherit"], detached: true });

@@ -1,6 +1,7 @@
 import { request as playwrightRequest } from "@playwright/test";
 import { uniqueAccount } from "../fixtures/accounts";
 import { expect, test } from "../fixtures/test";
+import { APP_PORT } from "../support/ports";
 import { OwnAppServer } from "./app-server";
 import { geminiDouble } from "./double";
 import { saveTestKey } from "./gemini-key";
@@ -62,7 +63,7 @@ test("goAway: the client resumes with the handle and the conversation goes on wi
 
 test("the app server killed and restarted mid-conversation: the turn finished meanwhile is stored once", async ({ browser }) => {
   test.setTimeout(180_000);
-  const server = new OwnAppServer(3101);
+  const server = new OwnAppServer(APP_PORT + 1);
   try {
     await server.start();
     const account = uniqueAccount("Live Restart");
