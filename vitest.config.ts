@@ -1,3 +1,4 @@
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
@@ -24,6 +25,9 @@ export default defineConfig({
     ],
     exclude: ["**/node_modules/**", "e2e/**/*.spec.ts", ".next*/**", ".data/**"],
     globalSetup: ["db/test/global-setup.ts"],
+    // Vitest's default (cores - 1) runs files one by one on a 2-core machine; the database suites
+    // spend much of their time waiting on PostgreSQL, so two files at a time pay off.
+    maxWorkers: Math.max(2, os.availableParallelism() - 1),
     testTimeout: 20_000,
     hookTimeout: 60_000,
   },
