@@ -24,8 +24,12 @@ export function resolveAuthSecret(): string {
     writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: "wx" });
     return secret;
   } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
     // Another worker wrote it first: use theirs so both sign the same cookies.
-    if ((error as NodeJS.ErrnoException).code === "EEXIST") return readFileSync(file, "utf8").trim();
-    throw error;
+    const theirs = readFileSync(file, "utf8").trim();
+    if (theirs.length >= 32) return theirs;
+    // A truncated or hand-edited file is too weak to sign sessions with: replace it.
+    writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+    return secret;
   }
 }
