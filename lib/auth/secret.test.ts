@@ -42,6 +42,14 @@ describe("resolveAuthSecret in embedded mode", () => {
     expect(resolveAuthSecret()).toBe(stored);
   });
 
+  it("replaces a stored secret too short to sign sessions with", () => {
+    resolveAuthSecret();
+    writeFileSync(file, "short\n");
+    const replaced = resolveAuthSecret();
+    expect(replaced.length).toBeGreaterThanOrEqual(32);
+    expect(readFileSync(file, "utf8").trim()).toBe(replaced);
+  });
+
   it("creates different secrets for different data directories", () => {
     const first = resolveAuthSecret();
     rmSync(dataDir, { recursive: true, force: true });
