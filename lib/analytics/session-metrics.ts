@@ -1,3 +1,5 @@
+import type { SessionAnalyticsSummary } from "@/lib/live/contract";
+
 /*
  * Per-session aggregates computed from stored turns plus the counters only the browser knows.
  * Pure functions: the DAL feeds them rows, so analytics can be recomputed whenever late turns
@@ -18,18 +20,8 @@ export interface ClientSessionStats {
   errorCount: number;
 }
 
-export interface SessionMetrics {
-  userMessageCount: number;
-  modelMessageCount: number;
-  responseTimeMeanMs: number | null;
-  responseTimeP95Ms: number | null;
-  interruptionCount: number;
-  errorCount: number;
-  tokensIn: number;
-  tokensOut: number;
-  audioSeconds: number;
-  videoFrameCount: number;
-}
+/** The same figures the end action reports to the browser. */
+export type SessionMetrics = SessionAnalyticsSummary;
 
 export function mean(values: readonly number[]): number | null {
   if (values.length === 0) return null;

@@ -143,7 +143,8 @@ export interface LiveStartOptions {
   micEnabled: boolean;
 }
 
-export interface LiveController {
+/** What the Live page renders: the conversation's state, published as one snapshot. */
+export interface LiveSnapshot {
   status: LiveStatus;
   /** A human sentence when status is "error" (or a non-fatal warning such as mic denied). */
   error: string | null;
@@ -160,6 +161,9 @@ export interface LiveController {
   /** The local camera or screen stream for the preview <video>, or null. */
   previewStream: MediaStream | null;
   stats: LiveStats;
+}
+
+export interface LiveController extends LiveSnapshot {
   start: (options: LiveStartOptions) => Promise<void>;
   stop: () => Promise<void>;
   retry: () => Promise<void>;

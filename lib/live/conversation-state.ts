@@ -1,23 +1,10 @@
 import type { ActionResult } from "@/lib/actions/safe-action";
-import type { LiveStats, LiveStatus, LiveTurnView } from "./contract";
+import type { LiveSnapshot, LiveStats } from "./contract";
 import { MESSAGES } from "./live-errors";
 
 /* The snapshot LiveConversation publishes, and how it reads server action answers. */
 
-export interface ConversationState {
-  status: LiveStatus;
-  error: string | null;
-  notice: string | null;
-  sessionId: string | null;
-  turns: LiveTurnView[];
-  micMuted: boolean;
-  micUnavailable: boolean;
-  cameraOn: boolean;
-  screenOn: boolean;
-  inputLevel: number;
-  previewStream: MediaStream | null;
-  stats: LiveStats;
-}
+export type ConversationState = LiveSnapshot;
 
 const ZERO_STATS: LiveStats = {
   audioChunksSent: 0, videoFramesSent: 0, audioChunksReceived: 0, playedMs: 0, scheduledMs: 0,
