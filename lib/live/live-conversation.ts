@@ -11,6 +11,8 @@ import { VideoCapture, type VideoSource } from "./video-capture";
 /** How long Stop waits for the server to acknowledge the last turns (the rest stay in IndexedDB). */
 const DRAIN_TIMEOUT_MS = 5000;
 const STATS_REFRESH_MS = 250;
+// A quiet conversation (camera only, long pauses) must not look abandoned to the stale sweep.
+const HEARTBEAT_MS = 60_000;
 
 /** The browser APIs a conversation uses; the defaults are the real ones (tests pass doubles). */
 export interface ConversationDeps {
@@ -32,6 +34,7 @@ interface Run {
   micSeconds: number;
   errorCount: number;
   statsTimer: ReturnType<typeof setInterval>;
+  heartbeat: ReturnType<typeof setInterval> | null;
   ending: boolean;
 }
 
@@ -83,7 +86,14 @@ export class LiveConversation {
       this.set({ status: "error", error: MESSAGES.audioUnsupported });
       return;
     }
-    const started = await settle(this.actions.startLiveSession({ voice: options.voice, personaId: options.personaId ?? null, cameraEnabled: options.cameraEnabled, micEnabled: options.micEnabled }));
+    const started = await settle(this.actions.startLiveSession({
+        voice: options.voice,
+        personaId: options.personaId ?? null,
+        cameraEnabled: options.cameraEnabled,
+        micEnabled: options.micEnabled,
+        // Pressing Start here means "talk here": a conversation left open by a reload or another tab is ended.
+        replaceActive: true,
+      }),);
     if (!started.ok) {
       void context.close();
       this.set({ status: "error", error: started.message });
@@ -148,7 +158,7 @@ export class LiveConversation {
       assembler.tick(this.now());
       this.refreshStats();
     }, STATS_REFRESH_MS);
-    this.run = { sessionId, context, client, player, assembler, queue, mic, micSeconds: 0, errorCount: 0, statsTimer, ending: false };
+    this.run = { sessionId, context, client, player, assembler, queue, mic, micSeconds: 0, errorCount: 0, statsTimer, heartbeat: null, ending: false };
     this.set({ sessionId });
 
     try {
@@ -159,6 +169,7 @@ export class LiveConversation {
     }
     if (this.run?.sessionId !== sessionId || this.run.ending) return;
     void settle(this.actions.markLiveSessionActive({ sessionId }));
+    this.run.heartbeat = setInterval(() => void settle(this.actions.markLiveSessionActive({ sessionId })), HEARTBEAT_MS);
     this.set({ status: "live" });
     if (options.micEnabled) await this.startMic();
     else mic.setMuted(true);
@@ -292,6 +303,7 @@ export class LiveConversation {
     run.player.interrupt();
     run.assembler.flush(this.now());
     clearInterval(run.statsTimer);
+    if (run.heartbeat) clearInterval(run.heartbeat);
     const played = run.player.counters().playedMs / 1000;
     void run.context.close().catch(() => undefined);
     this.set({ cameraOn: false, screenOn: false, previewStream: null, inputLevel: 0 });
