@@ -57,7 +57,7 @@ export default defineConfig({
     // One Gemini double serves every live spec, so they run one at a time.
     { name: "live", testMatch: /live\/.*\.spec\.ts$/, dependencies: ["setup"], use: liveChromium, workers: 1, timeout: 120_000 },
     ...(withScreenshots
-      ? [{ name: "screenshots", testMatch: /support\/screenshots\.shot\.ts$/, dependencies: ["setup"], use: chromium }]
+      ? [{ name: "screenshots", testMatch: /support\/screenshots\.shot\.ts$/, dependencies: ["setup"], use: liveChromium, timeout: 90_000 }]
       : []),
   ],
   webServer: [

@@ -1,17 +1,5 @@
 import { expect, type Locator, type Page } from "@playwright/test";
-
-export type LiveStatus = "idle" | "connecting" | "live" | "reconnecting" | "ending" | "ended" | "error";
-
-export interface LiveCounters {
-  audioChunksSent: number;
-  videoFramesSent: number;
-  audioChunksReceived: number;
-  playedMs: number;
-  scheduledMs: number;
-  turnsPending: number;
-  turnsAcknowledged: number;
-  resumptions: number;
-}
+import type { LiveStats, LiveStatus } from "../../lib/live/contract";
 
 /** The Live page as a person uses it, plus the hidden counters the page keeps for tests. */
 export class LivePage {
@@ -81,7 +69,7 @@ export class LivePage {
     await expect.poll(() => this.turn("model", { final: true, interrupted: false }).count(), { timeout }).toBeGreaterThanOrEqual(count);
   }
 
-  async counters(): Promise<LiveCounters> {
+  async counters(): Promise<LiveStats> {
     return this.stats.evaluate((element) => {
       const read = (name: string) => Number(element.getAttribute(`data-${name}`) ?? "NaN");
       return {

@@ -1,4 +1,5 @@
 import type { Page } from "@playwright/test";
+import { saveTestKey } from "../live/gemini-key";
 
 /*
  * Every page `npm run screenshots` photographs, in light and dark, wide and narrow. A feature
@@ -52,6 +53,28 @@ export const SCREENSHOT_PAGES: ScreenshotPage[] = [
     },
   },
   { name: "not-found", path: "/no-such-page", as: "visitor" },
+  { name: "live-no-key", path: "/live", as: "member" },
+  {
+    name: "live-idle",
+    path: "/settings",
+    as: "admin",
+    prepare: async (page) => {
+      await saveTestKey(page);
+      await page.goto("/live");
+      await page.getByTestId("live-start").waitFor();
+    },
+  },
+  {
+    name: "live-talking",
+    path: "/settings",
+    as: "admin",
+    prepare: async (page) => {
+      await saveTestKey(page);
+      await page.goto("/live");
+      await page.getByTestId("live-start").click();
+      await page.locator('[data-testid="live-turn"][data-sender="model"][data-final="true"]').first().waitFor({ timeout: 30_000 });
+    },
+  },
 ];
 
 export const SCREENSHOT_WIDTHS = [1280, 390] as const;
