@@ -38,6 +38,8 @@ const schema = z
     GEMINI_API_KEY: optionalString,
     GEMINI_LIVE_MODEL: z.string().default("gemini-2.5-flash-native-audio-preview-12-2025"),
     GEMINI_API_BASE_URL: optionalString.pipe(z.url("GEMINI_API_BASE_URL must be a full URL").optional()),
+    // Bearer token of scheduled jobs (Vercel Cron sends it): GET /api/cron/purge-media.
+    CRON_SECRET: optionalString.pipe(z.string().min(16, "CRON_SECRET must be at least 16 characters").optional()),
     AUTH_RATE_LIMIT_MAX: positiveInt(100),
     AUTH_SIGN_IN_RATE_LIMIT_MAX: positiveInt(3),
     VERCEL_ENV: z.enum(["production", "preview", "development"]).optional(),

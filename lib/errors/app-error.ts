@@ -4,8 +4,8 @@
  * thrown is logged on the server and reported as a generic failure.
  */
 
-export type ErrorType = "bad_request" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "rate_limit" | "unavailable";
-export type ErrorSurface = "auth" | "input" | "preferences" | "user" | "admin" | "database" | "session" | "api" | "gemini" | "persona";
+export type ErrorType = "bad_request" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "too_large" | "unsupported" | "rate_limit" | "unavailable";
+export type ErrorSurface = "auth" | "input" | "preferences" | "user" | "admin" | "database" | "session" | "api" | "gemini" | "persona" | "media";
 export type ErrorCode = `${ErrorType}:${ErrorSurface}`;
 
 const statusByType: Record<ErrorType, number> = {
@@ -14,6 +14,8 @@ const statusByType: Record<ErrorType, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  too_large: 413,
+  unsupported: 415,
   rate_limit: 429,
   unavailable: 503,
 };
@@ -25,6 +27,7 @@ const defaultMessages: Partial<Record<ErrorCode, string>> = {
   "unavailable:database": "The database is not reachable right now. Please try again.",
   "not_found:session": "That conversation does not exist.",
   "not_found:persona": "That persona does not exist.",
+  "not_found:media": "That recording does not exist.",
   "unavailable:gemini": "Gemini could not be reached. Please try again in a moment.",
 };
 

@@ -1,0 +1,28 @@
+/* What an upload really is, from its first bytes: the Content-Type header alone is a claim. */
+
+export const AUDIO_TYPES = ["audio/webm", "audio/ogg"] as const;
+export type AudioType = (typeof AUDIO_TYPES)[number];
+
+const EBML = [0x1a, 0x45, 0xdf, 0xa3];
+const OGG = [0x4f, 0x67, 0x67, 0x53];
+const JPEG = [0xff, 0xd8, 0xff];
+
+const startsWith = (bytes: Uint8Array, magic: number[]) => bytes.length >= magic.length && magic.every((byte, i) => bytes[i] === byte);
+
+/** `audio/webm;codecs=opus` → `audio/webm`; null for anything we do not record. */
+export function audioTypeOf(contentType: string | null): AudioType | null {
+  const base = (contentType ?? "").split(";")[0]!.trim().toLowerCase();
+  return (AUDIO_TYPES as readonly string[]).includes(base) ? (base as AudioType) : null;
+}
+
+/**
+ * The first segment of a recording opens its container (an EBML header for WebM, an Ogg page);
+ * later WebM segments continue a cluster mid-stream and carry no signature of their own, while
+ * every Ogg segment starts on a page.
+ */
+export function looksLikeAudioSegment(bytes: Uint8Array, type: AudioType, sequenceNumber: number): boolean {
+  if (type === "audio/ogg") return startsWith(bytes, OGG);
+  return sequenceNumber > 0 || startsWith(bytes, EBML);
+}
+
+export const looksLikeJpeg = (bytes: Uint8Array) => startsWith(bytes, JPEG);
