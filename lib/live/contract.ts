@@ -141,6 +141,8 @@ export interface LiveStartOptions {
   personaId?: string | null;
   cameraEnabled: boolean;
   micEnabled: boolean;
+  /** What to save for replay (the user's Settings); nothing when absent. */
+  recording?: { audio: boolean; frames: boolean };
 }
 
 /** What the Live page renders: the conversation's state, published as one snapshot. */
@@ -160,6 +162,8 @@ export interface LiveSnapshot {
   inputLevel: number;
   /** The local camera or screen stream for the preview <video>, or null. */
   previewStream: MediaStream | null;
+  /** What this conversation is saving for replay right now. */
+  recording: { audio: boolean; frames: boolean };
   stats: LiveStats;
 }
 

@@ -13,7 +13,7 @@ const ZERO_STATS: LiveStats = {
 
 export const INITIAL: ConversationState = {
   status: "idle", error: null, notice: null, sessionId: null, turns: [], micMuted: false, micUnavailable: false,
-  cameraOn: false, screenOn: false, inputLevel: 0, previewStream: null, stats: ZERO_STATS,
+  cameraOn: false, screenOn: false, inputLevel: 0, previewStream: null, recording: { audio: false, frames: false }, stats: ZERO_STATS,
 };
 
 export type Settled<T> = { ok: true; data: T } | { ok: false; message: string };

@@ -5,6 +5,7 @@ import { LiveClient, type LiveApi } from "./live-client";
 import { MESSAGES } from "./live-errors";
 import { MicCapture, type MicChunk, type MicDeps } from "./mic-capture";
 import { PersistenceQueue, type QueueDeps, type QueueStats } from "./persistence-queue";
+import { ConversationRecorder, type RecorderDeps } from "./recorder";
 import { TranscriptAssembler } from "./transcript-assembler";
 import { VideoCapture, type VideoSource } from "./video-capture";
 
@@ -20,6 +21,7 @@ export interface ConversationDeps {
   createApi?: (connection: LiveConnection) => LiveApi;
   queue?: Omit<QueueDeps, "onChange">;
   mic?: MicDeps;
+  recorder?: RecorderDeps;
 }
 
 /** Everything one conversation holds; replaced as a whole on each Start. */
@@ -31,6 +33,7 @@ interface Run {
   assembler: TranscriptAssembler;
   queue: PersistenceQueue;
   mic: MicCapture;
+  recorder: ConversationRecorder | null;
   micSeconds: number;
   errorCount: number;
   statsTimer: ReturnType<typeof setInterval>;
@@ -60,6 +63,7 @@ export class LiveConversation {
     this.video = new VideoCapture({
       onFrame: (data, mimeType) => {
         if (this.run?.client.sendVideo(data, mimeType)) this.bumpStats({ videoFramesSent: this.state.stats.videoFramesSent + 1 });
+        if (this.video.source === "camera") this.run?.recorder?.frame(data);
       },
       onEnded: (source) => this.set(source === "camera" ? { cameraOn: false, previewStream: null } : { screenOn: false, previewStream: null }),
     });
@@ -121,7 +125,12 @@ export class LiveConversation {
       onTurnClosed: (turn) => void queue.enqueue(turn).catch((error: unknown) => console.error("turn not stored", error)),
       onViewsChanged: (turns) => this.set({ turns }),
     });
-    const player = new AudioPlayer(context);
+    const wanted = options.recording;
+    const recorder =
+      wanted && (wanted.audio || wanted.frames)
+        ? new ConversationRecorder(context, sessionId, wanted, () => this.now() - sessionStart, { onUnavailable: (message) => this.set({ notice: message }) }, this.deps.recorder)
+        : null;
+    const player = new AudioPlayer(context, recorder ? { output: recorder.playbackOutput() } : {});
     const client = new LiveClient(
       {
         onInputTranscription: (text) => assembler.inputTranscription(text, this.now()),
@@ -151,6 +160,7 @@ export class LiveConversation {
         onChunk: (chunk) => this.onMicChunk(chunk),
         onLevel: (level) => this.set({ inputLevel: level }),
         onStreamEnd: () => client.sendAudioStreamEnd(),
+        onSource: (source) => recorder?.addSource(source),
       },
       this.deps.mic,
     );
@@ -158,7 +168,7 @@ export class LiveConversation {
       assembler.tick(this.now());
       this.refreshStats();
     }, STATS_REFRESH_MS);
-    this.run = { sessionId, context, client, player, assembler, queue, mic, micSeconds: 0, errorCount: 0, statsTimer, heartbeat: null, ending: false };
+    this.run = { sessionId, context, client, player, assembler, queue, mic, recorder, micSeconds: 0, errorCount: 0, statsTimer, heartbeat: null, ending: false };
     this.set({ sessionId });
 
     try {
@@ -170,7 +180,8 @@ export class LiveConversation {
     if (this.run?.sessionId !== sessionId || this.run.ending) return;
     void settle(this.actions.markLiveSessionActive({ sessionId }));
     this.run.heartbeat = setInterval(() => void settle(this.actions.markLiveSessionActive({ sessionId })), HEARTBEAT_MS);
-    this.set({ status: "live" });
+    recorder?.start();
+    this.set({ status: "live", recording: { audio: recorder?.recordingAudio ?? false, frames: wanted?.frames ?? false } });
     if (options.micEnabled) await this.startMic();
     else mic.setMuted(true);
     if (options.cameraEnabled && !this.state.cameraOn && !this.state.screenOn) await this.setVideo("camera", true);
@@ -187,7 +198,7 @@ export class LiveConversation {
     run.ending = true;
     this.set({ status: "ending" });
     const stats = this.teardown(run);
-    await run.queue.drain(DRAIN_TIMEOUT_MS);
+    await Promise.all([run.queue.drain(DRAIN_TIMEOUT_MS), run.recorder?.finished(DRAIN_TIMEOUT_MS)]);
     await this.endOnServer(run.sessionId, "ENDED", null, stats);
     run.queue.close();
     this.refreshStats(run);
@@ -289,7 +300,7 @@ export class LiveConversation {
     run.errorCount += 1;
     this.set({ status: "error", error: message });
     const stats = this.teardown(run);
-    await run.queue.drain(DRAIN_TIMEOUT_MS);
+    await Promise.all([run.queue.drain(DRAIN_TIMEOUT_MS), run.recorder?.finished(DRAIN_TIMEOUT_MS)]);
     await this.endOnServer(run.sessionId, "ERROR", message, stats);
     run.queue.close();
     if (this.run === run) this.run = null;
@@ -301,12 +312,13 @@ export class LiveConversation {
     run.mic.stop();
     this.video.stop();
     run.player.interrupt();
+    run.recorder?.stop();
     run.assembler.flush(this.now());
     clearInterval(run.statsTimer);
     if (run.heartbeat) clearInterval(run.heartbeat);
     const played = run.player.counters().playedMs / 1000;
     void run.context.close().catch(() => undefined);
-    this.set({ cameraOn: false, screenOn: false, previewStream: null, inputLevel: 0 });
+    this.set({ cameraOn: false, screenOn: false, previewStream: null, inputLevel: 0, recording: { audio: false, frames: false } });
     return {
       audioSeconds: Math.min(86_400, Math.round((run.micSeconds + played) * 10) / 10),
       videoFrameCount: this.state.stats.videoFramesSent,

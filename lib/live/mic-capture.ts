@@ -21,6 +21,8 @@ export interface MicCaptureEvents {
   onLevel: (level: number) => void;
   /** Sent once when the mic is muted: the client forwards it as `audioStreamEnd`. */
   onStreamEnd: () => void;
+  /** The microphone's node in the context, each time the mic starts (the recorder mixes it in). */
+  onSource?: (source: AudioNode) => void;
 }
 
 /** What the class needs from the browser; the defaults are the real APIs. */
@@ -69,6 +71,7 @@ export class MicCapture {
     node.port.onmessage = (event: MessageEvent<{ type: string; pcm: ArrayBuffer; rms: number }>) => this.handle(event.data);
     this.source = this.context.createMediaStreamSource(this.stream);
     this.source.connect(node);
+    this.events.onSource?.(this.source);
     // A worklet is only pulled while connected towards the destination; it writes silence.
     node.connect(this.context.destination);
     this.node = node;
