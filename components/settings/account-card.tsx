@@ -6,14 +6,14 @@ export function AccountCard({ user }: { user: SessionUser }) {
   return (
     <Card>
       <CardHeader title="Account" />
-      <dl className="grid gap-4 px-5 py-5 text-sm sm:grid-cols-3 sm:px-6">
+      <dl className="grid gap-4 px-5 py-5 text-sm sm:grid-cols-[1fr_2fr_auto] sm:gap-8 sm:px-6">
         <div>
           <dt className="text-fg-muted">Name</dt>
           <dd className="mt-0.5 font-medium break-words">{user.name}</dd>
         </div>
         <div>
           <dt className="text-fg-muted">Email</dt>
-          <dd className="mt-0.5 font-medium break-all">{user.email}</dd>
+          <dd className="mt-0.5 font-medium [overflow-wrap:anywhere]">{user.email}</dd>
         </div>
         <div>
           <dt className="text-fg-muted">Role</dt>
