@@ -12,6 +12,7 @@ import { LivePreview } from "./live-preview";
 import { LiveStatsProbe } from "./live-stats";
 import { LiveStatusPill } from "./live-status-pill";
 import { LiveTranscript } from "./live-transcript";
+import { RecordingIndicator } from "./recording-indicator";
 import { useElapsedSeconds } from "./use-elapsed-seconds";
 
 interface Props {
@@ -19,9 +20,11 @@ interface Props {
   defaults: StartChoices;
   /** Whose Gemini key pays for the conversation, in words ("your key ending in 1234"). */
   keyLabel: string;
+  /** What Settings asks to save for replay. */
+  recording: { audio: boolean; frames: boolean };
 }
 
-export function LiveConsole({ actions, defaults, keyLabel }: Props) {
+export function LiveConsole({ actions, defaults, keyLabel, recording }: Props) {
   const live = useLiveSession(actions);
   const [choices, setChoices] = useState(defaults);
   const [pending, setPending] = useState<"start" | "retry" | null>(null);
@@ -31,7 +34,7 @@ export function LiveConsole({ actions, defaults, keyLabel }: Props) {
     if (pending) return;
     setPending(kind);
     try {
-      await (kind === "start" ? live.start({ ...choices, personaId: null }) : live.retry());
+      await (kind === "start" ? live.start({ ...choices, personaId: null, recording }) : live.retry());
     } finally {
       setPending(null);
     }
@@ -47,7 +50,10 @@ export function LiveConsole({ actions, defaults, keyLabel }: Props) {
           <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl">Live</h1>
           <p className="mt-1.5 text-fg-muted">Talk with your companion by voice, camera, screen or text.</p>
         </div>
-        <LiveStatusPill status={live.status} elapsedSeconds={elapsed} />
+        <div className="flex flex-wrap items-center gap-2">
+          <RecordingIndicator wanted={recording} active={live.recording} status={live.status} />
+          <LiveStatusPill status={live.status} elapsedSeconds={elapsed} />
+        </div>
       </header>
 
       {live.status === "error" && live.error ? <LiveError message={live.error} onRetry={() => void run("retry")} retrying={pending === "retry"} /> : null}

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { VOICE_NAMES } from "@/lib/gemini/voices";
+import { RETENTION_DAY_CHOICES } from "@/lib/media/limits";
 
 /** What the Settings form may change. Strict: an unknown key (a user id, say) is refused. */
 export const preferencesInput = z.strictObject({
@@ -9,6 +10,15 @@ export const preferencesInput = z.strictObject({
 });
 
 export type PreferencesInput = z.infer<typeof preferencesInput>;
+
+/** What the Recording card may change: both off by default, media kept for a listed number of days. */
+export const recordingPreferencesInput = z.strictObject({
+  saveAudio: z.boolean(),
+  saveVideoFrames: z.boolean(),
+  mediaRetentionDays: z.union(RETENTION_DAY_CHOICES.map((days) => z.literal(days)), { error: `Keep recordings for ${RETENTION_DAY_CHOICES.join(", ")} days.` }),
+});
+
+export type RecordingPreferencesInput = z.infer<typeof recordingPreferencesInput>;
 
 export interface Preferences extends PreferencesInput {
   memoryEnabled: boolean;

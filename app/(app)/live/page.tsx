@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { after } from "next/server";
 import { getDb } from "@/db";
 import { getCredentialStatus } from "@/db/queries/credentials";
 import { getPreferences } from "@/db/queries/preferences";
@@ -6,6 +7,7 @@ import { LiveConsole } from "@/components/live/live-console";
 import { NoKeyCard } from "@/components/live/no-key-card";
 import { PageHeader } from "@/components/shell/page-header";
 import { requirePageUser } from "@/lib/auth/session";
+import { purgeUserMediaThrottled } from "@/lib/media/purge-on-activity";
 import { endLiveSession, markLiveSessionActive, renewLiveToken, startLiveSession } from "./actions";
 
 export const metadata: Metadata = { title: "Live" };
@@ -17,6 +19,7 @@ export default async function LivePage() {
     getPreferences(db, { userId: user.id }),
     getCredentialStatus(db, { userId: user.id }),
   ]);
+  after(() => purgeUserMediaThrottled(db, user.id));
 
   const ownKeyWorks = credentials.hasOwnKey && credentials.isValid !== false;
   if (!ownKeyWorks && !credentials.serverKeyAvailable) {
@@ -39,6 +42,7 @@ export default async function LivePage() {
       actions={{ startLiveSession, renewLiveToken, markLiveSessionActive, endLiveSession }}
       defaults={{ voice: preferences.defaultVoice, micEnabled: preferences.micEnabled, cameraEnabled: preferences.cameraEnabled }}
       keyLabel={keyLabel}
+      recording={{ audio: preferences.saveAudio, frames: preferences.saveVideoFrames }}
     />
   );
 }

@@ -5,9 +5,13 @@ import { updatePreferences } from "@/db/queries/preferences";
 import { authedAction } from "@/lib/actions/safe-action";
 import { removeGeminiKey, saveGeminiKey } from "@/lib/gemini/credentials";
 import { geminiKeyInput } from "@/lib/gemini/key-input";
-import { preferencesInput } from "@/lib/preferences/schema";
+import { preferencesInput, recordingPreferencesInput } from "@/lib/preferences/schema";
 
 export const savePreferences = authedAction(preferencesInput, (values, { user, db }) =>
+  updatePreferences(db, { userId: user.id, values }),
+);
+
+export const saveRecordingPreferences = authedAction(recordingPreferencesInput, (values, { user, db }) =>
   updatePreferences(db, { userId: user.id, values }),
 );
 

@@ -4,10 +4,11 @@ import { getPreferences } from "@/db/queries/preferences";
 import { AccountCard } from "@/components/settings/account-card";
 import { ApiKeyCard } from "@/components/settings/api-key-card";
 import { PreferencesForm } from "@/components/settings/preferences-form";
+import { RecordingForm } from "@/components/settings/recording-form";
 import { PageHeader } from "@/components/shell/page-header";
 import { requirePageUser } from "@/lib/auth/session";
 import { getGeminiKeyStatus } from "@/lib/gemini/credentials";
-import { deleteGeminiApiKey, saveGeminiApiKey, savePreferences } from "./actions";
+import { deleteGeminiApiKey, saveGeminiApiKey, savePreferences, saveRecordingPreferences } from "./actions";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -18,13 +19,14 @@ export default async function SettingsPage() {
     getPreferences(db, { userId: user.id }),
     getGeminiKeyStatus(db, { userId: user.id }),
   ]);
-  const { defaultVoice, cameraEnabled, micEnabled } = preferences;
+  const { defaultVoice, cameraEnabled, micEnabled, saveAudio, saveVideoFrames, mediaRetentionDays } = preferences;
   return (
     <>
       <PageHeader title="Settings" description="Your Gemini key and your defaults for every new conversation." />
       <div className="flex flex-col gap-6">
         <ApiKeyCard initial={keyStatus} save={saveGeminiApiKey} remove={deleteGeminiApiKey} />
         <PreferencesForm initial={{ defaultVoice, cameraEnabled, micEnabled }} save={savePreferences} />
+        <RecordingForm initial={{ saveAudio, saveVideoFrames, mediaRetentionDays }} save={saveRecordingPreferences} />
         <AccountCard user={user} />
       </div>
     </>
