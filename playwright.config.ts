@@ -54,6 +54,9 @@ export default defineConfig({
   projects: [
     { name: "setup", testMatch: /auth\/.*\.setup\.ts$/, use: chromium },
     { name: "foundation", testMatch: /foundation\/.*\.spec\.ts$/, dependencies: ["setup"], use: chromium },
+    // Sessions made through the server actions (tokens from the double's REST side, no socket).
+    { name: "history", testMatch: /sessions\/.*\.spec\.ts$/, dependencies: ["setup"], use: chromium },
+    { name: "analytics", testMatch: /analytics\/.*\.spec\.ts$/, dependencies: ["setup"], use: chromium },
     // One Gemini double serves every live spec, so they run one at a time.
     { name: "live", testMatch: /live\/.*\.spec\.ts$/, dependencies: ["setup"], use: liveChromium, workers: 1, timeout: 120_000 },
     ...(withScreenshots

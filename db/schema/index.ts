@@ -6,3 +6,4 @@ export * from "./live-sessions";
 export * from "./media";
 export * from "./analytics";
 export * from "./memories";
+export * from "./admin-audit";
