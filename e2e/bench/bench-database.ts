@@ -1,0 +1,52 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { openPg, openPglite, type DatabaseHandle } from "@/db/index";
+import { migrateDatabase } from "@/db/migrate";
+import { seedDatabase, type SeedOptions, type SeedResult } from "@/db/seed/seed";
+import { clusterUnavailableReason, startPostgresCluster } from "@/db/test/postgres-cluster";
+
+/*
+ * A seeded database for a query benchmark: a throwaway PostgreSQL 15 cluster (the same one the
+ * tests start) or a PGlite directory in a temp dir, migrated and seeded, removed afterwards.
+ */
+
+export interface BenchDatabase {
+  handle: DatabaseHandle;
+  seed: SeedResult;
+  dispose: () => Promise<void>;
+}
+
+export async function seededPostgres(options: SeedOptions): Promise<BenchDatabase | { skipped: string }> {
+  const reason = clusterUnavailableReason();
+  if (reason) return { skipped: reason };
+  const cluster = await startPostgresCluster();
+  try {
+    const handle = await openPg(`postgres://postgres@${cluster.host}:${cluster.port}/postgres`);
+    return await seeded(handle, options, cluster.stop);
+  } catch (error) {
+    await cluster.stop();
+    throw error;
+  }
+}
+
+export async function seededPglite(options: SeedOptions): Promise<BenchDatabase> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "livemind-bench-"));
+  const handle = await openPglite(path.join(dir, "pglite"));
+  return seeded(handle, options, async () => rmSync(dir, { recursive: true, force: true }));
+}
+
+async function seeded(handle: DatabaseHandle, options: SeedOptions, cleanup: () => Promise<void>): Promise<BenchDatabase> {
+  await migrateDatabase(handle);
+  const seed = await seedDatabase(handle.db, options);
+  // Fresh statistics, as autovacuum would have gathered on a database in use.
+  await handle.db.execute("ANALYZE");
+  return {
+    handle,
+    seed,
+    dispose: async () => {
+      await handle.close();
+      await cleanup();
+    },
+  };
+}
