@@ -7,7 +7,7 @@ import { getUserForAdmin, type UserDetail } from "@/db/queries/users";
 import { getAuth } from "@/lib/auth/server";
 import type { SessionUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors/app-error";
-import type { BanUserInput } from "./schema";
+import type { BanUserInput, ModerationResult } from "./schema";
 
 /*
  * Ban, unban and revoke go through better-auth's admin plugin (it owns the `banned` fields and
@@ -15,13 +15,6 @@ import type { BanUserInput } from "./schema";
  * log. Our own checks run first so the answers are ours: 404 for an unknown account, a plain
  * refusal for acting on oneself.
  */
-
-export interface ModerationResult {
-  userId: string;
-  banned: boolean;
-  banExpires: Date | null;
-  sessionsRevoked: number;
-}
 
 const DAY_SECONDS = 24 * 60 * 60;
 

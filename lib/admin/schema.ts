@@ -32,3 +32,11 @@ export const banUserInput = z.strictObject({
 });
 
 export type BanUserInput = z.infer<typeof banUserInput>;
+
+/** What each admin action answers: the account's ban state afterwards and the sessions it ended. */
+export interface ModerationResult {
+  userId: string;
+  banned: boolean;
+  banExpires: Date | null;
+  sessionsRevoked: number;
+}

@@ -2,8 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { adminAction } from "@/lib/actions/safe-action";
-import { banAccount, revokeAccountSessions, unbanAccount, type ModerationResult } from "@/lib/admin/moderation";
-import { banUserInput, targetUserInput } from "@/lib/admin/schema";
+import { banAccount, revokeAccountSessions, unbanAccount } from "@/lib/admin/moderation";
+import { banUserInput, targetUserInput, type ModerationResult } from "@/lib/admin/schema";
 
 function refreshed(result: ModerationResult): ModerationResult {
   revalidatePath("/admin/users");
