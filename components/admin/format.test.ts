@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatRelative, plural } from "./format";
+import { formatDateTime, formatRelative, plural } from "./format";
 
 describe("formatRelative", () => {
   const now = new Date("2026-03-10T12:00:00Z");
@@ -25,5 +25,11 @@ describe("plural", () => {
     expect(plural(1, "session")).toBe("1 session");
     expect(plural(0, "session")).toBe("0 sessions");
     expect(plural(1200, "conversation")).toBe("1,200 conversations");
+  });
+});
+
+describe("formatDateTime", () => {
+  it("says the date, the time and the zone it is in", () => {
+    expect(formatDateTime(new Date("2026-03-10T12:05:00Z"))).toMatch(/^Mar 1[01], 2026, \d{1,2}:\d{2}\s?[AP]M \S+/);
   });
 });

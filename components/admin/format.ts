@@ -1,5 +1,5 @@
 const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium" });
-const dateTimeFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZoneName: "short" });
+const dateTimeFormat = new Intl.DateTimeFormat("en", { year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZoneName: "short" });
 const relativeFormat = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
 
 export const formatDate = (date: Date) => dateFormat.format(date);
