@@ -17,7 +17,7 @@ const number = (value: unknown) => (typeof value === "number" ? value : null);
 function present(entry: AdminAuditEntry): Presented {
   const { details } = entry;
   const ended = number(details.sessionsRevoked);
-  const endedFact = ended === null ? [] : [`Ended ${plural(ended, "session")}`];
+  const endedFact = ended ? [`Ended ${plural(ended, "session")}`] : [];
   switch (entry.action) {
     case "ban": {
       const until = text(details.expiresAt);

@@ -24,3 +24,9 @@ export function formatRelative(date: Date, now: Date = new Date()): string {
 }
 
 export const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString("en")} ${n === 1 ? one : many}`;
+
+/*
+ * Last activity comes from conversations and live sign-in sessions; a sign-out or a revoke
+ * deletes the session, so an account with neither has no activity on record rather than none.
+ */
+export const NO_ACTIVITY = "No conversations and no current sign-in";

@@ -1,7 +1,7 @@
 import { CircleSlash } from "lucide-react";
 import { Card, CardHeader } from "@/components/ui/card";
 import type { UserDetail } from "@/db/queries/users";
-import { formatDate, formatDateTime, formatRelative, plural } from "./format";
+import { formatDate, formatDateTime, formatRelative, NO_ACTIVITY, plural } from "./format";
 import { RoleBadge, StatusBadge } from "./user-badges";
 
 function Fact({ label, children, testId }: { label: string; children: React.ReactNode; testId?: string }) {
@@ -54,7 +54,7 @@ export function UserFacts({ user }: { user: UserDetail }) {
               {formatRelative(user.lastActiveAt, now)}
             </time>
           ) : (
-            "Never"
+            <span className="font-normal text-fg-muted">{NO_ACTIVITY}</span>
           )}
         </Fact>
         <Fact label="Conversations" testId="fact-conversations">

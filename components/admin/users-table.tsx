@@ -1,8 +1,7 @@
 import { Users } from "lucide-react";
 import Link from "next/link";
-import { Badge } from "@/components/ui/badge";
 import type { UserSummary } from "@/db/queries/users";
-import { formatDate, formatDateTime, formatRelative } from "./format";
+import { formatDate, formatDateTime, formatRelative, NO_ACTIVITY } from "./format";
 import { RoleBadge, StatusBadge } from "./user-badges";
 
 export function UsersTable({ users, currentUserId }: { users: UserSummary[]; currentUserId: string }) {
@@ -58,10 +57,8 @@ export function UsersTable({ users, currentUserId }: { users: UserSummary[]; cur
               {user.sessionCount.toLocaleString("en")}
               <span className="md:hidden"> {user.sessionCount === 1 ? "conversation" : "conversations"}</span>
               <span className="md:hidden">
-                {" · "}
-                {user.lastActiveAt ? `active ${formatRelative(user.lastActiveAt, now)}` : "never active"}
-                {" · joined "}
-                {formatDate(user.createdAt)}
+                {user.lastActiveAt ? <span className="whitespace-nowrap"> · active {formatRelative(user.lastActiveAt, now)}</span> : null}
+                <span className="whitespace-nowrap"> · joined {formatDate(user.createdAt)}</span>
               </span>
             </td>
             <td className="hidden text-right whitespace-nowrap text-fg-muted md:table-cell md:px-3 md:py-3">
@@ -70,7 +67,12 @@ export function UsersTable({ users, currentUserId }: { users: UserSummary[]; cur
                   {formatRelative(user.lastActiveAt, now)}
                 </time>
               ) : (
-                <Badge>Never</Badge>
+                <>
+                  <span aria-hidden title={NO_ACTIVITY}>
+                    —
+                  </span>
+                  <span className="sr-only">{NO_ACTIVITY}</span>
+                </>
               )}
             </td>
             <td className="hidden text-right whitespace-nowrap text-fg-muted md:table-cell md:py-3 md:pr-6 md:pl-3">
