@@ -37,6 +37,7 @@ test("a member gets 404 on the user list and on every drill-down", async ({ newU
 });
 
 test("every admin action called directly with a member's session is refused as not found", async ({ admin, newUser }) => {
+  test.slow();
   const member = await newUser("Intruder");
   const banned = await newUser("Victim");
   const untouched = await newUser("Bystander");

@@ -10,6 +10,8 @@ import { sessionEmail } from "./session-check";
 const SUSPENDED = "This account has been suspended. Contact the administrator.";
 
 test("a ban signs the user out at once and blocks sign-in; an unban lets them back in", async ({ admin, newUser }) => {
+  // A long journey across two browsers and three sign-ins.
+  test.slow();
   const member = await newUser("Banned");
   const memberSettings = new SettingsPage(member.page);
   await memberSettings.goto();
@@ -97,6 +99,7 @@ test("a ban signs the user out at once and blocks sign-in; an unban lets them ba
 });
 
 test("revoking sessions signs the user out everywhere, and they can sign straight back in", async ({ admin, browser, newUser }) => {
+  test.slow();
   const member = await newUser("Revoked");
   // A second device: a sign-in of its own, beside the sign-up session.
   const phone = await browser.newContext();
