@@ -5,9 +5,9 @@ export function RoleBadge({ role }: { role: UserRole }) {
   return <Badge tone={role === "admin" ? "accent" : "neutral"}>{role === "admin" ? "Admin" : "Member"}</Badge>;
 }
 
-export function StatusBadge({ banned, className }: { banned: boolean; className?: string }) {
+export function StatusBadge({ banned }: { banned: boolean }) {
   return (
-    <Badge tone={banned ? "danger" : "success"} className={className} data-testid="user-status">
+    <Badge tone={banned ? "danger" : "success"} data-testid="user-status">
       {banned ? "Banned" : "Active"}
     </Badge>
   );

@@ -51,11 +51,13 @@ export function UsersTable({ users, currentUserId }: { users: UserSummary[]; cur
               <RoleBadge role={user.role} />
             </td>
             <td className="md:px-3 md:py-3">
-              {user.banned ? <StatusBadge banned /> : <StatusBadge banned={false} className="hidden md:inline-flex" />}
+              <StatusBadge banned={user.banned} />
             </td>
             <td className="basis-full text-[13px] text-fg-muted tabular-nums md:basis-auto md:px-3 md:py-3 md:text-right md:text-sm md:text-fg">
-              {user.sessionCount.toLocaleString("en")}
-              <span className="md:hidden"> {user.sessionCount === 1 ? "conversation" : "conversations"}</span>
+              <span className="whitespace-nowrap">
+                {user.sessionCount.toLocaleString("en")}
+                <span className="md:hidden"> {user.sessionCount === 1 ? "conversation" : "conversations"}</span>
+              </span>
               <span className="md:hidden">
                 {user.lastActiveAt ? <span className="whitespace-nowrap"> · active {formatRelative(user.lastActiveAt, now)}</span> : null}
                 <span className="whitespace-nowrap"> · joined {formatDate(user.createdAt)}</span>
