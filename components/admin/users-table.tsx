@@ -59,8 +59,15 @@ export function UsersTable({ users, currentUserId }: { users: UserSummary[]; cur
                 <span className="md:hidden"> {user.sessionCount === 1 ? "conversation" : "conversations"}</span>
               </span>
               <span className="md:hidden">
-                {user.lastActiveAt ? <span className="whitespace-nowrap"> · active {formatRelative(user.lastActiveAt, now)}</span> : null}
-                <span className="whitespace-nowrap"> · joined {formatDate(user.createdAt)}</span>
+                {/* Separators stay outside the unbreakable fragments, so a narrow row wraps between them. */}
+                {user.lastActiveAt ? (
+                  <>
+                    {" · "}
+                    <span className="whitespace-nowrap">active {formatRelative(user.lastActiveAt, now)}</span>
+                  </>
+                ) : null}
+                {" · "}
+                <span className="whitespace-nowrap">joined {formatDate(user.createdAt)}</span>
               </span>
             </td>
             <td className="hidden text-right whitespace-nowrap text-fg-muted md:table-cell md:px-3 md:py-3">
