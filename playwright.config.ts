@@ -57,6 +57,8 @@ export default defineConfig({
     // Sessions made through the server actions (tokens from the double's REST side, no socket).
     { name: "history", testMatch: /sessions\/.*\.spec\.ts$/, dependencies: ["setup"], use: chromium },
     { name: "analytics", testMatch: /analytics\/.*\.spec\.ts$/, dependencies: ["setup"], use: chromium },
+    // Anchored on e2e/: a checkout's own path may contain "admin/" (and foundation/admin.spec.ts must stay out).
+    { name: "admin", testMatch: /e2e[\\/]admin[\\/][^\\/]+\.spec\.ts$/, dependencies: ["setup"], use: chromium },
     // One Gemini double serves every live spec, so they run one at a time.
     { name: "live", testMatch: /live\/.*\.spec\.ts$/, dependencies: ["setup"], use: liveChromium, workers: 1, timeout: 120_000 },
     ...(withScreenshots

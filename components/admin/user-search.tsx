@@ -1,9 +1,10 @@
 import { Search } from "lucide-react";
+import type { UserStatusFilter } from "@/db/queries/users";
 
 /** A plain GET form: the search survives reloads and works without JavaScript. */
-export function UserSearch({ initial }: { initial: string }) {
+export function UserSearch({ initial, status = "all" }: { initial: string; status?: UserStatusFilter }) {
   return (
-    <form role="search" action="/admin" className="relative w-full sm:w-64">
+    <form role="search" action="/admin/users" className="relative w-full sm:w-64">
       <label htmlFor="admin-user-search" className="sr-only">
         Search users
       </label>
@@ -16,6 +17,7 @@ export function UserSearch({ initial }: { initial: string }) {
         placeholder="Search name or email"
         className="h-9 w-full rounded-lg border border-border bg-surface pr-3 pl-9 text-sm focus-visible:border-accent focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring/40"
       />
+      {status !== "all" ? <input type="hidden" name="status" value={status} /> : null}
     </form>
   );
 }

@@ -8,7 +8,7 @@ const variants: Record<Variant, string> = {
   primary: "bg-accent text-accent-fg hover:bg-accent-hover shadow-sm",
   secondary: "bg-surface text-fg border border-border hover:bg-surface-muted",
   ghost: "text-fg-muted hover:text-fg hover:bg-surface-muted",
-  danger: "bg-danger text-white hover:opacity-90",
+  danger: "bg-danger text-danger-fg hover:opacity-90",
 };
 
 const sizes: Record<Size, string> = {

@@ -1,8 +1,8 @@
 import "server-only";
-import { count, desc, eq, ilike, or } from "drizzle-orm";
+import { and, count, desc, eq, ilike, max, or, sql } from "drizzle-orm";
 import { AppError } from "@/lib/errors/app-error";
 import type { Database } from "../index";
-import { liveSessions, user } from "../schema";
+import { liveSessions, session, user } from "../schema";
 
 export type UserRole = "user" | "admin";
 
@@ -14,7 +14,19 @@ export interface UserSummary {
   banned: boolean;
   createdAt: Date;
   sessionCount: number;
+  /** The latest of a conversation's last activity and a sign-in or session refresh; null if neither. */
+  lastActiveAt: Date | null;
 }
+
+export interface UserDetail extends UserSummary {
+  banReason: string | null;
+  /** Null for a ban that lasts until an admin lifts it. */
+  banExpires: Date | null;
+  /** Signed-in browsers whose session has not expired yet. */
+  activeAuthSessions: number;
+}
+
+export type UserStatusFilter = "all" | "admins" | "banned";
 
 export async function countUsers(db: Database): Promise<number> {
   const [row] = await db.select({ value: count() }).from(user);
@@ -32,13 +44,38 @@ export async function assertAdmin(db: Database, { actorId }: { actorId: string }
   if ((await getUserRole(db, { userId: actorId })) !== "admin") throw new AppError("not_found:admin");
 }
 
-/** Every account with its conversation count, newest first. Admins only. */
+const escapeLike = (value: string) => value.replace(/[%_\\]/g, (c) => `\\${c}`);
+
+// Per-user aggregates as lateral subqueries: one index range per listed user, and no row
+// multiplication between conversations and sign-in sessions.
+function userActivity(db: Database) {
+  const conversations = db
+    .select({ total: count().as("conversation_total"), lastAt: max(liveSessions.lastActivityAt).as("conversation_last_at") })
+    .from(liveSessions)
+    .where(eq(liveSessions.userId, user.id))
+    .as("conversations");
+  const signIns = db
+    .select({
+      lastAt: max(session.updatedAt).as("sign_in_last_at"),
+      active: sql<number>`count(*) filter (where ${session.expiresAt} > now())`.mapWith(Number).as("sign_in_active"),
+    })
+    .from(session)
+    .where(eq(session.userId, user.id))
+    .as("sign_ins");
+  const lastActiveAt = sql<Date | null>`greatest(${conversations.lastAt}, ${signIns.lastAt})`.mapWith(user.createdAt);
+  return { conversations, signIns, lastActiveAt };
+}
+
+const toRole = (role: string): UserRole => (role === "admin" ? "admin" : "user");
+
+/** Every account with its conversation count and last activity, newest first. Admins only. */
 export async function listUsersForAdmin(
   db: Database,
-  { actorId, search, limit = 100 }: { actorId: string; search?: string; limit?: number },
+  { actorId, search, status = "all", limit = 100 }: { actorId: string; search?: string; status?: UserStatusFilter; limit?: number },
 ): Promise<UserSummary[]> {
   await assertAdmin(db, { actorId });
-  const pattern = search ? `%${search.replace(/[%_\\]/g, (c) => `\\${c}`)}%` : null;
+  const pattern = search ? `%${escapeLike(search)}%` : null;
+  const { conversations, signIns, lastActiveAt } = userActivity(db);
   const rows = await db
     .select({
       id: user.id,
@@ -47,13 +84,52 @@ export async function listUsersForAdmin(
       role: user.role,
       banned: user.banned,
       createdAt: user.createdAt,
-      sessionCount: count(liveSessions.id),
+      sessionCount: conversations.total,
+      lastActiveAt,
     })
     .from(user)
-    .leftJoin(liveSessions, eq(liveSessions.userId, user.id))
-    .where(pattern ? or(ilike(user.name, pattern), ilike(user.email, pattern)) : undefined)
-    .groupBy(user.id)
+    .leftJoinLateral(conversations, sql`true`)
+    .leftJoinLateral(signIns, sql`true`)
+    .where(
+      and(
+        pattern ? or(ilike(user.name, pattern), ilike(user.email, pattern)) : undefined,
+        status === "admins" ? eq(user.role, "admin") : status === "banned" ? eq(user.banned, true) : undefined,
+      ),
+    )
     .orderBy(desc(user.createdAt), desc(user.id))
     .limit(limit);
-  return rows.map((row) => ({ ...row, role: row.role === "admin" ? "admin" : "user", banned: row.banned ?? false }));
+  return rows.map((row) => ({ ...row, role: toRole(row.role), banned: row.banned ?? false, sessionCount: row.sessionCount ?? 0 }));
+}
+
+/** One account as the drill-down shows it; not_found:user for an id that is no account. Admins only. */
+export async function getUserForAdmin(db: Database, { actorId, userId }: { actorId: string; userId: string }): Promise<UserDetail> {
+  await assertAdmin(db, { actorId });
+  const { conversations, signIns, lastActiveAt } = userActivity(db);
+  const [row] = await db
+    .select({
+      id: user.id,
+      name: user.name,
+      email: user.email,
+      role: user.role,
+      banned: user.banned,
+      banReason: user.banReason,
+      banExpires: user.banExpires,
+      createdAt: user.createdAt,
+      sessionCount: conversations.total,
+      activeAuthSessions: signIns.active,
+      lastActiveAt,
+    })
+    .from(user)
+    .leftJoinLateral(conversations, sql`true`)
+    .leftJoinLateral(signIns, sql`true`)
+    .where(eq(user.id, userId))
+    .limit(1);
+  if (!row) throw new AppError("not_found:user");
+  return {
+    ...row,
+    role: toRole(row.role),
+    banned: row.banned ?? false,
+    sessionCount: row.sessionCount ?? 0,
+    activeAuthSessions: row.activeAuthSessions ?? 0,
+  };
 }

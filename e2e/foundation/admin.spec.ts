@@ -13,15 +13,16 @@ test("the first account is the admin: Admin in the navigation, and the user list
 
   await new AppShell(page).navLink("Admin").click();
   const adminPage = new AdminPage(page);
+  await expect(page).toHaveURL(/\/admin$/);
+  await adminPage.subNav.getByRole("link", { name: "Users" }).click();
   await expect(adminPage.heading).toBeVisible();
+  await expect(adminPage.subNav.getByRole("link", { name: "Users" })).toHaveAttribute("aria-current", "page");
   await expect(adminPage.row(ADMIN_ACCOUNT.email)).toContainText("(you)");
   await expect(adminPage.row(ADMIN_ACCOUNT.email)).toContainText("Admin");
   await expect(adminPage.row(member.account.email)).toContainText(member.account.name);
   await expect(adminPage.row(member.account.email)).toContainText("Member");
 
-  await adminPage.search.fill(member.account.email);
-  await adminPage.search.press("Enter");
-  await expect(page).toHaveURL(/\/admin\?q=/);
+  await adminPage.searchFor(member.account.email);
   await expect(adminPage.rows).toHaveCount(1);
   await expect(adminPage.rows.first()).toContainText(member.account.email);
 });

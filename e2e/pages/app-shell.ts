@@ -13,7 +13,7 @@ export class AppShell {
     this.signOutItem = page.getByTestId("sign-out");
   }
 
-  navLink(label: "Settings" | "Admin"): Locator {
+  navLink(label: "Live" | "Settings" | "Admin"): Locator {
     return this.nav.getByRole("link", { name: label });
   }
 

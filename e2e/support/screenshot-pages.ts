@@ -43,6 +43,38 @@ export const SCREENSHOT_PAGES: ScreenshotPage[] = [
     },
   },
   { name: "admin", path: "/admin", as: "admin" },
+  { name: "admin-users", path: "/admin/users", as: "admin" },
+  {
+    name: "admin-user-banned",
+    path: "/admin/users",
+    as: "admin",
+    prepare: async (page) => {
+      await openUser(page, "Alan Turing");
+      // Every scheme and width photographs the same account: only the first shot acts on it.
+      if (await page.getByTestId("action-ban").isVisible()) {
+        await page.getByTestId("action-revoke").click();
+        await confirm(page, /out everywhere/);
+        await page.getByTestId("action-ban").click();
+        await page.getByRole("dialog", { name: /^Ban / }).getByLabel("Reason").fill("Repeated abusive messages reported by three users");
+        await page.getByRole("dialog", { name: /^Ban / }).getByLabel("Duration").selectOption({ label: "30 days" });
+        await confirm(page, /^Ban /);
+      }
+      await page.getByTestId("ban-notice").waitFor();
+      await page.getByTestId("audit-entry").nth(1).waitFor();
+      // The toast fades on its own; the picture is of the page.
+      await page.locator("[data-sonner-toast]").first().waitFor({ state: "detached" });
+    },
+  },
+  {
+    name: "admin-user-ban-dialog",
+    path: "/admin/users",
+    as: "admin",
+    prepare: async (page) => {
+      await openUser(page, "Katherine Johnson");
+      await page.getByTestId("action-ban").click();
+      await page.getByRole("dialog", { name: /^Ban / }).getByLabel("Reason").fill("Sharing account credentials");
+    },
+  },
   {
     name: "user-menu",
     path: "/settings",
@@ -76,6 +108,20 @@ export const SCREENSHOT_PAGES: ScreenshotPage[] = [
     },
   },
 ];
+
+async function openUser(page: Page, name: string) {
+  await page.getByRole("searchbox", { name: "Search users" }).fill(name);
+  await page.getByRole("searchbox", { name: "Search users" }).press("Enter");
+  await page.waitForURL(/\?q=/);
+  await page.getByTestId("user-link").filter({ hasText: name }).first().click();
+  await page.getByTestId("user-facts").waitFor();
+}
+
+async function confirm(page: Page, dialog: RegExp) {
+  const open = page.getByRole("dialog", { name: dialog });
+  await open.getByTestId("confirm-submit").click();
+  await open.waitFor({ state: "hidden" });
+}
 
 export const SCREENSHOT_WIDTHS = [1280, 390] as const;
 export const SCREENSHOT_SCHEMES = ["light", "dark"] as const;

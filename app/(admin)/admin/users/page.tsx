@@ -1,0 +1,40 @@
+import type { Metadata } from "next";
+import { z } from "zod";
+import { getDb } from "@/db";
+import { listUsersForAdmin } from "@/db/queries/users";
+import { UserFilters } from "@/components/admin/user-filters";
+import { UserSearch } from "@/components/admin/user-search";
+import { UsersTable } from "@/components/admin/users-table";
+import { PageHeader } from "@/components/shell/page-header";
+import { Card, CardHeader } from "@/components/ui/card";
+import { requirePageAdmin } from "@/lib/auth/session";
+
+export const metadata: Metadata = { title: "Users · Admin" };
+
+const LIST_LIMIT = 100;
+
+const query = z.object({
+  q: z.string().trim().max(100).optional().catch(undefined),
+  status: z.enum(["all", "admins", "banned"]).optional().catch(undefined),
+});
+
+function describe(count: number, q: string | undefined) {
+  const capped = count >= LIST_LIMIT ? `First ${LIST_LIMIT} accounts` : `${count} ${count === 1 ? "account" : "accounts"}`;
+  return q ? `${capped} matching “${q}”` : capped;
+}
+
+export default async function AdminUsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const admin = await requirePageAdmin();
+  const { q, status = "all" } = query.parse(await searchParams);
+  const users = await listUsersForAdmin(await getDb(), { actorId: admin.id, search: q || undefined, status, limit: LIST_LIMIT });
+  return (
+    <>
+      <PageHeader title="Users" description="Everyone with an account here. Open one to see its activity, or to ban it or sign it out." />
+      <Card>
+        <CardHeader title="Accounts" description={describe(users.length, q)} action={<UserSearch initial={q ?? ""} status={status} />} />
+        <UserFilters status={status} q={q ?? ""} />
+        <UsersTable users={users} currentUserId={admin.id} />
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,37 @@
+"use client";
+
+import { LayoutDashboard, Users } from "lucide-react";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { cn } from "@/components/ui/cn";
+
+const SECTIONS = [
+  { href: "/admin", label: "Overview", icon: LayoutDashboard, exact: true },
+  { href: "/admin/users", label: "Users", icon: Users, exact: false },
+];
+
+export function AdminNav() {
+  const pathname = usePathname();
+  return (
+    <nav aria-label="Admin" className="mb-6 flex gap-1 border-b border-border sm:mb-8">
+      {SECTIONS.map(({ href, label, icon: Icon, exact }) => {
+        const active = exact ? pathname === href : pathname === href || pathname.startsWith(`${href}/`);
+        return (
+          <Link
+            key={href}
+            href={href}
+            aria-current={active ? "page" : undefined}
+            data-testid={`admin-nav-${label.toLowerCase()}`}
+            className={cn(
+              "-mb-px flex h-10 items-center gap-2 border-b-2 px-3 text-sm font-medium transition-colors",
+              active ? "border-accent text-fg" : "border-transparent text-fg-muted hover:border-border hover:text-fg",
+            )}
+          >
+            <Icon aria-hidden className={cn("size-4", active && "text-accent")} />
+            {label}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}

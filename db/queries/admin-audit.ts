@@ -1,0 +1,51 @@
+import "server-only";
+import { desc, eq } from "drizzle-orm";
+import { AppError } from "@/lib/errors/app-error";
+import type { Database } from "../index";
+import { adminAuditLog, user } from "../schema";
+import { assertAdmin } from "./users";
+
+export type AdminActionKind = "ban" | "unban" | "revoke_sessions";
+
+export interface AdminAuditEntry {
+  id: string;
+  actorId: string | null;
+  actorEmail: string;
+  targetUserId: string;
+  /** One of AdminActionKind for what this code writes; kept as text so older or newer kinds still list. */
+  action: string;
+  details: Record<string, unknown>;
+  createdAt: Date;
+}
+
+/**
+ * Records what an admin did to an account. The actor's email is copied from their account at
+ * the time, so the entry still says who it was after that admin's account is gone.
+ */
+export async function recordAdminAction(
+  db: Database,
+  { actorId, targetUserId, action, details = {} }: { actorId: string; targetUserId: string; action: AdminActionKind; details?: Record<string, unknown> },
+): Promise<AdminAuditEntry> {
+  const [actor] = await db.select({ email: user.email, role: user.role }).from(user).where(eq(user.id, actorId)).limit(1);
+  if (actor?.role !== "admin") throw new AppError("not_found:admin");
+  const [row] = await db
+    .insert(adminAuditLog)
+    .values({ actorId, actorEmail: actor.email, targetUserId, action, details })
+    .returning();
+  return row!;
+}
+
+/** The admin actions about one account, newest first. Admins only. */
+export async function listAdminActionsForUser(
+  db: Database,
+  { actorId, targetUserId, limit = 50 }: { actorId: string; targetUserId: string; limit?: number },
+): Promise<AdminAuditEntry[]> {
+  await assertAdmin(db, { actorId });
+  const rows = await db
+    .select()
+    .from(adminAuditLog)
+    .where(eq(adminAuditLog.targetUserId, targetUserId))
+    .orderBy(desc(adminAuditLog.createdAt), desc(adminAuditLog.id))
+    .limit(limit);
+  return rows;
+}
