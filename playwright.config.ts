@@ -51,18 +51,19 @@ export default defineConfig({
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
   },
+  // Every pattern is anchored at e2e/: a checkout's own path may contain "admin/" or "live/",
+  // and foundation/admin.spec.ts must stay out of the admin project.
   projects: [
-    { name: "setup", testMatch: /auth\/.*\.setup\.ts$/, use: chromium },
-    { name: "foundation", testMatch: /foundation\/.*\.spec\.ts$/, dependencies: ["setup"], use: chromium },
+    { name: "setup", testMatch: /e2e[\\/]auth[\\/][^\\/]+\.setup\.ts$/, use: chromium },
+    { name: "foundation", testMatch: /e2e[\\/]foundation[\\/][^\\/]+\.spec\.ts$/, dependencies: ["setup"], use: chromium },
     // Sessions made through the server actions (tokens from the double's REST side, no socket).
-    { name: "history", testMatch: /sessions\/.*\.spec\.ts$/, dependencies: ["setup"], use: chromium },
-    { name: "analytics", testMatch: /analytics\/.*\.spec\.ts$/, dependencies: ["setup"], use: chromium },
-    // Anchored on e2e/: a checkout's own path may contain "admin/" (and foundation/admin.spec.ts must stay out).
+    { name: "history", testMatch: /e2e[\\/]sessions[\\/][^\\/]+\.spec\.ts$/, dependencies: ["setup"], use: chromium },
+    { name: "analytics", testMatch: /e2e[\\/]analytics[\\/][^\\/]+\.spec\.ts$/, dependencies: ["setup"], use: chromium },
     { name: "admin", testMatch: /e2e[\\/]admin[\\/][^\\/]+\.spec\.ts$/, dependencies: ["setup"], use: chromium },
     // One Gemini double serves every live spec, so they run one at a time.
-    { name: "live", testMatch: /live\/.*\.spec\.ts$/, dependencies: ["setup"], use: liveChromium, workers: 1, timeout: 120_000 },
+    { name: "live", testMatch: /e2e[\\/]live[\\/][^\\/]+\.spec\.ts$/, dependencies: ["setup"], use: liveChromium, workers: 1, timeout: 120_000 },
     ...(withScreenshots
-      ? [{ name: "screenshots", testMatch: /support\/screenshots\.shot\.ts$/, dependencies: ["setup"], use: liveChromium, timeout: 90_000 }]
+      ? [{ name: "screenshots", testMatch: /e2e[\\/]support[\\/]screenshots\.shot\.ts$/, dependencies: ["setup"], use: liveChromium, timeout: 90_000 }]
       : []),
   ],
   webServer: [
