@@ -1,5 +1,6 @@
 import { getSessionCookie } from "better-auth/cookies";
 import { NextResponse, type NextRequest } from "next/server";
+import { RETURN_PATH_HEADER } from "@/lib/routes";
 
 /*
  * A convenience redirect only: a cookie's presence is not proof of a session, so every page,
@@ -7,12 +8,18 @@ import { NextResponse, type NextRequest } from "next/server";
  * auth pages are sent on by those pages, which can tell a live session from a stale cookie.
  */
 export function proxy(request: NextRequest) {
-  if (getSessionCookie(request)) return NextResponse.next();
+  const requested = `${request.nextUrl.pathname}${request.nextUrl.search}`;
+  if (getSessionCookie(request)) {
+    // Layouts cannot see the URL: with a stale cookie they send the visitor back here after sign-in.
+    const headers = new Headers(request.headers);
+    headers.set(RETURN_PATH_HEADER, requested);
+    return NextResponse.next({ request: { headers } });
+  }
   const target = new URL("/sign-in", request.url);
-  target.searchParams.set("next", `${request.nextUrl.pathname}${request.nextUrl.search}`);
+  target.searchParams.set("next", requested);
   return NextResponse.redirect(target);
 }
 
 export const config = {
-  matcher: ["/live/:path*", "/settings/:path*", "/admin/:path*"],
+  matcher: ["/live/:path*", "/sessions/:path*", "/insights/:path*", "/settings/:path*", "/admin/:path*"],
 };

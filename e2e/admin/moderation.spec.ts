@@ -126,8 +126,9 @@ test("revoking sessions signs the user out everywhere, and they can sign straigh
   await new AppShell(member.page).navLink("Live").click();
   await expect(member.page).toHaveURL(/\/sign-in\?next=%2Flive$/);
   await phonePage.goto("/settings");
-  // With a stale cookie the proxy lets the request through and the app layout sends it to sign in.
-  await expect(phonePage).toHaveURL(/\/sign-in\?next=/);
+  // With a stale cookie the proxy lets the request through and the app layout sends it to sign
+  // in, to come back to the page it asked for.
+  await expect(phonePage).toHaveURL(/\/sign-in\?next=%2Fsettings$/);
 
   const signIn = new SignInPage(member.page);
   await signIn.signIn(member.account.email, member.account.password);

@@ -5,6 +5,7 @@ import { cache } from "react";
 import { getDb } from "@/db";
 import { getUserRole } from "@/db/queries/users";
 import { AppError } from "@/lib/errors/app-error";
+import { RETURN_PATH_HEADER, safeReturnPath } from "@/lib/routes";
 import { getAuth } from "./server";
 
 export interface SessionUser {
@@ -37,10 +38,16 @@ export async function requireAdmin(): Promise<SessionUser> {
   return { ...user, role };
 }
 
-/** For pages: a visitor without a session goes to sign-in and comes back afterwards. */
-export async function requirePageUser(returnTo: string): Promise<SessionUser> {
+/**
+ * For pages: a visitor without a session goes to sign-in and comes back afterwards, to the page
+ * asked for (proxy.ts passes it on) or else `fallback`.
+ */
+export async function requirePageUser(fallback: string): Promise<SessionUser> {
   const user = await getSessionUser();
-  if (!user) redirect(`/sign-in?next=${encodeURIComponent(returnTo)}`);
+  if (!user) {
+    const requested = (await headers()).get(RETURN_PATH_HEADER);
+    redirect(`/sign-in?next=${encodeURIComponent(requested ? safeReturnPath(requested) : fallback)}`);
+  }
   return user;
 }
 
