@@ -40,7 +40,7 @@ function paragraph(text: string): string {
 export function sessionMarkdown(exported: ExportedSession, { timeZone = "UTC" }: { timeZone?: string } = {}): string {
   const { session, turns } = exported;
   const firstLine = turns.find((turn) => turn.sender === "user" && turn.text.trim())?.text ?? null;
-  const date = new Intl.DateTimeFormat("en-GB", { dateStyle: "full", timeStyle: "short", timeZone, timeZoneName: "short" }).format(new Date(session.started_at));
+  const date = new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone, timeZoneName: "short" }).format(new Date(session.started_at));
   const facts = [
     `- **Date:** ${date}`,
     session.total_duration_seconds !== null ? `- **Duration:** ${formatDurationWords(session.total_duration_seconds)}` : null,
