@@ -36,7 +36,8 @@ export function HistoryFiltersBar({ filters, onChange }: { filters: HistoryFilte
         <input
           type="search"
           aria-label="Search your conversations"
-          placeholder='Search what was said: words, "a phrase", -without, or'
+          placeholder="Search everything that was said"
+          title='Words, "an exact phrase", -word to leave one out, or to match either'
           value={text}
           maxLength={MAX_QUERY_LENGTH}
           onChange={(event) => setText(event.target.value)}
@@ -62,7 +63,7 @@ export function HistoryFiltersBar({ filters, onChange }: { filters: HistoryFilte
         ) : null}
       </form>
       <div className="flex flex-wrap items-end gap-x-3 gap-y-2">
-        <div className="flex min-w-0 flex-col gap-1">
+        <div className="flex min-w-0 basis-full flex-col gap-1 sm:basis-auto">
           <label htmlFor={statusId} className="text-xs font-medium text-fg-muted">
             Status
           </label>
@@ -70,7 +71,7 @@ export function HistoryFiltersBar({ filters, onChange }: { filters: HistoryFilte
             id={statusId}
             value={filters.status ?? ""}
             onChange={(event) => onChange({ ...filters, status: (event.target.value || undefined) as HistoryStatus | undefined })}
-            className={cn(control, "min-w-32")}
+            className={cn(control, "w-full sm:w-auto sm:min-w-36")}
             data-testid="history-status"
           >
             <option value="">Any status</option>

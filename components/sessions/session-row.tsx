@@ -107,27 +107,20 @@ export function SessionRow({ item, selected, onSelect, onDelete, rename, onRenam
             </button>
           </form>
         ) : (
-          <div className="flex min-w-0 items-center gap-2">
-            <Link href={replayPath(item.id)} className="min-w-0 truncate font-medium text-fg hover:text-accent hover:underline" data-testid="history-row-title">
-              {shownTitle ?? title}
-            </Link>
-            <StatusBadge status={item.status} />
-            {item.hasAudio ? (
-              <span className="inline-flex shrink-0 items-center gap-1 text-xs font-medium text-accent" title="Audio was recorded" data-testid="history-row-audio">
-                <AudioLines aria-hidden className="size-3.5" />
-                <span className="sr-only sm:not-sr-only">Audio</span>
-              </span>
-            ) : null}
-          </div>
+          <Link href={replayPath(item.id)} className="line-clamp-2 font-medium break-words text-fg hover:text-accent hover:underline sm:line-clamp-1" data-testid="history-row-title">
+            {shownTitle ?? title}
+          </Link>
         )}
-        <p className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-0.5 text-sm text-fg-muted">
-          {meta.map((part, index) => (
-            <span key={index} className="inline-flex items-center gap-2">
-              {index > 0 ? <span aria-hidden className="text-border">•</span> : null}
-              <span suppressHydrationWarning={index === 0}>{part}</span>
+        <div className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-fg-muted">
+          <StatusBadge status={item.status} />
+          {item.hasAudio ? (
+            <span className="inline-flex items-center gap-1 text-xs font-medium text-accent" title="Audio was recorded" data-testid="history-row-audio">
+              <AudioLines aria-hidden className="size-3.5" />
+              Audio
             </span>
-          ))}
-        </p>
+          ) : null}
+          <span suppressHydrationWarning>{meta.join(" · ")}</span>
+        </div>
       </div>
       {editing ? null : (
         <div className="-mr-1.5 flex shrink-0 items-center">

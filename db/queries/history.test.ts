@@ -159,6 +159,21 @@ describeEachDriver("transcript search", ({ db }) => {
     expect(await lines('"unclosed -')).toEqual([]);
   });
 
+  it("shows a short line whole and a long one as an excerpt around the match, marked as cut", async () => {
+    const user = await createTestUser(db());
+    const filler = (word: string, count: number) => Array.from({ length: count }, (_, i) => `${word}${i}`).join(" ");
+    const long = `${filler("alpha", 40)} the lighthouse keeper waved. ${filler("omega", 40)}`;
+    await storeConversation(db(), { userId: user.id, startedAt: at("2030-05-09T09:00:00Z"), lines: [long, "A lighthouse, briefly."] });
+    const { items } = await searchTranscripts(db(), { userId: user.id, query: "lighthouse" });
+    const byLength = [...items].sort((a, b) => a.snippet.length - b.snippet.length);
+    expect(splitSnippet(byLength[0]!.snippet).map((part) => part.text).join("")).toBe("A lighthouse, briefly.");
+    const excerpt = byLength[1]!.snippet;
+    expect(excerpt.startsWith("… ")).toBe(true);
+    expect(excerpt.endsWith(" …")).toBe(true);
+    expect(excerpt.length).toBeLessThan(long.length / 2);
+    expect(matchedWords(excerpt)).toEqual(["lighthouse"]);
+  });
+
   it("pages through many matches without repeating or skipping one, and narrows by the filters", async () => {
     const user = await createTestUser(db());
     const ids = new Set<string>();

@@ -106,7 +106,12 @@ interface SearchRow extends Record<string, unknown> {
   rank: string;
 }
 
-const HEADLINE_OPTIONS = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_END}, MinWords=12, MaxWords=32, ShortWord=2`;
+const MARKERS = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_END}`;
+// A line short enough to read whole is shown whole; a longer one around its best match.
+const WHOLE_LINE_CHARS = 280;
+const MARKER_CHARS = HIGHLIGHT_START + HIGHLIGHT_END;
+const WHOLE_LINE = `${MARKERS}, HighlightAll=true`;
+const EXCERPT = `${MARKERS}, MinWords=15, MaxWords=35, ShortWord=2`;
 
 /**
  * Lines of the caller's transcripts matching `query` (web search syntax: "a phrase", -without,
@@ -139,11 +144,20 @@ export async function searchTranscripts(
     select h.id, h.session_id, h.session_title, h.sequence_number, h.sender::text as sender, h.start_offset_ms,
            ${exactInstant(sql`h.started_at`)} as started_at,
            h.rank::text as rank,
-           ts_headline('english', translate(h.text, ${HIGHLIGHT_START + HIGHLIGHT_END}, ''), ${tsquery}, ${HEADLINE_OPTIONS}) as snippet,
+           case when x.excerpt is null
+             then ts_headline('english', x.clean, ${tsquery}, ${WHOLE_LINE})
+             else case when starts_with(x.clean, translate(x.excerpt, ${MARKER_CHARS}, '')) then '' else '… ' end
+               || x.excerpt
+               || case when right(x.clean, length(translate(x.excerpt, ${MARKER_CHARS}, ''))) = translate(x.excerpt, ${MARKER_CHARS}, '') then '' else ' …' end
+           end as snippet,
            (select left(u.text, 200) from transcriptions u
              where u.session_id = h.session_id and u.sender = 'user' and u.text <> ''
              order by u.sequence_number limit 1) as first_line
     from hits h
+    cross join lateral (select translate(h.text, ${MARKER_CHARS}, '') as clean) c
+    cross join lateral (
+      select c.clean, case when length(c.clean) > ${WHOLE_LINE_CHARS} then ts_headline('english', c.clean, ${tsquery}, ${EXCERPT}) end as excerpt
+    ) x
     order by h.rank desc, h.started_at desc, h.id desc
   `);
   const rows = (result as unknown as { rows: SearchRow[] }).rows;

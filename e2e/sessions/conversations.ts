@@ -64,3 +64,14 @@ export async function storeConversation(api: APIRequestContext, actions: LiveAct
   expect(ended.result?.ok, ended.text).toBe(true);
   return sessionId;
 }
+
+/** Turns on "Save audio" in Settings, so the Live page records the next conversation. */
+export async function enableAudioRecording(page: Page) {
+  await page.goto("/settings");
+  const toggle = page.getByTestId("toggle-save-audio");
+  if ((await toggle.getAttribute("aria-checked")) !== "true") {
+    await toggle.click();
+    await page.getByTestId("save-recording").click();
+    await expect(page.getByTestId("save-recording")).toBeDisabled();
+  }
+}

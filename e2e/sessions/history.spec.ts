@@ -1,6 +1,6 @@
 import { expect, test } from "../fixtures/test";
 import { SessionsPage } from "../pages/sessions-page";
-import { holdLiveConversation, storeConversation } from "./conversations";
+import { enableAudioRecording, holdLiveConversation, storeConversation } from "./conversations";
 
 test("with no conversation yet, Sessions invites the user to the Live page", async ({ newUser }) => {
   const { page } = await newUser("History Empty");
@@ -11,8 +11,9 @@ test("with no conversation yet, Sessions invites the user to the Live page", asy
   await expect(page).toHaveURL(/\/live$/);
 });
 
-test("a conversation held on the Live page is listed first with its facts, and more load on scroll", async ({ newUser }) => {
+test("a recorded conversation held on the Live page is listed with its facts, and more load on scroll", async ({ newUser }) => {
   const { page } = await newUser("History List");
+  await enableAudioRecording(page);
   const held = await holdLiveConversation(page);
   const sessions = new SessionsPage(page);
   await sessions.goto();
@@ -23,6 +24,7 @@ test("a conversation held on the Live page is listed first with its facts, and m
   await expect(row).toContainText("Zephyr");
   await expect(row).toContainText(/\d+ turns?/);
   await expect(sessions.title(held.sessionId)).toHaveAttribute("href", `/sessions/${held.sessionId}`);
+  await expect(row.getByTestId("history-row-audio")).toBeVisible();
 
   // 22 more, newer: the first page shows 20, the rest arrive as the end of the list scrolls into view.
   const made: string[] = [];
@@ -34,6 +36,7 @@ test("a conversation held on the Live page is listed first with its facts, and m
   await expect(sessions.rows.first()).toHaveAttribute("data-session-id", made.at(-1)!);
   await expect(sessions.title(made.at(-1)!)).toHaveText("Question number 21 about tides");
   await expect(sessions.row(made.at(-1)!)).toContainText("2 turns");
+  await expect(sessions.row(made.at(-1)!).getByTestId("history-row-audio")).toHaveCount(0);
   await sessions.page.getByTestId("history-more").scrollIntoViewIfNeeded();
   await expect(sessions.rows).toHaveCount(23);
   const shown = await sessions.rows.evaluateAll((rows) => rows.map((row) => row.getAttribute("data-session-id")));
