@@ -64,7 +64,7 @@ export function SessionRow({ item, selected, onSelect, onDelete, rename, onRenam
     formatDuration(item.durationSeconds),
     formatTurns(item.turnCount),
     item.personaName ? `${item.personaName} · ${item.voice}` : item.voice,
-  ].filter(Boolean);
+  ].filter((part): part is string => Boolean(part));
 
   return (
     <li className={cn("flex items-start gap-3 px-4 py-3.5 sm:px-5", selected && "bg-accent-soft/40")} data-testid="history-row" data-session-id={item.id} data-status={item.status}>
@@ -119,7 +119,8 @@ export function SessionRow({ item, selected, onSelect, onDelete, rename, onRenam
               Audio
             </span>
           ) : null}
-          <span suppressHydrationWarning>{meta.join(" · ")}</span>
+          {/* Each fact stays on one line; wrapping happens between them. */}
+          <span suppressHydrationWarning>{meta.map((part) => part.replaceAll(" ", "\u00a0")).join(" · ")}</span>
         </div>
       </div>
       {editing ? null : (
