@@ -20,14 +20,22 @@ export interface HeldConversation {
   actions: LiveActions;
 }
 
-/** Saves the double's key, holds one short conversation on the Live page and returns it with the captured actions. */
-export async function holdLiveConversation(page: Page): Promise<HeldConversation> {
+/**
+ * Saves the double's key, holds one short conversation on the Live page and returns it with the
+ * captured actions. With `untilAnswered`, it stops only once the double has heard the microphone
+ * (its transcription is SPEECH_SENTENCE), answered, and the turns are stored.
+ */
+export async function holdLiveConversation(page: Page, { untilAnswered = false } = {}): Promise<HeldConversation> {
   await saveTestKey(page);
   const live = new LivePage(page);
   await live.goto();
   const start = await captureServerAction(page, () => live.start.click());
   await live.expectStatus("live", 20_000);
   const sessionId = await live.sessionId();
+  if (untilAnswered) {
+    await live.waitForCompletedAnswers(1);
+    await live.waitForTurnsStored();
+  }
   const end = await captureServerAction(page, () => live.stop.click());
   await live.expectStatus("ended", 20_000);
   return { sessionId, actions: { start, end } };

@@ -4,6 +4,9 @@ import { saveTestKey } from "../live/gemini-key";
 import { captureServerAction, replayServerAction } from "../support/server-action";
 import { holdLiveConversation, storeConversation } from "./conversations";
 
+// Each test first holds a real conversation on the Live page (about 5 s, more on a busy machine).
+test.describe.configure({ timeout: 60_000 });
+
 /*
  * Another user's conversation is invisible: its exports answer 404 and the rename and delete
  * actions, captured from B's own browser and sent again with A's id, answer not_found and

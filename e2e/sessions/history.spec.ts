@@ -2,6 +2,9 @@ import { expect, test } from "../fixtures/test";
 import { SessionsPage } from "../pages/sessions-page";
 import { enableAudioRecording, holdLiveConversation, storeConversation } from "./conversations";
 
+// Each test first holds a real conversation on the Live page (about 5 s, more on a busy machine).
+test.describe.configure({ timeout: 60_000 });
+
 test("with no conversation yet, Sessions invites the user to the Live page", async ({ newUser }) => {
   const { page } = await newUser("History Empty");
   const sessions = new SessionsPage(page);
@@ -22,7 +25,7 @@ test("a recorded conversation held on the Live page is listed with its facts, an
   await expect(row).toHaveAttribute("data-status", "ENDED");
   await expect(row).toContainText("Ended");
   await expect(row).toContainText("Zephyr");
-  await expect(row).toContainText(/\d+ turns?/);
+  await expect(row).toContainText(/\d+\sturns?/);
   await expect(sessions.title(held.sessionId)).toHaveAttribute("href", `/sessions/${held.sessionId}`);
   await expect(row.getByTestId("history-row-audio")).toBeVisible();
 
