@@ -11,7 +11,7 @@ export interface NavItem {
 
 export const NAV_ITEMS: NavItem[] = [
   { href: "/live", label: "Live", icon: AudioLines },
-  { href: "/sessions", label: "Sessions", icon: History, soon: true },
+  { href: "/sessions", label: "Sessions", icon: History },
   { href: "/insights", label: "Insights", icon: BarChart3, soon: true },
   { href: "/settings", label: "Settings", icon: Settings },
   { href: "/admin", label: "Admin", icon: ShieldCheck, adminOnly: true },

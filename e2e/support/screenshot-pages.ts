@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import { saveTestKey } from "../live/gemini-key";
+import { fillHistory } from "../sessions/screenshot-history";
 
 /*
  * Every page `npm run screenshots` photographs, in light and dark, wide and narrow. A feature
@@ -105,6 +106,27 @@ export const SCREENSHOT_PAGES: ScreenshotPage[] = [
       await page.goto("/live");
       await page.getByTestId("live-start").click();
       await page.locator('[data-testid="live-turn"][data-sender="model"][data-final="true"]').first().waitFor({ timeout: 30_000 });
+    },
+  },
+  { name: "sessions-empty", path: "/sessions", as: "member" },
+  {
+    name: "sessions-full",
+    path: "/settings",
+    as: "admin",
+    prepare: async (page) => {
+      await fillHistory(page);
+      await page.goto("/sessions");
+      await page.getByTestId("history-row").first().waitFor();
+    },
+  },
+  {
+    name: "sessions-searching",
+    path: "/settings",
+    as: "admin",
+    prepare: async (page) => {
+      await fillHistory(page);
+      await page.goto("/sessions?q=sourdough%20or%20starter");
+      await page.getByTestId("history-hit").first().waitFor();
     },
   },
 ];

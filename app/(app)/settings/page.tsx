@@ -3,6 +3,7 @@ import { getDb } from "@/db";
 import { getPreferences } from "@/db/queries/preferences";
 import { AccountCard } from "@/components/settings/account-card";
 import { ApiKeyCard } from "@/components/settings/api-key-card";
+import { ExportCard } from "@/components/settings/export-card";
 import { PreferencesForm } from "@/components/settings/preferences-form";
 import { RecordingForm } from "@/components/settings/recording-form";
 import { PageHeader } from "@/components/shell/page-header";
@@ -27,6 +28,7 @@ export default async function SettingsPage() {
         <ApiKeyCard initial={keyStatus} save={saveGeminiApiKey} remove={deleteGeminiApiKey} />
         <PreferencesForm initial={{ defaultVoice, cameraEnabled, micEnabled }} save={savePreferences} />
         <RecordingForm initial={{ saveAudio, saveVideoFrames, mediaRetentionDays }} save={saveRecordingPreferences} />
+        <ExportCard href="/api/sessions/export" />
         <AccountCard user={user} />
       </div>
     </>

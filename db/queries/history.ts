@@ -1,0 +1,178 @@
+import "server-only";
+import { and, desc, eq, sql, type SQL } from "drizzle-orm";
+import { HISTORY_PAGE_SIZE, type HistoryFilters } from "@/lib/history/filters";
+import { HIGHLIGHT_END, HIGHLIGHT_START } from "@/lib/history/snippet";
+import type { Page, SearchHit, SessionListItem } from "@/lib/history/types";
+import type { Database } from "../index";
+import { liveSessions, personas } from "../schema";
+
+/*
+ * The Sessions page: the caller's conversations newest first, and full-text search over their
+ * transcripts. Both page by keyset (the sort key of the last row shown), never by OFFSET, so a
+ * page costs the same however deep it is and rows arriving meanwhile shift nothing.
+ */
+
+type Filters = Omit<HistoryFilters, "q">;
+
+// Microseconds, in UTC: the exact sort key, where a JS Date would keep only milliseconds.
+const exactInstant = (column: SQL | typeof liveSessions.startedAt) => sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+// Computed on read: the first user line is usually sequence 0, one probe of (session_id, sequence_number).
+const firstUserLine = sql<string | null>`(
+  select left(t.text, 200) from transcriptions t
+  where t.session_id = ${liveSessions.id} and t.sender = 'user' and t.text <> ''
+  order by t.sequence_number limit 1
+)`;
+
+export function encodeCursor(parts: string[]): string {
+  return Buffer.from(JSON.stringify(parts)).toString("base64url");
+}
+
+/** The parts of a cursor this code made, or null for anything else. */
+export function decodeCursor(cursor: string | null | undefined, length: number): string[] | null {
+  if (!cursor) return null;
+  try {
+    const parts: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+    if (!Array.isArray(parts) || parts.length !== length || !parts.every((part) => typeof part === "string" && part.length <= 64)) return null;
+    return parts as string[];
+  } catch {
+    return null;
+  }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+
+function sessionFilters(filters: Filters): SQL[] {
+  const where: SQL[] = [];
+  if (filters.status) where.push(eq(liveSessions.status, filters.status === "ended" ? "ENDED" : "ERROR"));
+  const tz = filters.tz ?? "UTC";
+  // Whole days in the user's time zone: from the start of `from` to the end of `to`.
+  if (filters.from) where.push(sql`${liveSessions.startedAt} >= (${filters.from}::date::timestamp at time zone ${tz})`);
+  if (filters.to) where.push(sql`${liveSessions.startedAt} < ((${filters.to}::date + 1)::timestamp at time zone ${tz})`);
+  return where;
+}
+
+/** One page of the caller's conversations, newest first; `cursor` is the previous page's nextCursor. */
+export async function listSessionHistory(
+  db: Database,
+  { userId, filters = {}, cursor, limit = HISTORY_PAGE_SIZE }: { userId: string; filters?: Filters; cursor?: string | null; limit?: number },
+): Promise<Page<SessionListItem>> {
+  const after = decodeCursor(cursor, 2);
+  const where = [eq(liveSessions.userId, userId), ...sessionFilters(filters)];
+  if (after && INSTANT.test(after[0]!) && UUID.test(after[1]!)) {
+    where.push(sql`(${liveSessions.startedAt}, ${liveSessions.id}) < (${after[0]}::timestamptz, ${after[1]}::uuid)`);
+  }
+  const rows = await db
+    .select({
+      id: liveSessions.id,
+      title: liveSessions.title,
+      firstLine: firstUserLine,
+      startedAt: exactInstant(liveSessions.startedAt),
+      durationSeconds: liveSessions.totalDurationSeconds,
+      turnCount: sql<number>`(select count(*) from transcriptions t where t.session_id = ${liveSessions.id})`.mapWith(Number),
+      voice: liveSessions.voice,
+      personaName: personas.name,
+      model: liveSessions.model,
+      status: liveSessions.status,
+      hasAudio: sql<boolean>`exists (select 1 from audio_chunks a where a.session_id = ${liveSessions.id})`.mapWith(Boolean),
+    })
+    .from(liveSessions)
+    .leftJoin(personas, and(eq(personas.id, liveSessions.personaId), eq(personas.userId, userId)))
+    .where(and(...where))
+    .orderBy(desc(liveSessions.startedAt), desc(liveSessions.id))
+    .limit(limit + 1);
+  const items = rows.slice(0, limit);
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > limit && last ? encodeCursor([last.startedAt, last.id]) : null };
+}
+
+/** Whether the caller has any conversation at all (the empty state versus "nothing matches"). */
+export async function hasAnySession(db: Database, { userId }: { userId: string }): Promise<boolean> {
+  const [row] = await db.select({ id: liveSessions.id }).from(liveSessions).where(eq(liveSessions.userId, userId)).limit(1);
+  return Boolean(row);
+}
+
+interface SearchRow extends Record<string, unknown> {
+  id: string;
+  session_id: string;
+  session_title: string | null;
+  first_line: string | null;
+  started_at: string;
+  sequence_number: number;
+  sender: "user" | "model";
+  start_offset_ms: number | null;
+  snippet: string;
+  rank: string;
+}
+
+const MARKERS = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_END}`;
+// A line short enough to read whole is shown whole; a longer one around its best match.
+const WHOLE_LINE_CHARS = 280;
+const MARKER_CHARS = HIGHLIGHT_START + HIGHLIGHT_END;
+const WHOLE_LINE = `${MARKERS}, HighlightAll=true`;
+const EXCERPT = `${MARKERS}, MinWords=15, MaxWords=35, ShortWord=2`;
+
+/**
+ * Lines of the caller's transcripts matching `query` (web search syntax: "a phrase", -without,
+ * or), best match first (ts_rank, then newer conversations), one page at a time. Snippets are
+ * made only for the page's rows: ts_headline re-parses the text and is the costly part.
+ */
+export async function searchTranscripts(
+  db: Database,
+  { userId, query, filters = {}, cursor, limit = HISTORY_PAGE_SIZE }: { userId: string; query: string; filters?: Filters; cursor?: string | null; limit?: number },
+): Promise<Page<SearchHit>> {
+  const tsquery = sql`websearch_to_tsquery('english', ${query})`;
+  const rank = sql`ts_rank(t.search_vector, ${tsquery})`;
+  const where: SQL[] = [eq(liveSessions.userId, userId), sql`t.search_vector @@ ${tsquery}`];
+  for (const condition of sessionFilters(filters)) where.push(condition);
+  const after = decodeCursor(cursor, 3);
+  if (after && Number.isFinite(Number(after[0])) && INSTANT.test(after[1]!) && UUID.test(after[2]!)) {
+    // real → text → real is exact (shortest round-trip output), so ties resume where they stopped.
+    where.push(sql`(${rank}, ${liveSessions.startedAt}, t.id) < (${after[0]}::real, ${after[1]}::timestamptz, ${after[2]}::uuid)`);
+  }
+  const result = await db.execute<SearchRow>(sql`
+    with hits as (
+      select t.id, t.session_id, t.sequence_number, t.sender, t.start_offset_ms, t.text,
+             ${liveSessions.title} as session_title, ${liveSessions.startedAt} as started_at, ${rank} as rank
+      from transcriptions t
+      join ${liveSessions} on ${liveSessions.id} = t.session_id
+      where ${and(...where)}
+      order by rank desc, started_at desc, t.id desc
+      limit ${limit + 1}
+    )
+    select h.id, h.session_id, h.session_title, h.sequence_number, h.sender::text as sender, h.start_offset_ms,
+           ${exactInstant(sql`h.started_at`)} as started_at,
+           h.rank::text as rank,
+           case when x.excerpt is null
+             then ts_headline('english', x.clean, ${tsquery}, ${WHOLE_LINE})
+             else case when starts_with(x.clean, translate(x.excerpt, ${MARKER_CHARS}, '')) then '' else '… ' end
+               || x.excerpt
+               || case when right(x.clean, length(translate(x.excerpt, ${MARKER_CHARS}, ''))) = translate(x.excerpt, ${MARKER_CHARS}, '') then '' else ' …' end
+           end as snippet,
+           (select left(u.text, 200) from transcriptions u
+             where u.session_id = h.session_id and u.sender = 'user' and u.text <> ''
+             order by u.sequence_number limit 1) as first_line
+    from hits h
+    cross join lateral (select translate(h.text, ${MARKER_CHARS}, '') as clean) c
+    cross join lateral (
+      select c.clean, case when length(c.clean) > ${WHOLE_LINE_CHARS} then ts_headline('english', c.clean, ${tsquery}, ${EXCERPT}) end as excerpt
+    ) x
+    order by h.rank desc, h.started_at desc, h.id desc
+  `);
+  const rows = (result as unknown as { rows: SearchRow[] }).rows;
+  const page = rows.slice(0, limit);
+  const items: SearchHit[] = page.map((row) => ({
+    id: row.id,
+    sessionId: row.session_id,
+    sessionTitle: row.session_title,
+    firstLine: row.first_line,
+    startedAt: row.started_at,
+    sequenceNumber: Number(row.sequence_number),
+    sender: row.sender,
+    startOffsetMs: row.start_offset_ms === null ? null : Number(row.start_offset_ms),
+    snippet: row.snippet,
+  }));
+  const last = page.at(-1);
+  return { items, nextCursor: rows.length > limit && last ? encodeCursor([last.rank, last.started_at, last.id]) : null };
+}

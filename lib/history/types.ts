@@ -1,0 +1,38 @@
+import type { SessionStatus } from "@/lib/live/contract";
+
+/* What the history list and search send to the browser: plain JSON, dates as ISO strings. */
+
+export interface SessionListItem {
+  id: string;
+  /** The title the user gave it; null until renamed. */
+  title: string | null;
+  /** The start of the first thing the user said: the title until one is given. */
+  firstLine: string | null;
+  startedAt: string;
+  durationSeconds: number | null;
+  turnCount: number;
+  voice: string;
+  personaName: string | null;
+  model: string;
+  status: SessionStatus;
+  hasAudio: boolean;
+}
+
+export interface SearchHit {
+  /** The matching line's id. */
+  id: string;
+  sessionId: string;
+  sessionTitle: string | null;
+  firstLine: string | null;
+  startedAt: string;
+  sequenceNumber: number;
+  sender: "user" | "model";
+  startOffsetMs: number | null;
+  /** The line around the match, the matched words between HIGHLIGHT_START and HIGHLIGHT_END. */
+  snippet: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
