@@ -71,7 +71,7 @@ export function ReplayPlayer({ audio, recording, frame, frames, onSeek }: Props)
               {error}
             </p>
           ) : (
-            <span className="min-w-0 font-mono text-xs text-fg-muted tabular-nums" data-testid="replay-position">
+            <span className="min-w-0 font-mono text-xs whitespace-nowrap text-fg-muted tabular-nums" data-testid="replay-position">
               {positionLabel(currentMs, durationMs)}
             </span>
           )}

@@ -1,5 +1,6 @@
 import { request } from "@playwright/test";
 import { DEFAULT_INPUT_TRANSCRIPT, DEFAULT_REPLY_TEXT } from "../gemini-double/constants";
+import type { CreatedAccount } from "../fixtures/accounts";
 import { expect, test, type SignedInUser } from "../fixtures/test";
 import { ReplayPage, type ReplayLine, type ReplayMoment } from "../pages/replay-page";
 import { APP_BASE_URL } from "../support/ports";
@@ -16,7 +17,8 @@ import { storedSession } from "./stored-session";
 
 test.describe.configure({ mode: "serial" });
 
-let recorded: { owner: SignedInUser; sessionId: string } | undefined;
+// The recorded conversation of the first test, for the cross-user test after it.
+let recorded: { owner: CreatedAccount; sessionId: string } | undefined;
 
 test.beforeEach(async () => {
   await geminiDouble.reset();
@@ -51,7 +53,7 @@ test("a recorded conversation replays: audio plays, the lit line follows it, lin
   await saveTestKey(page);
   await setRecording(page, { audio: true, frames: true });
   const sessionId = await holdConversation(page, { camera: true, answers: 2 });
-  recorded = { owner, sessionId };
+  recorded = { owner: owner.account, sessionId };
   const stored = await storedSession(page.request, sessionId);
 
   const replay = new ReplayPage(page);
@@ -68,11 +70,13 @@ test("a recorded conversation replays: audio plays, the lit line follows it, lin
   expect(lines.every((line) => line.offsetMs !== null)).toBe(true);
 
   // The audio route streams the whole recording with byte ranges.
-  const head = await page.request.head(`/api/sessions/${sessionId}/media/audio`);
-  expect(head.status()).toBe(200);
-  expect(head.headers()["content-type"]).toMatch(/^audio\/webm/);
-  expect(head.headers()["accept-ranges"]).toBe("bytes");
-  const size = Number(head.headers()["content-length"]);
+  const first = await page.request.get(`/api/sessions/${sessionId}/media/audio`, { headers: { range: "bytes=0-3" } });
+  expect(first.status()).toBe(206);
+  expect(first.headers()["content-type"]).toMatch(/^audio\/webm/);
+  expect(first.headers()["accept-ranges"]).toBe("bytes");
+  // Only the first segment opens the WebM container: the whole is one stream.
+  expect([...(await first.body())]).toEqual([0x1a, 0x45, 0xdf, 0xa3]);
+  const size = Number(/\/(\d+)$/.exec(first.headers()["content-range"] ?? "")?.[1]);
   expect(size).toBeGreaterThan(1000);
   const tail = await page.request.get(`/api/sessions/${sessionId}/media/audio`, { headers: { range: "bytes=100-" } });
   expect(tail.status()).toBe(206);
@@ -163,16 +167,19 @@ test("a recorded conversation replays: audio plays, the lit line follows it, lin
   await expect.poll(async () => (await replay.moment()).sessionMs).toBe(lines[2]!.offsetMs! + 100);
 });
 
-test("user B gets a 404 for A's replay page, audio and frames, and cannot add to them", async ({ newUser }) => {
+test("user B gets a 404 for A's replay page, audio and frames, and cannot add to them", async ({ browser, newUser }) => {
   test.skip(!recorded, "needs the recorded conversation of the test before");
-  const { owner, sessionId } = recorded!;
+  const { sessionId } = recorded!;
+  const ownerContext = await browser.newContext({ storageState: recorded!.owner.storageState });
+  const owner = { page: await ownerContext.newPage() };
   const replay = new ReplayPage(owner.page);
   await replay.goto(sessionId);
   const frameId = await replay.frame.getAttribute("data-frame-id");
   expect(frameId).toMatch(/^[0-9a-f-]{36}$/);
   const urls = { page: `/sessions/${sessionId}`, audio: `/api/sessions/${sessionId}/media/audio`, frame: `/api/sessions/${sessionId}/media/frames/${frameId}` };
   expect((await owner.page.request.get(urls.frame)).status()).toBe(200);
-  const audioBytes = (await owner.page.request.head(urls.audio)).headers()["content-length"];
+  const audioSize = async () => (await owner.page.request.get(urls.audio, { headers: { range: "bytes=0-0" } })).headers()["content-range"];
+  const audioBytes = await audioSize();
 
   const b = await newUser("Replay Intruder");
   await setRecording(b.page, { audio: true, frames: true });
@@ -202,7 +209,8 @@ test("user B gets a 404 for A's replay page, audio and frames, and cannot add to
   }
   // Nothing B tried reached A's recording.
   expect((await owner.page.request.get(urls.frame)).status()).toBe(200);
-  expect((await owner.page.request.head(urls.audio)).headers()["content-length"]).toBe(audioBytes);
+  expect(await audioSize()).toBe(audioBytes);
+  await ownerContext.close();
 });
 
 test("a conversation held with recording off replays as a transcript: lines light up on click, no player", async ({ newUser }) => {

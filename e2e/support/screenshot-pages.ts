@@ -1,5 +1,8 @@
 import type { Page } from "@playwright/test";
+import { geminiDouble } from "../live/double";
 import { saveTestKey } from "../live/gemini-key";
+import { LivePage } from "../live/live-page";
+import { setRecording } from "../live/recording";
 
 /*
  * Every page `npm run screenshots` photographs, in light and dark, wide and narrow. A feature
@@ -75,7 +78,49 @@ export const SCREENSHOT_PAGES: ScreenshotPage[] = [
       await page.locator('[data-testid="live-turn"][data-sender="model"][data-final="true"]').first().waitFor({ timeout: 30_000 });
     },
   },
+  { name: "replay-audio", path: "/settings", as: "member", prepare: (page) => openReplay(page, { recorded: true }) },
+  { name: "replay-no-audio", path: "/settings", as: "member", prepare: (page) => openReplay(page, { recorded: false }) },
+  { name: "replay-not-found", path: "/sessions/00000000-0000-4000-8000-000000000000", as: "member" },
 ];
+
+// A conversation worth looking at: varied lines, and an answer cut short by the next question.
+const REPLAY_SCRIPT = {
+  turns: [
+    { inputTranscript: "Hello! Can you see the plant on my desk?", replyText: "I can. It looks like a pothos, and the leaves are a healthy green." },
+    {
+      inputTranscript: "How often should I water it?",
+      replyText: "About once a week, when the top few centimetres of soil feel dry. In winter it needs less, so every ten days or so is plenty, and make sure the pot drains well.",
+      replyAudioMs: 6000,
+    },
+    { inputTranscript: "Sorry, and how much light does it need?", replyText: "Bright, indirect light is best. A metre or two from a window is ideal." },
+  ],
+};
+
+/** Conversations held once per run and photographed at every size and scheme. */
+const heldConversations = new Map<string, string>();
+
+/** Holds a short conversation (once), then opens its replay at its third line. */
+async function openReplay(page: Page, { recorded }: { recorded: boolean }) {
+  const key = recorded ? "recorded" : "transcript";
+  let sessionId = heldConversations.get(key);
+  if (!sessionId) {
+    await saveTestKey(page);
+    await setRecording(page, { audio: recorded, frames: recorded });
+    await geminiDouble.script(REPLAY_SCRIPT);
+    const live = new LivePage(page);
+    await live.goto();
+    await live.setCamera(recorded);
+    sessionId = await live.startConversation();
+    await live.waitForCompletedAnswers(2);
+    await live.waitForTurnsStored();
+    await live.stopConversation();
+    await geminiDouble.reset();
+    heldConversations.set(key, sessionId);
+  }
+  await page.goto(`/sessions/${sessionId}?turn=2`);
+  await page.getByTestId("replay-header").waitFor();
+  if (recorded) await page.locator('[data-testid="replay-frame"]:visible, [data-testid="replay-frame-thumb"]:visible').first().waitFor();
+}
 
 export const SCREENSHOT_WIDTHS = [1280, 390] as const;
 export const SCREENSHOT_SCHEMES = ["light", "dark"] as const;
