@@ -31,13 +31,13 @@ const statusBadge: Record<ReplayStatus, { label: string; tone: "neutral" | "acce
 
 export function ReplayHeader({ summary }: { summary: ReplaySummary }) {
   const badge = statusBadge[summary.status];
-  const facts: { label: string; value: string; testId: string; wide?: boolean }[] = [
+  const facts: { label: string; value: string; testId: string }[] = [
     { label: "Duration", value: summary.durationSeconds === null ? "—" : formatDuration(summary.durationSeconds), testId: "replay-duration" },
     { label: "Turns", value: String(summary.turnCount), testId: "replay-turn-count" },
     { label: "Mean response", value: summary.meanResponseMs === null ? "—" : formatLatency(summary.meanResponseMs), testId: "replay-mean-response" },
     { label: "Voice", value: summary.voice, testId: "replay-voice" },
     { label: "Persona", value: summary.personaName ?? "Default", testId: "replay-persona" },
-    { label: "Model", value: summary.model, testId: "replay-model", wide: true },
+    { label: "Model", value: summary.model, testId: "replay-model" },
   ];
   const recorded = summary.recorded.audio
     ? summary.recorded.frames > 0
@@ -74,7 +74,7 @@ export function ReplayHeader({ summary }: { summary: ReplaySummary }) {
       ) : null}
       <dl className="mt-5 grid grid-cols-2 gap-px overflow-hidden rounded-2xl border border-border bg-border sm:grid-cols-3 lg:grid-cols-6">
         {facts.map((fact) => (
-          <div key={fact.label} className={fact.wide ? "col-span-2 bg-surface px-4 py-3 sm:col-span-3 lg:col-span-1" : "bg-surface px-4 py-3"}>
+          <div key={fact.label} className="min-w-0 bg-surface px-4 py-3">
             <dt className="text-xs text-fg-muted">{fact.label}</dt>
             <dd className="mt-0.5 truncate font-medium text-fg" title={fact.value} data-testid={fact.testId}>
               {fact.value}

@@ -99,7 +99,7 @@ const REPLAY_SCRIPT = {
 /** Conversations held once per run and photographed at every size and scheme. */
 const heldConversations = new Map<string, string>();
 
-/** Holds a short conversation (once), then opens its replay at its third line. */
+/** Holds a short conversation (once), then opens its replay with its third line chosen. */
 async function openReplay(page: Page, { recorded }: { recorded: boolean }) {
   const key = recorded ? "recorded" : "transcript";
   let sessionId = heldConversations.get(key);
@@ -117,9 +117,14 @@ async function openReplay(page: Page, { recorded }: { recorded: boolean }) {
     await geminiDouble.reset();
     heldConversations.set(key, sessionId);
   }
-  await page.goto(`/sessions/${sessionId}?turn=2`);
-  await page.getByTestId("replay-header").waitFor();
-  if (recorded) await page.locator('[data-testid="replay-frame"]:visible, [data-testid="replay-frame-thumb"]:visible').first().waitFor();
+  // A click rather than ?turn=, which would scroll: a full-page picture is taken from the top.
+  await page.goto(`/sessions/${sessionId}`);
+  await page.getByTestId("replay-turn").nth(2).click();
+  if (recorded) {
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll<HTMLImageElement>('[data-testid^="replay-frame"]')].every((image) => image.complete && image.naturalWidth > 0),
+    );
+  }
 }
 
 export const SCREENSHOT_WIDTHS = [1280, 390] as const;
