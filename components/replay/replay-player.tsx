@@ -25,7 +25,9 @@ interface Props {
  */
 export function ReplayPlayer({ audio, recording, frame, frames, onSeek }: Props) {
   const { ref, playing, currentMs, durationMs, rate, error, clock, toggle, setRate } = audio;
+  // The readout counts on the conversation's clock, as the transcript's times do.
   const sessionMs = clock ? toSessionMs(clock, currentMs) : currentMs;
+  const endMs = clock ? toSessionMs(clock, durationMs) : durationMs;
   return (
     <Card
       className="p-3 shadow-lg lg:p-4 lg:shadow-sm"
@@ -48,7 +50,7 @@ export function ReplayPlayer({ audio, recording, frame, frames, onSeek }: Props)
           onChange={(event) => onSeek(Number(event.target.value))}
           disabled={error !== null}
           aria-label="Position in the recording"
-          aria-valuetext={`${formatOffset(currentMs)} of ${formatOffset(durationMs)}`}
+          aria-valuetext={`${formatOffset(sessionMs)} of ${formatOffset(endMs)}`}
           data-testid="replay-seek"
           className="h-1.5 w-full cursor-pointer accent-accent disabled:cursor-not-allowed disabled:opacity-45"
         />
@@ -72,7 +74,7 @@ export function ReplayPlayer({ audio, recording, frame, frames, onSeek }: Props)
             </p>
           ) : (
             <span className="min-w-0 font-mono text-xs whitespace-nowrap text-fg-muted tabular-nums" data-testid="replay-position">
-              {positionLabel(currentMs, durationMs)}
+              {positionLabel(sessionMs, endMs)}
             </span>
           )}
           <div role="group" aria-label="Playback speed" className="ml-auto flex shrink-0 rounded-lg border border-border p-0.5" data-testid="replay-speed">

@@ -120,6 +120,7 @@ async function openReplay(page: Page, { recorded }: { recorded: boolean }) {
   // A click rather than ?turn=, which would scroll: a full-page picture is taken from the top.
   await page.goto(`/sessions/${sessionId}`);
   await page.getByTestId("replay-turn").nth(2).click();
+  await page.evaluate(() => window.scrollTo(0, 0));
   if (recorded) {
     await page.waitForFunction(() =>
       [...document.querySelectorAll<HTMLImageElement>('[data-testid^="replay-frame"]')].every((image) => image.complete && image.naturalWidth > 0),
