@@ -7,6 +7,7 @@ import type { Benchmark, BenchFigure } from "./figure";
 const BENCHMARKS: { name: string; load: () => Promise<{ run: Benchmark }> }[] = [
   { name: "audio CPU", load: () => import("./audio-cpu") },
   { name: "live latency (Chromium, Gemini double)", load: () => import("./live-latency") },
+  { name: "Sessions and Replay queries (seeded 10k conversations / 1M turns)", load: () => import("./history-queries") },
 ];
 
 function print(name: string, figures: BenchFigure[]): void {
@@ -18,8 +19,10 @@ function print(name: string, figures: BenchFigure[]): void {
 }
 
 async function main(): Promise<void> {
+  // `npm run bench -- sessions` runs only the benchmarks whose name contains the word.
+  const only = process.argv[2]?.toLowerCase();
   let failed = false;
-  for (const bench of BENCHMARKS) {
+  for (const bench of BENCHMARKS.filter((candidate) => !only || candidate.name.toLowerCase().includes(only))) {
     try {
       const { run } = await bench.load();
       print(bench.name, await run());

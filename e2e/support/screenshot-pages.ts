@@ -1,6 +1,9 @@
 import type { Page } from "@playwright/test";
+import { geminiDouble } from "../live/double";
 import { saveTestKey } from "../live/gemini-key";
 import { fillHistory } from "../sessions/screenshot-history";
+import { LivePage } from "../live/live-page";
+import { setRecording } from "../live/recording";
 
 /*
  * Every page `npm run screenshots` photographs, in light and dark, wide and narrow. A feature
@@ -129,6 +132,9 @@ export const SCREENSHOT_PAGES: ScreenshotPage[] = [
       await page.getByTestId("history-hit").first().waitFor();
     },
   },
+  { name: "replay-audio", path: "/settings", as: "member", prepare: (page) => openReplay(page, { recorded: true }) },
+  { name: "replay-no-audio", path: "/settings", as: "member", prepare: (page) => openReplay(page, { recorded: false }) },
+  { name: "replay-not-found", path: "/sessions/00000000-0000-4000-8000-000000000000", as: "member" },
 ];
 
 async function openUser(page: Page, name: string) {
@@ -143,6 +149,51 @@ async function confirm(page: Page, dialog: RegExp) {
   const open = page.getByRole("dialog", { name: dialog });
   await open.getByTestId("confirm-submit").click();
   await open.waitFor({ state: "hidden" });
+}
+
+// A conversation worth looking at: varied lines, and an answer cut short by the next question.
+const REPLAY_SCRIPT = {
+  turns: [
+    { inputTranscript: "Hello! Can you see the plant on my desk?", replyText: "I can. It looks like a pothos, and the leaves are a healthy green." },
+    {
+      inputTranscript: "How often should I water it?",
+      replyText: "About once a week, when the top few centimetres of soil feel dry. In winter it needs less, so every ten days or so is plenty, and make sure the pot drains well.",
+      replyAudioMs: 6000,
+    },
+    { inputTranscript: "Sorry, and how much light does it need?", replyText: "Bright, indirect light is best. A metre or two from a window is ideal." },
+  ],
+};
+
+/** Conversations held once per run and photographed at every size and scheme. */
+const heldConversations = new Map<string, string>();
+
+/** Holds a short conversation (once), then opens its replay with its third line chosen. */
+async function openReplay(page: Page, { recorded }: { recorded: boolean }) {
+  const key = recorded ? "recorded" : "transcript";
+  let sessionId = heldConversations.get(key);
+  if (!sessionId) {
+    await saveTestKey(page);
+    await setRecording(page, { audio: recorded, frames: recorded });
+    await geminiDouble.script(REPLAY_SCRIPT);
+    const live = new LivePage(page);
+    await live.goto();
+    await live.setCamera(recorded);
+    sessionId = await live.startConversation();
+    await live.waitForCompletedAnswers(2);
+    await live.waitForTurnsStored();
+    await live.stopConversation();
+    await geminiDouble.reset();
+    heldConversations.set(key, sessionId);
+  }
+  // A click rather than ?turn=, which would scroll: a full-page picture is taken from the top.
+  await page.goto(`/sessions/${sessionId}`);
+  await page.getByTestId("replay-turn").nth(2).click();
+  await page.evaluate(() => window.scrollTo(0, 0));
+  if (recorded) {
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll<HTMLImageElement>('[data-testid^="replay-frame"]')].every((image) => image.complete && image.naturalWidth > 0),
+    );
+  }
 }
 
 export const SCREENSHOT_WIDTHS = [1280, 390] as const;

@@ -1,0 +1,99 @@
+import { beforeEach, expect, it, vi } from "vitest";
+import { createLiveSession } from "@/db/queries/live-sessions";
+import { describeEachDriver } from "@/db/test/drivers";
+import { createTestUser } from "@/db/test/fixtures";
+import { audioReplayPath } from "@/lib/media/limits";
+import { postgresMediaStorage } from "@/lib/media/storage";
+
+const state = vi.hoisted(() => ({ userId: null as string | null, db: null as unknown }));
+
+vi.mock("@/lib/auth/session", async () => {
+  const { AppError } = await import("@/lib/errors/app-error");
+  return {
+    requireUser: async () => {
+      if (!state.userId) throw new AppError("unauthorized:auth");
+      return { id: state.userId, name: "Test", email: "t@example.test", role: "user" };
+    },
+  };
+});
+vi.mock("@/db", async (importOriginal) => ({ ...(await importOriginal<object>()), getDb: async () => state.db }));
+
+const { GET, HEAD } = await import("./route");
+
+const values = { model: "m", voice: "Puck", personaId: null, cameraEnabled: false, micEnabled: true, systemInstruction: "" };
+const EBML = [0x1a, 0x45, 0xdf, 0xa3];
+// Three segments of 10, 6 and 8 bytes: 24 bytes in all, each byte telling where it came from.
+const SEGMENTS = [10, 6, 8].map((length, n) => Uint8Array.from({ length }, (_, i) => (n === 0 && i < 4 ? EBML[i]! : n * 50 + i)));
+const WHOLE = SEGMENTS.flatMap((bytes) => [...bytes]);
+
+function call(method: "GET" | "HEAD", sessionId: string, headers: Record<string, string> = {}) {
+  const request = new Request(`http://localhost${audioReplayPath(sessionId)}`, { method, headers });
+  return (method === "GET" ? GET : HEAD)(request, { params: Promise.resolve({ id: sessionId }) });
+}
+
+describeEachDriver("GET /api/sessions/:id/media/audio", ({ db }) => {
+  beforeEach(() => {
+    state.db = db();
+    state.userId = null;
+  });
+
+  async function recorded() {
+    const user = await createTestUser(db());
+    const session = await createLiveSession(db(), { userId: user.id, values });
+    const storage = postgresMediaStorage(db());
+    for (const [n, bytes] of SEGMENTS.entries()) {
+      await storage.putAudioSegment({ userId: user.id, sessionId: session.id }, { sequenceNumber: n, mimeType: "audio/webm;codecs=opus", startOffsetMs: 800 + n * 3000, durationMs: 3000, bytes });
+    }
+    state.userId = user.id;
+    return session.id;
+  }
+
+  it("serves the segments as one file, and any byte range of it for seeking", async () => {
+    const sessionId = await recorded();
+    const full = await call("GET", sessionId);
+    expect(full.status).toBe(200);
+    expect(full.headers.get("content-type")).toBe("audio/webm;codecs=opus");
+    expect(full.headers.get("accept-ranges")).toBe("bytes");
+    expect(full.headers.get("content-length")).toBe("24");
+    expect([...new Uint8Array(await full.arrayBuffer())]).toEqual(WHOLE);
+
+    // A range across a segment boundary, an open-ended one and a suffix.
+    for (const [range, start, end] of [
+      ["bytes=8-17", 8, 17],
+      ["bytes=16-", 16, 23],
+      ["bytes=-5", 19, 23],
+    ] as const) {
+      const partial = await call("GET", sessionId, { range });
+      expect(partial.status, range).toBe(206);
+      expect(partial.headers.get("content-range")).toBe(`bytes ${start}-${end}/24`);
+      expect(partial.headers.get("content-length")).toBe(String(end - start + 1));
+      expect([...new Uint8Array(await partial.arrayBuffer())]).toEqual(WHOLE.slice(start, end + 1));
+    }
+
+    const past = await call("GET", sessionId, { range: "bytes=24-" });
+    expect(past.status).toBe(416);
+    expect(past.headers.get("content-range")).toBe("bytes */24");
+
+    const head = await call("HEAD", sessionId, { range: "bytes=0-3" });
+    expect(head.status).toBe(206);
+    expect(head.headers.get("content-length")).toBe("4");
+    expect(await head.text()).toBe("");
+  });
+
+  it("answers 404 to another user, for a conversation not recorded and for a malformed id; 401 signed out", async () => {
+    const sessionId = await recorded();
+    state.userId = (await createTestUser(db())).id;
+    for (const method of ["GET", "HEAD"] as const) {
+      const denied = await call(method, sessionId, { range: "bytes=0-9" });
+      expect(denied.status, method).toBe(404);
+    }
+    expect(await (await call("GET", sessionId)).json()).toEqual({ code: "not_found:session", message: expect.any(String) });
+
+    const unrecorded = await createLiveSession(db(), { userId: state.userId, values });
+    expect(await (await call("GET", unrecorded.id)).json()).toMatchObject({ code: "not_found:media" });
+    expect((await call("GET", "not-a-uuid")).status).toBe(404);
+
+    state.userId = null;
+    expect((await call("GET", sessionId)).status).toBe(401);
+  });
+});

@@ -1,0 +1,87 @@
+import { ArrowLeft, CircleAlert } from "lucide-react";
+import Link from "next/link";
+import { formatLatency } from "@/components/live/format";
+import { Badge } from "@/components/ui/badge";
+import { LocalDateTime } from "./local-date-time";
+import { formatDuration } from "./format";
+
+export type ReplayStatus = "IDLE" | "CONNECTING" | "ACTIVE" | "ENDED" | "ERROR";
+
+export interface ReplaySummary {
+  title: string;
+  startedAt: string;
+  durationSeconds: number | null;
+  status: ReplayStatus;
+  errorMessage: string | null;
+  model: string;
+  voice: string;
+  personaName: string | null;
+  turnCount: number;
+  meanResponseMs: number | null;
+  recorded: { audio: boolean; frames: number };
+}
+
+const statusBadge: Record<ReplayStatus, { label: string; tone: "neutral" | "accent" | "success" | "danger" }> = {
+  IDLE: { label: "Not started", tone: "neutral" },
+  CONNECTING: { label: "In progress", tone: "accent" },
+  ACTIVE: { label: "In progress", tone: "accent" },
+  ENDED: { label: "Ended", tone: "success" },
+  ERROR: { label: "Error", tone: "danger" },
+};
+
+export function ReplayHeader({ summary }: { summary: ReplaySummary }) {
+  const badge = statusBadge[summary.status];
+  const facts: { label: string; value: string; testId: string }[] = [
+    { label: "Duration", value: summary.durationSeconds === null ? "—" : formatDuration(summary.durationSeconds), testId: "replay-duration" },
+    { label: "Turns", value: String(summary.turnCount), testId: "replay-turn-count" },
+    { label: "Mean response", value: summary.meanResponseMs === null ? "—" : formatLatency(summary.meanResponseMs), testId: "replay-mean-response" },
+    { label: "Voice", value: summary.voice, testId: "replay-voice" },
+    { label: "Persona", value: summary.personaName ?? "Default", testId: "replay-persona" },
+    { label: "Model", value: summary.model, testId: "replay-model" },
+  ];
+  const recorded = summary.recorded.audio
+    ? summary.recorded.frames > 0
+      ? "Audio and camera recorded"
+      : "Audio recorded"
+    : summary.recorded.frames > 0
+      ? "Camera frames recorded"
+      : "Transcript only";
+
+  return (
+    <header className="mb-6 sm:mb-8" data-testid="replay-header" data-status={summary.status}>
+      <Link href="/sessions" className="inline-flex items-center gap-1.5 text-sm font-medium text-fg-muted hover:text-fg" data-testid="replay-back">
+        <ArrowLeft aria-hidden className="size-4" />
+        Back to sessions
+      </Link>
+      <div className="mt-3 flex flex-wrap items-start gap-x-3 gap-y-2">
+        <h1 className="min-w-0 text-2xl font-semibold tracking-tight break-words sm:text-3xl" data-testid="replay-title">
+          {summary.title}
+        </h1>
+        <Badge tone={badge.tone} className="mt-1.5 sm:mt-2.5" data-testid="replay-status">
+          {badge.label}
+        </Badge>
+      </div>
+      <p className="mt-1.5 text-fg-muted">
+        <LocalDateTime iso={summary.startedAt} testId="replay-date" />
+        <span aria-hidden> · </span>
+        {recorded}
+      </p>
+      {summary.status === "ERROR" && summary.errorMessage ? (
+        <p className="mt-3 flex items-start gap-2 rounded-xl bg-danger-soft px-3 py-2 text-sm text-danger" data-testid="replay-error-message">
+          <CircleAlert aria-hidden className="mt-0.5 size-4 shrink-0" />
+          {summary.errorMessage}
+        </p>
+      ) : null}
+      <dl className="mt-5 grid grid-cols-2 gap-px overflow-hidden rounded-2xl border border-border bg-border sm:grid-cols-3 lg:grid-cols-6">
+        {facts.map((fact) => (
+          <div key={fact.label} className="min-w-0 bg-surface px-4 py-3">
+            <dt className="text-xs text-fg-muted">{fact.label}</dt>
+            <dd className="mt-0.5 truncate font-medium text-fg" title={fact.value} data-testid={fact.testId}>
+              {fact.value}
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </header>
+  );
+}

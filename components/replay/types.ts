@@ -1,0 +1,31 @@
+/* What the replay page hands its client components: plain, serialisable views of stored rows. */
+
+export interface ReplayTurnView {
+  id: string;
+  sequenceNumber: number;
+  sender: "user" | "model";
+  text: string;
+  /** ms since the session started; null for a line stored without a time. */
+  startOffsetMs: number | null;
+  endOffsetMs: number | null;
+  latencyMs: number | null;
+  interrupted: boolean;
+  /** Interrupted companion lines: how much of the answer was played before it stopped. */
+  heardMs: number | null;
+}
+
+export interface ReplayRecordingView {
+  src: string;
+  mimeType: string;
+  /** Session offset (ms) at which the recording's time 0 falls. */
+  startOffsetMs: number;
+  durationMs: number;
+}
+
+export interface ReplayFrameView {
+  id: string;
+  offsetMs: number;
+  src: string;
+  width: number | null;
+  height: number | null;
+}
