@@ -37,6 +37,15 @@ export function percentileNearestRank(values: readonly number[], p: number): num
   return sorted[rank - 1] ?? null;
 }
 
+/** The model turns' response times, ascending, and their sum: what cross-session percentiles and means are built from. */
+export function sessionLatencies(turns: readonly TurnMetricsRow[]): { latenciesMs: number[]; latencySumMs: number } {
+  const latenciesMs = turns
+    .filter((turn) => turn.sender === "model" && turn.latencyMs !== null)
+    .map((turn) => turn.latencyMs as number)
+    .sort((a, b) => a - b);
+  return { latenciesMs, latencySumMs: latenciesMs.reduce((total, value) => total + value, 0) };
+}
+
 const sum = (values: readonly (number | null)[]) => values.reduce<number>((total, value) => total + (value ?? 0), 0);
 
 export function computeSessionMetrics(turns: readonly TurnMetricsRow[], client: ClientSessionStats): SessionMetrics {
