@@ -39,7 +39,12 @@ export async function getOwnedPersona(db: Database, { userId, personaId }: { use
 }
 
 /** The session facts the analytics row copies, so dashboards group without joining live_sessions. */
-type SessionFacts = Pick<LiveSessionRow, "id" | "userId" | "startedAt" | "status" | "totalDurationSeconds" | "model" | "voice" | "personaId">;
+type SessionFacts = Pick<LiveSessionRow, "id" | "userId" | "startedAt" | "endedAt" | "status" | "totalDurationSeconds" | "model" | "voice" | "personaId">;
+
+function durationOf(session: SessionFacts): number {
+  if (session.totalDurationSeconds !== null) return session.totalDurationSeconds;
+  return session.endedAt ? Math.max(0, Math.round((session.endedAt.getTime() - session.startedAt.getTime()) / 1000)) : 0;
+}
 
 async function writeAnalytics(
   tx: Executor,
@@ -62,7 +67,7 @@ async function writeAnalytics(
     ...sessionLatencies(turns),
     startedAt: session.startedAt,
     status: session.status,
-    durationSeconds: session.totalDurationSeconds ?? 0,
+    durationSeconds: durationOf(session),
     model: session.model,
     voice: session.voice,
     personaId: session.personaId,
@@ -110,7 +115,7 @@ async function closeSession(tx: Tx, session: LiveSessionRow, { status, errorMess
     errorCount: Math.max(stats?.errorCount ?? 0, status === "ERROR" ? 1 : 0),
   };
   const metadata = { resumptions: stats?.resumptions ?? 0, clientStatsReported: Boolean(stats) };
-  const closed = { ...session, status, totalDurationSeconds };
+  const closed = { ...session, status, totalDurationSeconds, endedAt: now };
   const analytics = await writeAnalytics(tx, { session: closed, client, metadata });
   return { sessionId: session.id, status, totalDurationSeconds, analytics };
 }

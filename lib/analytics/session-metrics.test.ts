@@ -88,3 +88,11 @@ describe("computeSessionMetrics", () => {
     expect(metrics).toMatchObject({ userMessageCount: 0, modelMessageCount: 0, responseTimeMeanMs: null, responseTimeP95Ms: null, errorCount: 2 });
   });
 });
+
+describe("sessionLatencies", () => {
+  it("keeps every model turn's latency, ascending, and their sum", async () => {
+    const { sessionLatencies } = await import("./session-metrics");
+    expect(sessionLatencies([model(900), user(), model(null), model(300), model(600, { interrupted: true })])).toEqual({ latenciesMs: [300, 600, 900], latencySumMs: 1800 });
+    expect(sessionLatencies([user()])).toEqual({ latenciesMs: [], latencySumMs: 0 });
+  });
+});
