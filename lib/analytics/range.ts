@@ -33,22 +33,25 @@ const isoDay = z
     return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
   }, "Not a calendar date.");
 
-export const rangeParams = z
-  .object({
-    range: z.enum([...RANGE_PRESETS, "custom"]).default("30d"),
-    from: isoDay.optional(),
-    to: isoDay.optional(),
-  })
-  .superRefine((value, ctx) => {
-    if (value.range !== "custom") return;
-    if (!value.from || !value.to) {
-      ctx.addIssue({ code: "custom", path: ["from"], message: "A custom range needs a from and a to date." });
-      return;
-    }
-    const days = dayDiff(value.from, value.to) + 1;
-    if (days < 1) ctx.addIssue({ code: "custom", path: ["to"], message: "The range ends before it starts." });
-    if (days > MAX_RANGE_DAYS) ctx.addIssue({ code: "custom", path: ["to"], message: `A range can span at most ${MAX_RANGE_DAYS} days.` });
-  });
+export const rangeShape = {
+  range: z.enum([...RANGE_PRESETS, "custom"]).default("30d"),
+  from: isoDay.optional(),
+  to: isoDay.optional(),
+};
+
+/** A custom range needs both ends, in order, at most MAX_RANGE_DAYS apart. */
+export function checkCustomRange(value: { range: string; from?: string; to?: string }, ctx: z.RefinementCtx): void {
+  if (value.range !== "custom") return;
+  if (!value.from || !value.to) {
+    ctx.addIssue({ code: "custom", path: ["from"], message: "A custom range needs a from and a to date." });
+    return;
+  }
+  const days = dayDiff(value.from, value.to) + 1;
+  if (days < 1) ctx.addIssue({ code: "custom", path: ["to"], message: "The range ends before it starts." });
+  if (days > MAX_RANGE_DAYS) ctx.addIssue({ code: "custom", path: ["to"], message: `A range can span at most ${MAX_RANGE_DAYS} days.` });
+}
+
+export const rangeParams = z.object(rangeShape).superRefine(checkCustomRange);
 export type RangeParams = z.infer<typeof rangeParams>;
 
 function toUtcDate(day: string): Date {
