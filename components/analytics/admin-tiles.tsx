@@ -16,7 +16,7 @@ export async function AdminTotalStats({ data }: { data: AdminDashboardData }) {
   return (
     <>
       <StatTile testId="conversations" label="Conversations" value={formatCount(t.conversations)} hint={`${formatCount(t.turns)} turns`} />
-      <StatTile testId="minutes" label="Minutes" value={formatMinutes(t.minutes)} hint={t.conversations > 0 ? `${formatMinutes(t.minutes / t.conversations)} min per conversation` : "no conversations"} />
+      <StatTile testId="minutes" label="Minutes" value={formatMinutes(t.minutes)} hint={t.conversations > 0 ? `${formatMinutes(t.minutes / t.conversations)} min each` : "no conversations"} />
       <StatTile testId="error-rate" label="Error rate" value={formatPercent(rate)} hint={`${formatCount(t.errors)} ended in an error`} tone={rate !== null && rate >= 0.05 ? "danger" : "neutral"} />
       <StatTile testId="response-p95" label="p95 response" value={formatMs(t.responseP95Ms)} hint={`p50 ${formatMs(t.responseP50Ms)} · p99 ${formatMs(t.responseP99Ms)}`} />
       <StatTile testId="tokens" label="Tokens" value={formatCompact(t.tokensIn + t.tokensOut)} hint={`${formatCompact(t.tokensIn)} in · ${formatCompact(t.tokensOut)} out`} />
@@ -30,9 +30,9 @@ export async function ActiveUserStats({ data }: { data: AdminDashboardData }) {
   const newUsers = signups.reduce((sum, d) => sum + d.signups, 0);
   return (
     <>
-      <StatTile testId="dau" label="Daily active" value={formatCount(active.dau)} hint="on the range's last day" />
+      <StatTile testId="dau" label="Daily active" value={formatCount(active.dau)} hint="last day of the range" />
       <StatTile testId="wau" label="Weekly active" value={formatCount(active.wau)} hint="its last 7 days" />
-      <StatTile testId="mau" label="Monthly active" value={formatCount(active.mau)} hint={`its last 30 days · ${formatCount(active.totalUsers)} accounts`} />
+      <StatTile testId="mau" label="Monthly active" value={formatCount(active.mau)} hint={`of ${formatCount(active.totalUsers)} accounts, 30 days`} />
       <StatTile testId="signups" label="New sign-ups" value={formatCount(newUsers)} hint="in this range" />
     </>
   );
@@ -97,20 +97,20 @@ export async function TopUsersTile({ data, csv }: { data: AdminDashboardData; cs
   return (
     <ChartCard title="Top users" description="By minutes talked, with tokens and estimated cost" testId="top-users" table={topUsersTable(users)} csvHref={csvHref(csv, "top-users")} empty={users.length === 0} estimate>
       <div className="-mx-5 overflow-x-auto">
-        <table className="w-full min-w-[520px] text-sm" data-testid="top-users-list">
+        <table className="w-full text-sm" data-testid="top-users-list">
           <thead className="text-left text-xs tracking-wide text-fg-muted uppercase">
             <tr className="border-b border-border">
               <th scope="col" className="px-5 pb-2 font-medium">User</th>
               <th scope="col" className="px-2 pb-2 text-right font-medium">Conv.</th>
               <th scope="col" className="px-2 pb-2 text-right font-medium">Minutes</th>
-              <th scope="col" className="px-2 pb-2 text-right font-medium">Tokens</th>
+              <th scope="col" className="hidden px-2 pb-2 text-right font-medium sm:table-cell">Tokens</th>
               <th scope="col" className="px-5 pb-2 text-right font-medium">Est. cost</th>
             </tr>
           </thead>
           <tbody className="divide-y divide-border">
             {users.map((u) => (
               <tr key={u.userId} data-testid="top-users-row" data-email={u.email}>
-                <td className="max-w-0 px-5 py-2">
+                <td className="w-full max-w-0 px-5 py-2">
                   <Link href={`/admin/users/${encodeURIComponent(u.userId)}`} className="block truncate font-medium hover:text-accent">
                     {u.name}
                   </Link>
@@ -118,7 +118,7 @@ export async function TopUsersTile({ data, csv }: { data: AdminDashboardData; cs
                 </td>
                 <td className="px-2 py-2 text-right tabular-nums" data-testid="top-users-conversations">{formatCount(u.conversations)}</td>
                 <td className="px-2 py-2 text-right tabular-nums" data-testid="top-users-minutes">{formatMinutes(u.minutes)}</td>
-                <td className="px-2 py-2 text-right tabular-nums">{formatCompact(u.tokensIn + u.tokensOut)}</td>
+                <td className="hidden px-2 py-2 text-right tabular-nums sm:table-cell">{formatCompact(u.tokensIn + u.tokensOut)}</td>
                 <td className="px-5 py-2 text-right tabular-nums" data-testid="top-users-cost">{formatUsd(u.costUsd)}</td>
               </tr>
             ))}

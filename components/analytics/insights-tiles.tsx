@@ -18,7 +18,7 @@ export const TOTAL_STATS: { key: string; label: string; value: (t: Totals) => st
   { key: "minutes", label: "Minutes talked", value: (t) => formatMinutes(t.minutes), hint: (t) => (t.conversations > 0 ? `${formatMinutes(t.minutes / t.conversations)} min on average` : "no conversations") },
   { key: "turns", label: "Turns", value: (t) => formatCount(t.turns), hint: () => "yours and the companion's" },
   { key: "response-mean", label: "Mean response", value: (t) => formatMs(t.responseMeanMs === null ? null : Math.round(t.responseMeanMs)), hint: () => "end of speech → first audio" },
-  { key: "response-p95", label: "p95 response", value: (t) => formatMs(t.responseP95Ms), hint: (t) => `p50 ${formatMs(t.responseP50Ms)}` },
+  { key: "response-p95", label: "p95 response", value: (t) => formatMs(t.responseP95Ms), hint: (t) => (t.responseP50Ms === null ? "no answers in this range" : `p50 ${formatMs(t.responseP50Ms)}`) },
   { key: "interruptions", label: "Interruptions", value: (t) => formatCount(t.interruptions), hint: () => "answers cut short by you" },
 ];
 

@@ -7,7 +7,7 @@ export function StatTile({ label, value, hint, testId, tone = "neutral" }: { lab
       <p className={cn("mt-1 truncate text-2xl font-semibold tabular-nums", tone === "danger" ? "text-danger" : "text-fg")} data-testid={`stat-${testId}-value`}>
         {value}
       </p>
-      {hint ? <p className="mt-0.5 truncate text-xs text-fg-muted">{hint}</p> : null}
+      {hint ? <p className="mt-0.5 line-clamp-2 text-xs text-fg-muted">{hint}</p> : null}
     </div>
   );
 }

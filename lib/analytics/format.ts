@@ -24,8 +24,11 @@ const longDayFormat = new Intl.DateTimeFormat("en-US", { weekday: "short", month
 export const formatDay = (day: string) => dayFormat.format(new Date(`${day}T00:00:00Z`));
 export const formatLongDay = (day: string) => longDayFormat.format(new Date(`${day}T00:00:00Z`));
 
+const rangeDayFormat = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" });
+
 export function formatRange({ from, to }: { from: string; to: string }): string {
-  return from === to ? formatLongDay(from) : `${formatLongDay(from)} – ${formatLongDay(to)}`;
+  const day = (value: string) => rangeDayFormat.format(new Date(`${value}T00:00:00Z`));
+  return from === to ? day(from) : `${day(from)} – ${day(to)}`;
 }
 
 export const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"] as const;

@@ -67,7 +67,7 @@ export function TimeSeriesChart({ data, series, ariaLabel, height = 220 }: { dat
 }
 
 function compactAxis(unit: SeriesUnit) {
-  if (unit === "usd") return (v: number) => `$${v < 1 ? v.toFixed(2) : formatCompact(v)}`;
+  if (unit === "usd") return (v: number) => (v === 0 ? "$0" : `$${v < 1 ? Number(v.toPrecision(2)) : formatCompact(v)}`);
   if (unit === "ms") return (v: number) => (v >= 1000 ? `${(v / 1000).toFixed(1)}s` : `${v}`);
   if (unit === "percent") return (v: number) => `${Math.round(v * 100)}%`;
   return (v: number) => formatCompact(v);
