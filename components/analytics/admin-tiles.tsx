@@ -98,7 +98,7 @@ export async function TopUsersTile({ data, csv }: { data: AdminDashboardData; cs
     <ChartCard title="Top users" description="By minutes talked, with tokens and estimated cost" testId="top-users" table={topUsersTable(users)} csvHref={csvHref(csv, "top-users")} empty={users.length === 0} estimate>
       <div className="-mx-5 overflow-x-auto">
         <table className="w-full text-sm" data-testid="top-users-list">
-          <thead className="text-left text-xs tracking-wide text-fg-muted uppercase">
+          <thead className="text-left text-xs tracking-wide whitespace-nowrap text-fg-muted uppercase">
             <tr className="border-b border-border">
               <th scope="col" className="px-5 pb-2 font-medium">User</th>
               <th scope="col" className="px-2 pb-2 text-right font-medium">Conv.</th>

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, expect, it } from "vitest";
 import { EXPECTED, FIXTURE_RANGE, FIXTURE_TIME_ZONE, FIXTURE_USERS, seedAnalyticsFixture } from "@/e2e/analytics/fixture";
-import { liveSessions } from "../schema";
+import { eq, sql } from "drizzle-orm";
+import { latencyDayRollups, liveSessions, sessionAnalytics } from "../schema";
 import { describeEachDriver } from "../test/drivers";
 import { createTestUser } from "../test/fixtures";
 import * as admin from "./analytics-admin";
@@ -117,5 +118,26 @@ describeEachDriver("analytics: admin", ({ db }) => {
       // Asking for a user's insights as a non-admin is refused too, even for one's own id.
       await expect(admin.getAdminTotals(db(), { actorId: actor, userId: actor, ...berlin })).rejects.toMatchObject({ code: "not_found:admin" });
     }
+  });
+
+  it("keeps the cross-user daily rollups exact when a day changes after they were computed", async () => {
+    const params = { actorId, ...berlin };
+    const before = await admin.getAdminDailyLatency(db(), params);
+    const cached = await db().select().from(latencyDayRollups).where(eq(latencyDayRollups.timeZone, FIXTURE_TIME_ZONE));
+    expect(cached.map((row) => row.day).sort()).toEqual(before.map((d) => d.day));
+    expect(await admin.getAdminDailyLatency(db(), params)).toEqual(before);
+
+    // A late conversation on the 13th (Berlin), written after the rollups: the next view sees it.
+    const late = await createTestUser(db());
+    const [session] = await db().insert(liveSessions).values({ userId: late.id, model: "m", voice: "Puck", status: "ENDED", startedAt: new Date("2025-03-13T12:00:00Z") }).returning();
+    await db().insert(sessionAnalytics).values({ sessionId: session!.id, userId: late.id, startedAt: session!.startedAt, status: "ENDED", model: "m", voice: "Puck", latenciesMs: [70, 90], latencySumMs: 160 });
+    const after = await admin.getAdminDailyLatency(db(), params);
+    expect(after.find((d) => d.day === "2025-03-13")).toEqual({ day: "2025-03-13", p50: 70, p95: 90, p99: 90, samples: 2 });
+    expect((await admin.getAdminTotals(db(), params)).responseP50Ms).toBe(850);
+
+    // Erasing it (the cascade of an account deletion) takes it out again.
+    await db().execute(sql`delete from "user" where id = ${late.id}`);
+    expect(await admin.getAdminDailyLatency(db(), params)).toEqual(before);
+    expect(await admin.getAdminTotals(db(), params)).toMatchObject({ responseP50Ms: 900, responseP95Ms: 2050 });
   });
 });

@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { estimateCostUsd } from "@/lib/analytics/pricing";
 import { listDays, type ZonedRange } from "@/lib/analytics/range";
 import type { Database } from "../index";
+import { allUsersDayHistograms, mergeHistograms, percentilesOf, type Percentiles } from "./analytics-latency";
 import { latencyPercentiles, localDay, rows, sessionsIn, type AnalyticsScope } from "./analytics-sql";
 
 /* The metrics Insights and Admin share; analytics.ts and analytics-admin.ts scope them. */
@@ -24,8 +25,21 @@ export interface ActivityTotals {
   responseP99Ms: number | null;
 }
 
+/** Over the whole range: one user's answers read directly, everyone's from the daily rollups. */
+async function rangePercentiles(db: Database, scope: AnalyticsScope, range: ZonedRange): Promise<Percentiles | undefined> {
+  if (scope.userId === null) {
+    const { latencies, counts } = mergeHistograms(await allUsersDayHistograms(db, range));
+    return percentilesOf(latencies, counts);
+  }
+  const [found] = await rows<Percentiles>(
+    db,
+    sql`select ${latencyPercentiles} from session_analytics sa cross join lateral unnest(sa.latencies_ms) as l(ms) where ${sessionsIn(scope, range)}`,
+  );
+  return found;
+}
+
 export async function totalsInScope(db: Database, scope: AnalyticsScope, range: ZonedRange): Promise<ActivityTotals> {
-  const [[sums], [latency]] = await Promise.all([
+  const [[sums], latency] = await Promise.all([
     rows<{ conversations: number; seconds: number; turns: number; interruptions: number; errors: number; users: number; tin: number; tout: number; lsum: number; lcount: number }>(
       db,
       sql`select count(*)::int as "conversations",
@@ -40,10 +54,7 @@ export async function totalsInScope(db: Database, scope: AnalyticsScope, range: 
         coalesce(sum(cardinality(sa.latencies_ms)), 0)::float8 as "lcount"
       from session_analytics sa where ${sessionsIn(scope, range)}`,
     ),
-    rows<{ p50: number | null; p95: number | null; p99: number | null }>(
-      db,
-      sql`select ${latencyPercentiles} from session_analytics sa cross join lateral unnest(sa.latencies_ms) as l(ms) where ${sessionsIn(scope, range)}`,
-    ),
+    rangePercentiles(db, scope, range),
   ]);
   const s = sums!;
   return {
@@ -111,6 +122,9 @@ export interface DailyLatency {
 }
 
 export async function dailyLatencyInScope(db: Database, scope: AnalyticsScope, range: ZonedRange): Promise<DailyLatency[]> {
+  if (scope.userId === null) {
+    return (await allUsersDayHistograms(db, range)).map(({ day, latencies, counts }) => ({ day, ...percentilesOf(latencies, counts) }));
+  }
   const found = await rows<DailyLatency>(
     db,
     sql`with s as (

@@ -57,7 +57,7 @@ export function TimeSeriesChart({ data, series, ariaLabel, height = 220 }: { dat
             s.kind === "bar" ? (
               <Bar key={s.key} dataKey={s.key} name={s.label} yAxisId={s.axis ?? "left"} fill={`var(--color-chart-${s.color})`} radius={s.stack ? 0 : [3, 3, 0, 0]} maxBarSize={28} stackId={s.stack} isAnimationActive={false} />
             ) : (
-              <Line key={s.key} dataKey={s.key} name={s.label} yAxisId={s.axis ?? "left"} stroke={`var(--color-chart-${s.color})`} strokeWidth={2} dot={data.length <= 31 ? { r: 2.5 } : false} connectNulls={false} type="monotone" isAnimationActive={false} />
+              <Line key={s.key} dataKey={s.key} name={s.label} yAxisId={s.axis ?? "left"} stroke={`var(--color-chart-${s.color})`} strokeWidth={2} dot={data.length <= 31 ? { r: 2.5 } : false} connectNulls={false} type="linear" isAnimationActive={false} />
             ),
           )}
         </ComposedChart>

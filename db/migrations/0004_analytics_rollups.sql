@@ -1,3 +1,18 @@
+CREATE TABLE "analytics_revisions" (
+	"utc_day" date PRIMARY KEY NOT NULL,
+	"revision" bigint DEFAULT 0 NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "latency_day_rollups" (
+	"time_zone" text NOT NULL,
+	"day" date NOT NULL,
+	"revision" bigint NOT NULL,
+	"latencies_ms" integer[] NOT NULL,
+	"counts" integer[] NOT NULL,
+	"computed_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "latency_day_rollups_time_zone_day_pk" PRIMARY KEY("time_zone","day")
+);
+--> statement-breakpoint
 DROP INDEX "session_analytics_user_created_idx";--> statement-breakpoint
 ALTER TABLE "session_analytics" ADD COLUMN "started_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "session_analytics" ADD COLUMN "status" "session_status";--> statement-breakpoint
@@ -31,3 +46,21 @@ ALTER TABLE "session_analytics" ALTER COLUMN "voice" SET NOT NULL;--> statement-
 ALTER TABLE "session_analytics" ADD CONSTRAINT "session_analytics_persona_id_personas_id_fk" FOREIGN KEY ("persona_id") REFERENCES "public"."personas"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "session_analytics_user_started_idx" ON "session_analytics" USING btree ("user_id","started_at");--> statement-breakpoint
 CREATE INDEX "session_analytics_started_idx" ON "session_analytics" USING btree ("started_at");
+--> statement-breakpoint
+-- Every change to a session's analytics (end, late turns, backfill, cascade on erasure) bumps the
+-- revision of the UTC day it started, which invalidates the latency rollups of the days around it.
+CREATE FUNCTION "bump_analytics_revision"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+	IF TG_OP IN ('UPDATE', 'DELETE') THEN
+		INSERT INTO "analytics_revisions" ("utc_day", "revision") VALUES ((OLD."started_at" AT TIME ZONE 'UTC')::date, 1)
+		ON CONFLICT ("utc_day") DO UPDATE SET "revision" = "analytics_revisions"."revision" + 1;
+	END IF;
+	IF TG_OP IN ('INSERT', 'UPDATE') THEN
+		INSERT INTO "analytics_revisions" ("utc_day", "revision") VALUES ((NEW."started_at" AT TIME ZONE 'UTC')::date, 1)
+		ON CONFLICT ("utc_day") DO UPDATE SET "revision" = "analytics_revisions"."revision" + 1;
+	END IF;
+	RETURN NULL;
+END;
+$$;--> statement-breakpoint
+CREATE TRIGGER "session_analytics_revision" AFTER INSERT OR UPDATE OR DELETE ON "session_analytics"
+	FOR EACH ROW EXECUTE FUNCTION "bump_analytics_revision"();
