@@ -45,7 +45,7 @@ export function ChartCard({ title, description, testId, table, csvHref, empty, e
           <div className="flex h-full min-h-40 flex-col items-center justify-center rounded-xl border border-dashed border-border px-4 py-8 text-center" data-testid={`${testId}-empty`}>
             <BarChart3 aria-hidden className="mb-2 size-6 text-fg-muted" />
             <p className="text-sm font-medium">Nothing in this range</p>
-            <p className="mt-0.5 max-w-xs text-xs text-fg-muted">{emptyHint ?? "No conversations yet between these dates. Pick a longer range, or start one on Live."}</p>
+            <p className="mt-0.5 max-w-xs text-xs text-fg-muted">{emptyHint ?? "No conversations between these dates. Try a longer range."}</p>
           </div>
         ) : (
           children
