@@ -12,7 +12,7 @@ export interface NavItem {
 export const NAV_ITEMS: NavItem[] = [
   { href: "/live", label: "Live", icon: AudioLines },
   { href: "/sessions", label: "Sessions", icon: History },
-  { href: "/insights", label: "Insights", icon: BarChart3, soon: true },
+  { href: "/insights", label: "Insights", icon: BarChart3 },
   { href: "/settings", label: "Settings", icon: Settings },
   { href: "/admin", label: "Admin", icon: ShieldCheck, adminOnly: true },
 ];

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, eq, inArray, lt } from "drizzle-orm";
-import { computeSessionMetrics, type ClientSessionStats } from "@/lib/analytics/session-metrics";
+import { computeSessionMetrics, sessionLatencies, type ClientSessionStats } from "@/lib/analytics/session-metrics";
 import { AppError } from "@/lib/errors/app-error";
 import type { EndLiveSessionInput, EndLiveSessionResult, SessionAnalyticsSummary, SessionStatus } from "@/lib/live/contract";
 import type { Database } from "../index";
@@ -38,11 +38,17 @@ export async function getOwnedPersona(db: Database, { userId, personaId }: { use
   return row;
 }
 
-const CLIENT_STATS_ZERO: ClientSessionStats = { audioSeconds: 0, videoFrameCount: 0, errorCount: 0 };
+/** The session facts the analytics row copies, so dashboards group without joining live_sessions. */
+type SessionFacts = Pick<LiveSessionRow, "id" | "userId" | "startedAt" | "endedAt" | "status" | "totalDurationSeconds" | "model" | "voice" | "personaId">;
+
+function durationOf(session: SessionFacts): number {
+  if (session.totalDurationSeconds !== null) return session.totalDurationSeconds;
+  return session.endedAt ? Math.max(0, Math.round((session.endedAt.getTime() - session.startedAt.getTime()) / 1000)) : 0;
+}
 
 async function writeAnalytics(
   tx: Executor,
-  { sessionId, userId, client, metadata }: { sessionId: string; userId: string; client: ClientSessionStats; metadata: Record<string, unknown> },
+  { session, client, metadata }: { session: SessionFacts; client: ClientSessionStats; metadata: Record<string, unknown> },
 ): Promise<SessionAnalyticsSummary> {
   const turns = await tx
     .select({
@@ -53,23 +59,40 @@ async function writeAnalytics(
       outputTokens: transcriptions.outputTokens,
     })
     .from(transcriptions)
-    .where(eq(transcriptions.sessionId, sessionId))
+    .where(eq(transcriptions.sessionId, session.id))
     .orderBy(asc(transcriptions.sequenceNumber));
   const metrics = computeSessionMetrics(turns, client);
+  const values = {
+    ...metrics,
+    ...sessionLatencies(turns),
+    startedAt: session.startedAt,
+    status: session.status,
+    durationSeconds: durationOf(session),
+    model: session.model,
+    voice: session.voice,
+    personaId: session.personaId,
+    metadata,
+  };
   await tx
     .insert(sessionAnalytics)
-    .values({ sessionId, userId, ...metrics, metadata })
-    .onConflictDoUpdate({ target: sessionAnalytics.sessionId, set: { ...metrics, metadata } });
+    .values({ sessionId: session.id, userId: session.userId, ...values })
+    .onConflictDoUpdate({ target: sessionAnalytics.sessionId, set: values });
   return metrics;
 }
 
-/** Late turns reached a closed session: fold them into its analytics, keeping the browser's counters. */
+const CLIENT_STATS_ZERO: ClientSessionStats = { audioSeconds: 0, videoFrameCount: 0, errorCount: 0 };
+
+/**
+ * Late turns reached a closed session (or it ended without its row): fold its turns into its
+ * analytics, keeping the browser's counters when there are any.
+ */
 export async function recomputeSessionAnalytics(tx: Executor, { sessionId, userId }: { sessionId: string; userId: string }): Promise<SessionAnalyticsSummary> {
+  const session = await getOwnedLiveSession(tx, { userId, sessionId });
   const [existing] = await tx.select().from(sessionAnalytics).where(eq(sessionAnalytics.sessionId, sessionId)).limit(1);
   const client = existing
     ? { audioSeconds: existing.audioSeconds, videoFrameCount: existing.videoFrameCount, errorCount: existing.errorCount }
-    : CLIENT_STATS_ZERO;
-  return writeAnalytics(tx, { sessionId, userId, client, metadata: existing?.metadata ?? {} });
+    : { ...CLIENT_STATS_ZERO, errorCount: session.status === "ERROR" ? 1 : 0 };
+  return writeAnalytics(tx, { session, client, metadata: existing?.metadata ?? {} });
 }
 
 interface CloseOptions {
@@ -92,7 +115,8 @@ async function closeSession(tx: Tx, session: LiveSessionRow, { status, errorMess
     errorCount: Math.max(stats?.errorCount ?? 0, status === "ERROR" ? 1 : 0),
   };
   const metadata = { resumptions: stats?.resumptions ?? 0, clientStatsReported: Boolean(stats) };
-  const analytics = await writeAnalytics(tx, { sessionId: session.id, userId: session.userId, client, metadata });
+  const closed = { ...session, status, totalDurationSeconds, endedAt: now };
+  const analytics = await writeAnalytics(tx, { session: closed, client, metadata });
   return { sessionId: session.id, status, totalDurationSeconds, analytics };
 }
 

@@ -1,8 +1,14 @@
-import { integer, jsonb, pgTable, real, text, timestamp, uuid, index } from "drizzle-orm/pg-core";
+import { bigint, index, integer, jsonb, pgTable, real, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { user } from "./auth";
-import { liveSessions } from "./live-sessions";
+import { liveSessions, sessionStatus } from "./live-sessions";
+import { personas } from "./personas";
 
-// Per-session aggregates, written in the same transaction that ends a session.
+/*
+ * Per-session aggregates, written in the same transaction that ends a session. This is also the
+ * analytics rollup: it carries what the dashboards group by (start time, status, model, voice,
+ * persona) and every response time of the session, so no dashboard query reads raw turns and
+ * percentiles over any set of sessions stay exact.
+ */
 export const sessionAnalytics = pgTable(
   "session_analytics",
   {
@@ -12,12 +18,22 @@ export const sessionAnalytics = pgTable(
     userId: text("user_id")
       .notNull()
       .references(() => user.id, { onDelete: "cascade" }),
+    // Copied from live_sessions: a conversation counts on the day (in the viewer's zone) it started.
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull(),
+    status: sessionStatus("status").notNull(),
+    durationSeconds: integer("duration_seconds").notNull().default(0),
+    model: text("model").notNull(),
+    voice: text("voice").notNull(),
+    personaId: uuid("persona_id").references(() => personas.id, { onDelete: "set null" }),
     userMessageCount: integer("user_message_count").notNull().default(0),
     modelMessageCount: integer("model_message_count").notNull().default(0),
     audioSeconds: real("audio_seconds").notNull().default(0),
     videoFrameCount: integer("video_frame_count").notNull().default(0),
     responseTimeMeanMs: real("response_time_mean_ms"),
     responseTimeP95Ms: real("response_time_p95_ms"),
+    // Every model turn's latency, ascending: exact percentiles across sessions without the turns.
+    latenciesMs: integer("latencies_ms").array().notNull().default([]),
+    latencySumMs: bigint("latency_sum_ms", { mode: "number" }).notNull().default(0),
     interruptionCount: integer("interruption_count").notNull().default(0),
     errorCount: integer("error_count").notNull().default(0),
     tokensIn: integer("tokens_in").notNull().default(0),
@@ -25,5 +41,8 @@ export const sessionAnalytics = pgTable(
     metadata: jsonb("metadata").$type<Record<string, unknown>>().notNull().default({}),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("session_analytics_user_created_idx").on(t.userId, t.createdAt)],
+  (t) => [
+    index("session_analytics_user_started_idx").on(t.userId, t.startedAt),
+    index("session_analytics_started_idx").on(t.startedAt),
+  ],
 );

@@ -7,3 +7,4 @@ export * from "./media";
 export * from "./analytics";
 export * from "./memories";
 export * from "./admin-audit";
+export * from "./analytics-rollups";

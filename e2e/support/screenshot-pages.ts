@@ -1,9 +1,11 @@
 import type { Page } from "@playwright/test";
+import { FIXTURE_PASSWORD, FIXTURE_RANGE, FIXTURE_USERS } from "../analytics/fixture";
 import { geminiDouble } from "../live/double";
 import { saveTestKey } from "../live/gemini-key";
 import { fillHistory } from "../sessions/screenshot-history";
 import { LivePage } from "../live/live-page";
 import { setRecording } from "../live/recording";
+import { APP_BASE_URL } from "./ports";
 
 /*
  * Every page `npm run screenshots` photographs, in light and dark, wide and narrow. A feature
@@ -19,6 +21,20 @@ export interface ScreenshotPage {
   as: Viewer;
   /** Brings the page into the state worth seeing (opens a menu, fills a form…). */
   prepare?: (page: Page) => Promise<void>;
+}
+
+const FIXTURE_WEEK = (path: string) => `${path}?range=custom&from=${FIXTURE_RANGE.from}&to=${FIXTURE_RANGE.to}`;
+
+async function waitForCharts(page: Page) {
+  await page.getByTestId("time-zone").waitFor();
+  await page.locator('[aria-busy="true"]').first().waitFor({ state: "detached" }).catch(() => {});
+}
+
+/** The seeded week, its days counted in the browser's zone. */
+async function inFixtureWeek(page: Page, path: string) {
+  await page.goto(path);
+  await waitForCharts(page);
+  await page.locator(".recharts-surface").first().waitFor();
 }
 
 export const SCREENSHOT_PAGES: ScreenshotPage[] = [
@@ -46,7 +62,24 @@ export const SCREENSHOT_PAGES: ScreenshotPage[] = [
       await page.getByText("Unsaved changes").waitFor();
     },
   },
-  { name: "admin", path: "/admin", as: "admin" },
+  { name: "admin", path: FIXTURE_WEEK("/admin"), as: "admin", prepare: (page) => inFixtureWeek(page, FIXTURE_WEEK("/admin")) },
+  { name: "admin-empty", path: "/admin?range=custom&from=2024-01-01&to=2024-01-07", as: "admin", prepare: waitForCharts },
+  { name: "insights-empty", path: "/insights", as: "member", prepare: waitForCharts },
+  {
+    name: "insights",
+    path: "/insights",
+    as: "member",
+    prepare: async (page) => {
+      // The fixture's Fran has the seeded week of conversations.
+      await page.context().clearCookies();
+      const response = await page.request.post("/api/auth/sign-in/email", {
+        data: { email: FIXTURE_USERS.fran.email, password: FIXTURE_PASSWORD },
+        headers: { origin: APP_BASE_URL },
+      });
+      if (!response.ok()) throw new Error(`fixture sign-in: ${response.status()}`);
+      await inFixtureWeek(page, FIXTURE_WEEK("/insights"));
+    },
+  },
   { name: "admin-users", path: "/admin/users", as: "admin" },
   {
     name: "admin-user-banned",

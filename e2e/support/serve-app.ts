@@ -2,6 +2,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { ADMIN_ACCOUNT } from "../fixtures/accounts";
 import { APP_BASE_URL, APP_PORT, GEMINI_DOUBLE_URL } from "./ports";
 
 /*
@@ -23,7 +24,8 @@ export function appEnv(): NodeJS.ProcessEnv {
     DATABASE_URL: "",
     PORT: String(APP_PORT),
     BETTER_AUTH_URL: APP_BASE_URL,
-    ADMIN_EMAILS: "",
+    // The analytics fixture's accounts exist before anyone signs up, so "first account" cannot name the admin.
+    ADMIN_EMAILS: ADMIN_ACCOUNT.email,
     // Every test signs in from the same address; the real limits would throttle the suite.
     AUTH_RATE_LIMIT_MAX: "100000",
     AUTH_SIGN_IN_RATE_LIMIT_MAX: "100000",
@@ -52,9 +54,12 @@ function build(env: NodeJS.ProcessEnv): void {
   console.log(`[serve-app] Built in ${Math.round((Date.now() - started) / 1000)} s.`);
 }
 
-function serve(env: NodeJS.ProcessEnv): void {
+async function serve(env: NodeJS.ProcessEnv): Promise<void> {
   rmSync(E2E_DATA_DIR, { recursive: true, force: true });
   mkdirSync(E2E_DATA_DIR, { recursive: true });
+  // Imported here: specs that only need appEnv() should not load the database modules.
+  const { seedE2eDatabase } = await import("../analytics/seed-database");
+  await seedE2eDatabase(E2E_DATA_DIR, env);
   console.log(`[serve-app] Serving ${APP_BASE_URL} on a fresh database in ${E2E_DATA_DIR}`);
   const server = spawn(nextBin, ["start", "--port", String(APP_PORT)], {
     env: { ...env, NODE_ENV: "production" },
@@ -70,5 +75,5 @@ function serve(env: NodeJS.ProcessEnv): void {
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const env = appEnv();
   build(env);
-  serve(env);
+  await serve(env);
 }

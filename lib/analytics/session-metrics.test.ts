@@ -88,3 +88,23 @@ describe("computeSessionMetrics", () => {
     expect(metrics).toMatchObject({ userMessageCount: 0, modelMessageCount: 0, responseTimeMeanMs: null, responseTimeP95Ms: null, errorCount: 2 });
   });
 });
+
+describe("sessionLatencies", () => {
+  it("keeps every model turn's latency, ascending, and their sum", async () => {
+    const { sessionLatencies } = await import("./session-metrics");
+    expect(sessionLatencies([model(900), user(), model(null), model(300), model(600, { interrupted: true })])).toEqual({ latenciesMs: [300, 600, 900], latencySumMs: 1800 });
+    expect(sessionLatencies([user()])).toEqual({ latenciesMs: [], latencySumMs: 0 });
+  });
+});
+
+describe("percentileFromHistogram", () => {
+  it("matches the nearest-rank percentile of the values it counts", async () => {
+    const { percentileFromHistogram } = await import("./session-metrics");
+    const values = [100, 250, 300, 900];
+    const counts = [3, 1, 5, 2];
+    const expanded = values.flatMap((v, i) => Array.from({ length: counts[i]! }, () => v));
+    for (const p of [1, 25, 50, 75, 90, 95, 99, 100]) expect(percentileFromHistogram(values, counts, p), `p${p}`).toBe(percentileNearestRank(expanded, p));
+    expect(percentileFromHistogram([], [], 95)).toBeNull();
+    expect(() => percentileFromHistogram([1], [1], 0)).toThrow(RangeError);
+  });
+});

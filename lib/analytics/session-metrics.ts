@@ -37,6 +37,32 @@ export function percentileNearestRank(values: readonly number[], p: number): num
   return sorted[rank - 1] ?? null;
 }
 
+/**
+ * The same nearest-rank percentile over a histogram: distinct values ascending and how many
+ * times each occurred. Exact, and what the cross-user daily rollups store.
+ */
+export function percentileFromHistogram(values: readonly number[], counts: readonly number[], p: number): number | null {
+  if (!(p > 0 && p <= 100)) throw new RangeError(`percentile must be in (0, 100], got ${p}`);
+  const total = counts.reduce((sum, n) => sum + n, 0);
+  if (total === 0) return null;
+  const rank = Math.ceil((p / 100) * total);
+  let seen = 0;
+  for (let i = 0; i < values.length; i++) {
+    seen += counts[i] ?? 0;
+    if (seen >= rank) return values[i] ?? null;
+  }
+  return values[values.length - 1] ?? null;
+}
+
+/** The model turns' response times, ascending, and their sum: what cross-session percentiles and means are built from. */
+export function sessionLatencies(turns: readonly TurnMetricsRow[]): { latenciesMs: number[]; latencySumMs: number } {
+  const latenciesMs = turns
+    .filter((turn) => turn.sender === "model" && turn.latencyMs !== null)
+    .map((turn) => turn.latencyMs as number)
+    .sort((a, b) => a - b);
+  return { latenciesMs, latencySumMs: latenciesMs.reduce((total, value) => total + value, 0) };
+}
+
 const sum = (values: readonly (number | null)[]) => values.reduce<number>((total, value) => total + (value ?? 0), 0);
 
 export function computeSessionMetrics(turns: readonly TurnMetricsRow[], client: ClientSessionStats): SessionMetrics {

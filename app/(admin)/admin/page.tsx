@@ -1,32 +1,24 @@
 import type { Metadata } from "next";
-import { z } from "zod";
-import { getDb } from "@/db";
-import { listUsersForAdmin } from "@/db/queries/users";
-import { UserSearch } from "@/components/admin/user-search";
-import { UsersTable } from "@/components/admin/users-table";
+import { AdminDashboard } from "@/components/analytics/admin-dashboard";
+import { RangePicker } from "@/components/analytics/range-picker";
+import { TimeZoneSync } from "@/components/analytics/time-zone-sync";
 import { PageHeader } from "@/components/shell/page-header";
-import { Card, CardHeader } from "@/components/ui/card";
+import { rangeFromSearchParams } from "@/lib/analytics/range";
+import { getViewerTimeZone } from "@/lib/analytics/viewer-zone";
 import { requirePageAdmin } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Admin" };
 
-const query = z.object({ q: z.string().trim().max(100).optional().catch(undefined) });
-
 export default async function AdminPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const admin = await requirePageAdmin();
-  const { q } = query.parse(await searchParams);
-  const users = await listUsersForAdmin(await getDb(), { actorId: admin.id, search: q || undefined });
+  const timeZone = await getViewerTimeZone();
+  const range = rangeFromSearchParams(await searchParams, { timeZone });
   return (
     <>
-      <PageHeader title="Admin" description="Everyone who uses this LiveMind deployment." />
-      <Card>
-        <CardHeader
-          title="Users"
-          description={q ? `${users.length} matching “${q}”` : `${users.length} ${users.length === 1 ? "account" : "accounts"}`}
-          action={<UserSearch initial={q ?? ""} />}
-        />
-        <UsersTable users={users} currentUserId={admin.id} />
-      </Card>
+      <TimeZoneSync serverTimeZone={timeZone} />
+      <PageHeader title="Admin" description="How LiveMind is used across every account: volume, speed, errors and cost." />
+      <RangePicker range={range} timeZone={timeZone} basePath="/admin" />
+      <AdminDashboard viewer={admin} range={range} timeZone={timeZone} />
     </>
   );
 }

@@ -1,0 +1,14 @@
+import { NextResponse } from "next/server";
+import { getDb } from "@/db";
+import { getActiveSessionsNow } from "@/db/queries/analytics-admin";
+import { requireAdmin } from "@/lib/auth/session";
+import { withErrors } from "@/lib/http/route";
+
+export const dynamic = "force-dynamic";
+
+/** Conversations open right now, polled by the Admin dashboard. Admins only; metadata only. */
+export const GET = withErrors("admin-active-sessions", async (): Promise<Response> => {
+  const admin = await requireAdmin();
+  const active = await getActiveSessionsNow(await getDb(), { actorId: admin.id });
+  return NextResponse.json(active, { headers: { "cache-control": "no-store" } });
+});
