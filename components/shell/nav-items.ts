@@ -4,8 +4,6 @@ export interface NavItem {
   href: string;
   label: string;
   icon: LucideIcon;
-  /** Not built yet: shown so people know it is coming, but not a link. */
-  soon?: boolean;
   adminOnly?: boolean;
 }
 
