@@ -24,14 +24,21 @@ export function pickDriver(url: string | undefined, forced = env.DATABASE_DRIVER
   return host.endsWith(".neon.tech") || host.endsWith(".neon.build") ? "neon" : "pg";
 }
 
+/** The extensions the migrations create (btree_gin: the per-user transcript search index). */
+export async function pgliteExtensions() {
+  const { btree_gin } = await import("@electric-sql/pglite/contrib/btree_gin");
+  return { btree_gin };
+}
+
 export async function openPglite(dataDir: string | null): Promise<DatabaseHandle> {
-  const [{ PGlite }, { drizzle }] = await Promise.all([
+  const [{ PGlite }, { drizzle }, extensions] = await Promise.all([
     import("@electric-sql/pglite"),
     import("drizzle-orm/pglite"),
+    pgliteExtensions(),
   ]);
   if (dataDir) mkdirSync(path.dirname(dataDir), { recursive: true });
   const release = dataDir ? acquirePgliteLock(dataDir) : () => {};
-  const client = dataDir ? new PGlite(dataDir) : new PGlite();
+  const client = new PGlite({ ...(dataDir ? { dataDir } : {}), extensions });
   await client.waitReady;
   const close = async () => {
     await client.close();

@@ -52,13 +52,13 @@ describeEachDriver("database health and migrated schema", ({ db, driver }) => {
     expect(tables.map((t) => t.table_name)).toEqual(expect.arrayContaining(DESIGN_TABLES));
   });
 
-  it("indexes transcriptions uniquely by (session, sequence) and searches them with GIN", async () => {
+  it("indexes transcriptions uniquely by (session, sequence) and searches each user's with GIN", async () => {
     const indexes = await rows<{ indexname: string; indexdef: string }>(
       sql`select indexname, indexdef from pg_indexes where schemaname = 'public' and tablename = 'transcriptions'`,
     );
     const defs = indexes.map((index) => index.indexdef);
     expect(defs).toContainEqual(expect.stringMatching(/^CREATE UNIQUE INDEX \S+ ON public\.transcriptions USING btree \(session_id, sequence_number\)$/));
-    expect(defs).toContainEqual(expect.stringMatching(/USING gin \(search_vector\)/));
+    expect(defs).toContainEqual(expect.stringMatching(/USING gin \(user_id, search_vector\)/));
   });
 
   it("lists a user's sessions newest first from an index", async () => {

@@ -124,7 +124,8 @@ export async function searchTranscripts(
 ): Promise<Page<SearchHit>> {
   const tsquery = sql`websearch_to_tsquery('english', ${query})`;
   const rank = sql`ts_rank(t.search_vector, ${tsquery})`;
-  const where: SQL[] = [eq(liveSessions.userId, userId), sql`t.search_vector @@ ${tsquery}`];
+  // t.user_id first: the (user_id, search_vector) index then reads only this user's matches.
+  const where: SQL[] = [sql`t.user_id = ${userId}`, eq(liveSessions.userId, userId), sql`t.search_vector @@ ${tsquery}`];
   for (const condition of sessionFilters(filters)) where.push(condition);
   const after = decodeCursor(cursor, 3);
   if (after && Number.isFinite(Number(after[0])) && INSTANT.test(after[1]!) && UUID.test(after[2]!)) {

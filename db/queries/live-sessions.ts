@@ -266,7 +266,7 @@ export async function markLiveSessionActive(
 
 export interface LiveSessionDetail {
   session: Omit<LiveSessionRow, "userId">;
-  turns: Omit<typeof transcriptions.$inferSelect, "sessionId" | "searchVector">[];
+  turns: Omit<typeof transcriptions.$inferSelect, "sessionId" | "userId" | "searchVector">[];
   analytics: Omit<typeof sessionAnalytics.$inferSelect, "sessionId" | "userId"> | null;
 }
 

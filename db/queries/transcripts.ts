@@ -23,6 +23,7 @@ export async function appendTurns(
       .values(
         turns.map((turn) => ({
           sessionId,
+          userId,
           sender: turn.sender,
           text: turn.text,
           transcriptionType: turn.sender === "user" ? ("input" as const) : ("output" as const),

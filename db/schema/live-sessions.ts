@@ -60,6 +60,11 @@ export const transcriptions = pgTable(
     sessionId: uuid("session_id")
       .notNull()
       .references(() => liveSessions.id, { onDelete: "cascade" }),
+    // The session's owner again, so that search can ask the index for one user's lines only
+    // (GIN over (user_id, search_vector) with btree_gin) instead of every user's matches.
+    userId: text("user_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
     sender: senderType("sender").notNull(),
     text: text("text").notNull(),
     transcriptionType: transcriptionType("transcription_type").notNull(),
@@ -78,6 +83,6 @@ export const transcriptions = pgTable(
   },
   (t) => [
     uniqueIndex("transcriptions_session_sequence_idx").on(t.sessionId, t.sequenceNumber),
-    index("transcriptions_search_idx").using("gin", t.searchVector),
+    index("transcriptions_user_search_idx").using("gin", t.userId, t.searchVector),
   ],
 );

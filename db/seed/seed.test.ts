@@ -43,6 +43,9 @@ describeEachDriver("seed", ({ db }) => {
         tokensOut: expected.tokensOut,
         errorCount: session.status === "ERROR" ? 1 : 0,
       });
+      const latencies = turns.map((turn) => turn.latencyMs).filter((value): value is number => value !== null);
+      expect(analytics!.latenciesMs).toEqual(latencies.sort((a, b) => a - b));
+      expect(analytics).toMatchObject({ startedAt: session.startedAt, status: session.status, voice: session.voice, model: session.model });
       // The column is a float4 (real): equal to its precision.
       expect(analytics!.responseTimeMeanMs).toBeCloseTo(expected.responseTimeMeanMs!, 2);
     }

@@ -132,9 +132,9 @@ async function insertTurns(db: Database, ids: SQL, turnsPerSession: number): Pro
   // first user line, chosen the same way above) matches its transcript; an answer is the one
   // paired with the question before it.
   await db.execute(sql`
-    INSERT INTO transcriptions (session_id, sender, text, transcription_type, sequence_number, timestamp,
+    INSERT INTO transcriptions (session_id, user_id, sender, text, transcription_type, sequence_number, timestamp,
                                 start_offset_ms, end_offset_ms, latency_ms, interrupted, input_tokens, output_tokens, heard_ms)
-    SELECT s.id,
+    SELECT s.id, s.user_id,
            (CASE WHEN g % 2 = 0 THEN 'user' ELSE 'model' END)::sender_type,
            CASE WHEN g % 2 = 1 THEN (${textArray(MODEL_LINES)})[1 + abs(hashtext(s.id::text || ':' || (g - 1))) % ${int(MODEL_LINES.length)}]
                 WHEN g > 0 AND abs(hashtext(s.id::text || ':' || g)) % 5000 = 0 THEN ${RARE_LINE}
@@ -158,12 +158,16 @@ async function insertAnalytics(db: Database, ids: SQL): Promise<void> {
   // The same figures computeSessionMetrics writes at the end of a live session; percentile_disc
   // is the nearest-rank percentile it uses.
   await db.execute(sql`
-    INSERT INTO session_analytics (session_id, user_id, user_message_count, model_message_count, audio_seconds, video_frame_count,
-                                   response_time_mean_ms, response_time_p95_ms, interruption_count, error_count, tokens_in, tokens_out, metadata, created_at)
-    SELECT s.id, s.user_id,
+    INSERT INTO session_analytics (session_id, user_id, started_at, status, duration_seconds, model, voice, persona_id,
+                                   user_message_count, model_message_count, audio_seconds, video_frame_count,
+                                   response_time_mean_ms, response_time_p95_ms, latencies_ms, latency_sum_ms,
+                                   interruption_count, error_count, tokens_in, tokens_out, metadata, created_at)
+    SELECT s.id, s.user_id, s.started_at, s.status, s.total_duration_seconds, s.model, s.voice, s.persona_id,
            count(*) FILTER (WHERE t.sender = 'user'), count(*) FILTER (WHERE t.sender = 'model'),
            s.total_duration_seconds, CASE WHEN s.camera_enabled THEN s.total_duration_seconds ELSE 0 END,
            avg(t.latency_ms), percentile_disc(0.95) WITHIN GROUP (ORDER BY t.latency_ms),
+           coalesce(array_agg(t.latency_ms ORDER BY t.latency_ms) FILTER (WHERE t.latency_ms IS NOT NULL), '{}'),
+           coalesce(sum(t.latency_ms), 0),
            count(*) FILTER (WHERE t.interrupted), CASE WHEN s.status = 'ERROR' THEN 1 ELSE 0 END,
            coalesce(sum(t.input_tokens), 0), coalesce(sum(t.output_tokens), 0),
            '{"seeded": true}'::jsonb, s.ended_at

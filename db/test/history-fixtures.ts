@@ -39,6 +39,7 @@ export async function storeConversation(
     await db.insert(transcriptions).values(
       lines.map((text, sequenceNumber) => ({
         sessionId: row.id,
+        userId,
         sender: sequenceNumber % 2 === 0 ? ("user" as const) : ("model" as const),
         transcriptionType: sequenceNumber % 2 === 0 ? ("input" as const) : ("output" as const),
         text,

@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from "node:fs";
-import type { Database, DatabaseHandle } from "@/db/index";
+import { pgliteExtensions, type Database, type DatabaseHandle } from "@/db/index";
 import { migrateDatabase } from "@/db/migrate";
 import * as schema from "@/db/schema";
 
@@ -24,8 +24,8 @@ export async function openPgliteSnapshot(file: string): Promise<DatabaseHandle> 
 }
 
 async function openPgliteFrom(loadDataDir: Blob | undefined): Promise<DatabaseHandle & { client: unknown }> {
-  const [{ PGlite }, { drizzle }] = await Promise.all([import("@electric-sql/pglite"), import("drizzle-orm/pglite")]);
-  const client = new PGlite(loadDataDir ? { loadDataDir } : {});
+  const [{ PGlite }, { drizzle }, extensions] = await Promise.all([import("@electric-sql/pglite"), import("drizzle-orm/pglite"), pgliteExtensions()]);
+  const client = new PGlite({ ...(loadDataDir ? { loadDataDir } : {}), extensions });
   await client.waitReady;
   return {
     client,

@@ -92,11 +92,12 @@ export async function seedAnalyticsFixture(db: Database): Promise<void> {
     const turns: (typeof transcriptions.$inferInsert)[] = [];
     for (let i = 0; i < Math.max(s.userTurns, s.latencies.length); i++) {
       const at = (ms: number) => new Date(startedAt.getTime() + ms);
-      if (i < s.userTurns) turns.push({ sessionId: s.id, sender: "user", transcriptionType: "input", text: `${FIXTURE_SECRET_TEXT} question ${i}`, sequenceNumber: turns.length, timestamp: at(i * 10_000), startOffsetMs: i * 10_000 });
+      if (i < s.userTurns) turns.push({ sessionId: s.id, userId: FIXTURE_USERS[s.user].id, sender: "user", transcriptionType: "input", text: `${FIXTURE_SECRET_TEXT} question ${i}`, sequenceNumber: turns.length, timestamp: at(i * 10_000), startOffsetMs: i * 10_000 });
       const latency = s.latencies[i];
       if (latency === undefined) continue;
       turns.push({
         sessionId: s.id,
+        userId: FIXTURE_USERS[s.user].id,
         sender: "model",
         transcriptionType: "output",
         text: `${FIXTURE_SECRET_TEXT} answer ${i}`,
