@@ -4,19 +4,32 @@ import { getDb } from "@/db";
 import { listAdminActionsForUser } from "@/db/queries/admin-audit";
 import { getUserForAdmin } from "@/db/queries/users";
 import { AuditLog } from "@/components/admin/audit-log";
+import { RangePicker } from "@/components/analytics/range-picker";
+import { TimeZoneSync } from "@/components/analytics/time-zone-sync";
+import { UserInsights } from "@/components/analytics/user-insights";
 import { UserActions } from "@/components/admin/user-actions";
 import { BanNotice, UserFacts } from "@/components/admin/user-facts";
 import { UserHeader } from "@/components/admin/user-header";
+import { rangeFromSearchParams } from "@/lib/analytics/range";
+import { getViewerTimeZone } from "@/lib/analytics/viewer-zone";
 import { requirePageAdmin } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors/app-error";
 import { banUser, revokeUserSessions, unbanUser } from "../actions";
 
 export const metadata: Metadata = { title: "User · Admin" };
 
-export default async function AdminUserPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function AdminUserPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const admin = await requirePageAdmin();
   const { id } = await params;
   const db = await getDb();
+  const timeZone = await getViewerTimeZone();
+  const range = rangeFromSearchParams(await searchParams, { timeZone });
   const [user, entries] = await Promise.all([
     getUserForAdmin(db, { actorId: admin.id, userId: id }).catch((error: unknown) => {
       if (isAppError(error) && error.code === "not_found:user") notFound();
@@ -41,7 +54,14 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
       <div className="flex flex-col gap-6">
         <BanNotice user={user} />
         <UserFacts user={user} />
-        {/* Per-user insights (the analytics branch's section for this user, as the admin sees it) go here, between the account and its audit log. */}
+        <section aria-labelledby="user-insights-title" className="flex flex-col gap-3">
+          <h2 id="user-insights-title" className="text-base font-semibold text-fg">
+            Insights
+          </h2>
+          <TimeZoneSync serverTimeZone={timeZone} />
+          <RangePicker range={range} timeZone={timeZone} basePath={`/admin/users/${encodeURIComponent(user.id)}`} />
+          <UserInsights viewer={admin} userId={user.id} range={range} timeZone={timeZone} />
+        </section>
         <AuditLog entries={entries} />
       </div>
     </>
