@@ -1,0 +1,82 @@
+import * as adminQueries from "@/db/queries/analytics-admin";
+import * as ownQueries from "@/db/queries/analytics";
+import { createTestUser } from "@/db/test/fixtures";
+import { newSeedTag } from "@/db/seed/seed";
+import type { Database } from "@/db/index";
+import { addDays, todayIn, type ZonedRange } from "@/lib/analytics/range";
+import { performance } from "node:perf_hooks";
+import { seededPostgres } from "./bench-database";
+import type { BenchFigure } from "./figure";
+import { heaviestUser } from "./history-queries";
+import { timeQuery } from "./timing";
+
+/*
+ * The Admin dashboard and a user's Insights on a seeded 1,000 users / 100,000 conversations /
+ * 2,000,000 turns on the real PostgreSQL server, for the last 30 days in Europe/Berlin: each
+ * query, and the whole page (every query started together, as the page's Suspense tiles do).
+ */
+
+const SEED = { users: 1_000, sessions: 100_000, turnsPerSession: 20, days: 90, password: "bench-password" };
+const TIME_ZONE = "Europe/Berlin";
+
+function adminPage(db: Database, params: { actorId: string } & ZonedRange) {
+  return {
+    totals: () => adminQueries.getAdminTotals(db, params),
+    activity: () => adminQueries.getAdminDailyActivity(db, params),
+    latency: () => adminQueries.getAdminDailyLatency(db, params),
+    tokens: () => adminQueries.getAdminDailyTokens(db, params),
+    heatmap: () => adminQueries.getAdminHeatmap(db, params),
+    usage: () => adminQueries.getAdminUsage(db, params),
+    "active users": () => adminQueries.getAdminActiveUsers(db, params),
+    "sign-ups": () => adminQueries.getAdminDailySignups(db, params),
+    "top users": () => adminQueries.getAdminTopUsers(db, params),
+    "top errors": () => adminQueries.getAdminTopErrors(db, params),
+    "active now": () => adminQueries.getActiveSessionsNow(db, { actorId: params.actorId }),
+  };
+}
+
+function insightsPage(db: Database, params: { userId: string } & ZonedRange) {
+  return {
+    totals: () => ownQueries.getInsightsTotals(db, params),
+    activity: () => ownQueries.getInsightsDailyActivity(db, params),
+    latency: () => ownQueries.getInsightsDailyLatency(db, params),
+    tokens: () => ownQueries.getInsightsDailyTokens(db, params),
+    heatmap: () => ownQueries.getInsightsHeatmap(db, params),
+    usage: () => ownQueries.getInsightsUsage(db, params),
+  };
+}
+
+async function measurePage(label: string, queries: Record<string, () => Promise<unknown>>, target: string): Promise<BenchFigure[]> {
+  const figures: BenchFigure[] = [];
+  for (const [name, query] of Object.entries(queries)) figures.push(...(await timeQuery(`${label}: ${name}`, query, { rounds: 20 })));
+  figures.push(...(await timeQuery(`${label}: whole page`, () => Promise.all(Object.values(queries).map((query) => query())), { rounds: 30, target })));
+  return figures;
+}
+
+export async function run(): Promise<BenchFigure[]> {
+  const bench = await seededPostgres({ ...SEED, tag: newSeedTag() });
+  if ("skipped" in bench) {
+    console.warn(`Analytics benchmark skipped: ${bench.skipped}`);
+    return [];
+  }
+  try {
+    const db = bench.handle.db;
+    const admin = await createTestUser(db, { role: "admin" });
+    const to = todayIn(TIME_ZONE);
+    const range: ZonedRange = { from: addDays(to, -29), to, timeZone: TIME_ZONE };
+    const { userId, sessions } = await heaviestUser(db);
+    // A zone nobody has viewed yet: the latency rollup computes its days once, then serves them.
+    const started = performance.now();
+    await adminQueries.getAdminDailyLatency(db, { actorId: admin.id, ...range, timeZone: "America/Chicago" });
+    const firstView = Math.round((performance.now() - started) * 100) / 100;
+    return [
+      { name: "PostgreSQL: seeding 100k conversations / 2M turns", value: Math.round(bench.seed.millis / 100) / 10, unit: "s" },
+      { name: "Admin: response time per day, first view of a zone (once)", value: firstView, unit: "ms" },
+      ...(await measurePage("Admin", adminPage(db, { actorId: admin.id, ...range }), "≤ 300 ms")),
+      { name: "Insights: conversations of the user measured (all time)", value: sessions, unit: "" },
+      ...(await measurePage("Insights", insightsPage(db, { userId, ...range }), "≤ 100 ms")),
+    ];
+  } finally {
+    await bench.dispose();
+  }
+}
