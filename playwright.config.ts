@@ -56,12 +56,13 @@ export default defineConfig({
   projects: [
     { name: "setup", testMatch: /e2e[\\/]auth[\\/][^\\/]+\.setup\.ts$/, use: chromium },
     { name: "foundation", testMatch: /e2e[\\/]foundation[\\/][^\\/]+\.spec\.ts$/, dependencies: ["setup"], use: chromium },
-    // Sessions made through the server actions (tokens from the double's REST side, no socket).
+    // Sessions and analytics specs hold short conversations too, but assert only what the app shows.
     { name: "history", testMatch: /e2e[\\/]sessions[\\/][^\\/]+\.spec\.ts$/, dependencies: ["setup"], use: chromium },
     { name: "analytics", testMatch: /e2e[\\/]analytics[\\/][^\\/]+\.spec\.ts$/, dependencies: ["setup"], use: chromium },
     { name: "admin", testMatch: /e2e[\\/]admin[\\/][^\\/]+\.spec\.ts$/, dependencies: ["setup"], use: chromium },
-    // One Gemini double serves every live spec, so they run one at a time.
-    { name: "live", testMatch: /e2e[\\/]live[\\/][^\\/]+\.spec\.ts$/, dependencies: ["setup"], use: liveChromium, workers: 1, timeout: 120_000 },
+    // One Gemini double serves every live spec, and live specs read what it received, so they run
+    // one at a time and only after the other projects, some of which hold conversations too.
+    { name: "live", testMatch: /e2e[\\/]live[\\/][^\\/]+\.spec\.ts$/, dependencies: ["setup", "foundation", "history", "analytics", "admin"], use: liveChromium, workers: 1, timeout: 120_000 },
     ...(withScreenshots
       ? [{ name: "screenshots", testMatch: /e2e[\\/]support[\\/]screenshots\.shot\.ts$/, dependencies: ["setup"], use: liveChromium, timeout: 90_000 }]
       : []),

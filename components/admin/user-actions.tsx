@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import type { ActionResult } from "@/lib/actions/safe-action";
 import { BAN_DURATIONS, BAN_REASON_MAX, type BanUserInput, type ModerationResult } from "@/lib/admin/schema";
-import { ConfirmDialog } from "./confirm-dialog";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { plural } from "./format";
 
 type Target = { userId: string };

@@ -10,7 +10,7 @@ import { Card } from "@/components/ui/card";
 import type { HistoryFilters } from "@/lib/history/filters";
 import type { Page, SessionListItem } from "@/lib/history/types";
 import { displayTitle } from "@/lib/history/title";
-import { ConfirmDialog } from "./confirm-dialog";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { NoResults } from "./empty-states";
 import { fetchSessionsPage, historyKey } from "./history-api";
 import { ListFooter } from "./list-footer";
@@ -138,7 +138,8 @@ export function SessionList({ filters, initialPage, actions, onClearFilters }: P
         confirmLabel={one ? "Delete conversation" : `Delete ${confirming?.length ?? 0}`}
         pending={deleting}
         onConfirm={confirmDelete}
-        onCancel={() => setConfirming(null)}
+        onClose={() => setConfirming(null)}
+        testId="confirm-dialog"
       />
     </>
   );

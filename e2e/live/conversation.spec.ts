@@ -38,6 +38,7 @@ test("a spoken conversation with the camera on is heard, answered, played and st
   expect(counters.playedMs).toBeGreaterThan(0);
   expect(counters.videoFramesSent).toBeGreaterThan(0);
 
+  await live.muteAndLetAnswersFinish();
   await live.waitForTurnsStored();
   await live.stopConversation();
 

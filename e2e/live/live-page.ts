@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from "@playwright/test";
+import { geminiDouble } from "./double";
 import type { LiveStats, LiveStatus } from "../../lib/live/contract";
 
 /** The Live page as a person uses it, plus the hidden counters the page keeps for tests. */
@@ -83,6 +84,20 @@ export class LivePage {
         resumptions: read("resumptions"),
       };
     });
+  }
+
+  /**
+   * Mutes the microphone, then waits until every utterance the service heard has had its answer
+   * finish (or be cut off by the user), so a Stop afterwards cuts no answer short: the fake
+   * microphone says its sentence on a loop and would otherwise start another one at any moment.
+   */
+  async muteAndLetAnswersFinish(timeout = 30_000) {
+    await this.page.getByTestId("live-mic-toggle").click();
+    await expect.poll(async () => {
+      const last = (await geminiDouble.received()).connections.at(-1);
+      return last ? last.userTurns - last.turnsCompleted - last.interruptions : -1;
+    }, { timeout }).toBe(0);
+    await expect(this.turn("model", { final: false })).toHaveCount(0);
   }
 
   /** Every closed turn on screen has reached the server. */

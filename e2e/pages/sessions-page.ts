@@ -59,7 +59,7 @@ export class SessionsPage {
   }
 
   async confirm() {
-    await this.dialog.getByTestId("confirm-accept").click();
+    await this.dialog.getByTestId("confirm-submit").click();
     await expect(this.dialog).toBeHidden();
   }
 

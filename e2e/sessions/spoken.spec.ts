@@ -1,5 +1,6 @@
 import { chromiumExecutablePath } from "../support/ensure-browser";
 import { expect, test } from "../fixtures/test";
+import { ReplayPage } from "../pages/replay-page";
 import { SessionsPage } from "../pages/sessions-page";
 import { ensureSpeechWav, SPEECH_SENTENCE } from "../support/speech-wav";
 import { holdLiveConversation } from "./conversations";
@@ -25,4 +26,9 @@ test("a word spoken on the Live page is found by search, and the result opens th
   await expect(hit.getByTestId("history-hit-match")).toHaveText(["camera"]);
   await hit.click();
   await expect(page).toHaveURL(`/sessions/${sessionId}?turn=0`);
+  // The replay opens at that line: it is the one lit.
+  const replay = new ReplayPage(page);
+  await expect(replay.header).toBeVisible();
+  await expect(replay.line(0)).toHaveAttribute("data-active", "true");
+  await expect(replay.line(0)).toContainText(SPEECH_SENTENCE);
 });

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useId, useRef } from "react";
-import { Button } from "@/components/ui/button";
+import { Button } from "./button";
 
 interface ConfirmDialogProps {
   open: boolean;
