@@ -39,8 +39,8 @@ export async function seededPglite(options: SeedOptions): Promise<BenchDatabase>
 async function seeded(handle: DatabaseHandle, options: SeedOptions, cleanup: () => Promise<void>): Promise<BenchDatabase> {
   await migrateDatabase(handle);
   const seed = await seedDatabase(handle.db, options);
-  // Fresh statistics, as autovacuum would have gathered on a database in use.
-  await handle.db.execute("ANALYZE");
+  // Statistics and visibility maps as autovacuum keeps them on a database in use.
+  await handle.db.execute("VACUUM ANALYZE");
   return {
     handle,
     seed,
