@@ -1,7 +1,7 @@
 import { Ban, History, LogOut, ShieldCheck, type LucideIcon } from "lucide-react";
 import { Card, CardHeader } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
-import type { AdminAuditEntry } from "@/db/queries/admin-audit";
+import type { AdminAuditEntry } from "@/lib/admin/types";
 import { formatDateTime, formatRelative, plural } from "./format";
 
 interface Presented {

@@ -1,5 +1,5 @@
 import { Badge } from "@/components/ui/badge";
-import type { UserRole } from "@/db/queries/users";
+import type { UserRole } from "@/lib/admin/types";
 
 export function RoleBadge({ role }: { role: UserRole }) {
   return <Badge tone={role === "admin" ? "accent" : "neutral"}>{role === "admin" ? "Admin" : "Member"}</Badge>;

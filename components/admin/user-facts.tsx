@@ -1,6 +1,6 @@
 import { CircleSlash } from "lucide-react";
 import { Card, CardHeader } from "@/components/ui/card";
-import type { UserDetail } from "@/db/queries/users";
+import type { UserDetail } from "@/lib/admin/types";
 import { formatDate, formatDateTime, formatRelative, NO_ACTIVITY, plural } from "./format";
 import { RoleBadge, StatusBadge } from "./user-badges";
 

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { cn } from "@/components/ui/cn";
-import type { UserStatusFilter } from "@/db/queries/users";
+import type { UserStatusFilter } from "@/lib/admin/types";
 
 const FILTERS: { value: UserStatusFilter; label: string }[] = [
   { value: "all", label: "All" },

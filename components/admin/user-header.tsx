@@ -1,6 +1,6 @@
 import { ArrowLeft } from "lucide-react";
 import Link from "next/link";
-import type { UserDetail } from "@/db/queries/users";
+import type { UserDetail } from "@/lib/admin/types";
 import { RoleBadge, StatusBadge } from "./user-badges";
 
 export function UserHeader({ user, actions }: { user: UserDetail; actions: React.ReactNode }) {

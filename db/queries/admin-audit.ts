@@ -1,4 +1,5 @@
 import "server-only";
+import type { AdminAuditEntry } from "@/lib/admin/types";
 import { desc, eq } from "drizzle-orm";
 import { AppError } from "@/lib/errors/app-error";
 import type { Database } from "../index";
@@ -6,17 +7,6 @@ import { adminAuditLog, user } from "../schema";
 import { assertAdmin } from "./users";
 
 export type AdminActionKind = "ban" | "unban" | "revoke_sessions";
-
-export interface AdminAuditEntry {
-  id: string;
-  actorId: string | null;
-  actorEmail: string;
-  targetUserId: string;
-  /** One of AdminActionKind for what this code writes; kept as text so older or newer kinds still list. */
-  action: string;
-  details: Record<string, unknown>;
-  createdAt: Date;
-}
 
 /**
  * Records what an admin did to an account. The actor's email is copied from their account at
@@ -49,3 +39,5 @@ export async function listAdminActionsForUser(
     .limit(limit);
   return rows;
 }
+
+export type { AdminAuditEntry };

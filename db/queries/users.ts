@@ -1,32 +1,9 @@
 import "server-only";
+import type { UserDetail, UserRole, UserStatusFilter, UserSummary } from "@/lib/admin/types";
 import { and, count, desc, eq, ilike, max, or, sql } from "drizzle-orm";
 import { AppError } from "@/lib/errors/app-error";
 import type { Database } from "../index";
 import { liveSessions, session, user } from "../schema";
-
-export type UserRole = "user" | "admin";
-
-export interface UserSummary {
-  id: string;
-  name: string;
-  email: string;
-  role: UserRole;
-  banned: boolean;
-  createdAt: Date;
-  sessionCount: number;
-  /** The latest of a conversation's last activity and a sign-in or session refresh; null if neither. */
-  lastActiveAt: Date | null;
-}
-
-export interface UserDetail extends UserSummary {
-  banReason: string | null;
-  /** Null for a ban that lasts until an admin lifts it. */
-  banExpires: Date | null;
-  /** Signed-in browsers whose session has not expired yet. */
-  activeAuthSessions: number;
-}
-
-export type UserStatusFilter = "all" | "admins" | "banned";
 
 export async function countUsers(db: Database): Promise<number> {
   const [row] = await db.select({ value: count() }).from(user);
@@ -133,3 +110,5 @@ export async function getUserForAdmin(db: Database, { actorId, userId }: { actor
     activeAuthSessions: row.activeAuthSessions ?? 0,
   };
 }
+
+export type { UserDetail, UserRole, UserStatusFilter, UserSummary };
