@@ -50,6 +50,7 @@ export async function openPglite(dataDir: string | null): Promise<DatabaseHandle
 export async function openPg(url: string): Promise<DatabaseHandle> {
   const [{ Pool }, { drizzle }] = await Promise.all([import("pg"), import("drizzle-orm/node-postgres")]);
   const pool = new Pool({ connectionString: url, max: 10 });
+  pool.on("error", logIdleClientError);
   return { db: drizzle({ client: pool, schema }) as unknown as Database, driver: "pg", close: () => pool.end() };
 }
 
@@ -62,7 +63,14 @@ export async function openNeon(url: string): Promise<DatabaseHandle> {
   // Node 20 has no global WebSocket client; Neon's Pool needs one for transactions.
   neonConfig.webSocketConstructor ??= ws;
   const pool = new Pool({ connectionString: url });
+  pool.on("error", logIdleClientError);
   return { db: drizzle({ client: pool, schema }) as unknown as Database, driver: "neon", close: () => pool.end() };
+}
+
+// A pooled connection the server drops while idle emits 'error' on the pool; unheard, it would
+// end the process. The pool replaces the connection on next use, so logging is enough.
+function logIdleClientError(error: Error): void {
+  console.error("[db] an idle database connection failed and was dropped:", error.message);
 }
 
 export async function openDatabase(url = env.DATABASE_URL, driver = pickDriver(url)): Promise<DatabaseHandle> {
