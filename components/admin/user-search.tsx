@@ -1,5 +1,5 @@
 import { Search } from "lucide-react";
-import type { UserStatusFilter } from "@/db/queries/users";
+import type { UserStatusFilter } from "@/lib/admin/types";
 
 /** A plain GET form: the search survives reloads and works without JavaScript. */
 export function UserSearch({ initial, status = "all" }: { initial: string; status?: UserStatusFilter }) {

@@ -1,6 +1,6 @@
 import { Users } from "lucide-react";
 import Link from "next/link";
-import type { UserSummary } from "@/db/queries/users";
+import type { UserSummary } from "@/lib/admin/types";
 import { formatDate, formatDateTime, formatRelative, NO_ACTIVITY } from "./format";
 import { RoleBadge, StatusBadge } from "./user-badges";
 

@@ -3,24 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { Radio } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
-
-export interface ActiveSessionView {
-  sessionId: string;
-  userId: string;
-  name: string;
-  email: string;
-  status: "CONNECTING" | "ACTIVE";
-  model: string;
-  voice: string;
-  startedAt: string;
-  lastActivityAt: string;
-}
-
-export interface ActiveSessionsView {
-  count: number;
-  sessions: ActiveSessionView[];
-  asOf: string;
-}
+import type { ActiveSessionsView } from "@/lib/analytics/active-sessions";
 
 export const ACTIVE_SESSIONS_URL = "/api/admin/analytics/active-sessions";
 const POLL_MS = 5_000;

@@ -1,4 +1,5 @@
 import { Suspense } from "react";
+import { toActiveSessionsView } from "@/lib/analytics/active-sessions";
 import { loadAdminDashboard, type AdminDashboardData, type AnalyticsViewer } from "@/lib/analytics/dashboard-data";
 import type { DateRange } from "@/lib/analytics/range";
 import { ActiveSessions } from "./active-sessions";
@@ -9,13 +10,7 @@ import { ActivityTile, HeatmapTile, LatencyTile, TokensTile, UsageTile } from ".
 import { StatGrid, StatTileSkeleton } from "./stat-tile";
 
 async function ActiveNow({ data }: { data: AdminDashboardData["activeNow"] }) {
-  const active = await data;
-  const initial = {
-    count: active.count,
-    asOf: active.asOf.toISOString(),
-    sessions: active.sessions.map((s) => ({ ...s, startedAt: s.startedAt.toISOString(), lastActivityAt: s.lastActivityAt.toISOString() })),
-  };
-  return <ActiveSessions initial={initial} />;
+  return <ActiveSessions initial={toActiveSessionsView(await data)} />;
 }
 
 const skeletons = (labels: string[]) => labels.map((label) => <StatTileSkeleton key={label} label={label} />);

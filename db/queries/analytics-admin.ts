@@ -1,5 +1,6 @@
 import "server-only";
 import { and, asc, count, eq, gte, inArray, sql } from "drizzle-orm";
+import type { ActiveSessionsNow } from "@/lib/analytics/active-sessions";
 import { estimateCostUsd } from "@/lib/analytics/pricing";
 import { addDays, listDays, type ZonedRange } from "@/lib/analytics/range";
 import type { Database } from "../index";
@@ -137,24 +138,6 @@ export const getAdminTopUsers = adminScope(async (db, scope, range): Promise<Top
     .sort((a, b) => b.minutes - a.minutes || b.conversations - a.conversations || a.email.localeCompare(b.email))
     .slice(0, 10);
 });
-
-export interface ActiveSession {
-  sessionId: string;
-  userId: string;
-  name: string;
-  email: string;
-  status: "CONNECTING" | "ACTIVE";
-  model: string;
-  voice: string;
-  startedAt: Date;
-  lastActivityAt: Date;
-}
-
-export interface ActiveSessionsNow {
-  count: number;
-  sessions: ActiveSession[];
-  asOf: Date;
-}
 
 /** Open conversations whose browser reported within the stale window: what is happening right now. */
 export async function getActiveSessionsNow(db: Database, { actorId, now = new Date(), limit = 25 }: { actorId: string; now?: Date; limit?: number }): Promise<ActiveSessionsNow> {

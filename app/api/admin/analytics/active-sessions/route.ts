@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { getDb } from "@/db";
 import { getActiveSessionsNow } from "@/db/queries/analytics-admin";
+import { toActiveSessionsView } from "@/lib/analytics/active-sessions";
 import { requireAdmin } from "@/lib/auth/session";
 import { withErrors } from "@/lib/http/route";
 
@@ -10,5 +11,5 @@ export const dynamic = "force-dynamic";
 export const GET = withErrors("admin-active-sessions", async (): Promise<Response> => {
   const admin = await requireAdmin();
   const active = await getActiveSessionsNow(await getDb(), { actorId: admin.id });
-  return NextResponse.json(active, { headers: { "cache-control": "no-store" } });
+  return NextResponse.json(toActiveSessionsView(active), { headers: { "cache-control": "no-store" } });
 });
