@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, expect, it } from "vitest";
 import { EXPECTED, FIXTURE_RANGE, FIXTURE_TIME_ZONE, FIXTURE_USERS, seedAnalyticsFixture } from "@/e2e/analytics/fixture";
 import { eq, sql } from "drizzle-orm";
-import { latencyDayRollups, liveSessions, sessionAnalytics } from "../schema";
+import { analyticsDayRollups, liveSessions, sessionAnalytics } from "../schema";
 import { describeEachDriver } from "../test/drivers";
 import { createTestUser } from "../test/fixtures";
 import * as admin from "./analytics-admin";
@@ -122,22 +122,36 @@ describeEachDriver("analytics: admin", ({ db }) => {
 
   it("keeps the cross-user daily rollups exact when a day changes after they were computed", async () => {
     const params = { actorId, ...berlin };
-    const before = await admin.getAdminDailyLatency(db(), params);
-    const cached = await db().select().from(latencyDayRollups).where(eq(latencyDayRollups.timeZone, FIXTURE_TIME_ZONE));
-    expect(cached.map((row) => row.day).sort()).toEqual(before.map((d) => d.day));
-    expect(await admin.getAdminDailyLatency(db(), params)).toEqual(before);
+    const view = async () => ({
+      totals: await admin.getAdminTotals(db(), params),
+      activity: await admin.getAdminDailyActivity(db(), params),
+      latency: await admin.getAdminDailyLatency(db(), params),
+      heatmap: await admin.getAdminHeatmap(db(), params),
+      usage: await admin.getAdminUsage(db(), params),
+      active: await admin.getAdminActiveUsers(db(), params),
+    });
+    const before = await view();
+    const cached = await db().select().from(analyticsDayRollups).where(eq(analyticsDayRollups.timeZone, FIXTURE_TIME_ZONE));
+    expect(cached.map((row) => row.day)).toEqual(expect.arrayContaining(before.latency.map((d) => d.day)));
+    expect(await view()).toEqual(before);
 
-    // A late conversation on the 13th (Berlin), written after the rollups: the next view sees it.
+    // A late conversation on the 13th (Berlin, 13:00), written after the rollups: the next view sees it everywhere.
     const late = await createTestUser(db());
-    const [session] = await db().insert(liveSessions).values({ userId: late.id, model: "m", voice: "Puck", status: "ENDED", startedAt: new Date("2025-03-13T12:00:00Z") }).returning();
-    await db().insert(sessionAnalytics).values({ sessionId: session!.id, userId: late.id, startedAt: session!.startedAt, status: "ENDED", model: "m", voice: "Puck", latenciesMs: [70, 90], latencySumMs: 160 });
-    const after = await admin.getAdminDailyLatency(db(), params);
-    expect(after.find((d) => d.day === "2025-03-13")).toEqual({ day: "2025-03-13", p50: 70, p95: 90, p99: 90, samples: 2 });
-    expect((await admin.getAdminTotals(db(), params)).responseP50Ms).toBe(850);
+    const [session] = await db().insert(liveSessions).values({ userId: late.id, model: "m", voice: "Kore", status: "ENDED", startedAt: new Date("2025-03-13T12:00:00Z") }).returning();
+    await db().insert(sessionAnalytics).values({ sessionId: session!.id, userId: late.id, startedAt: session!.startedAt, status: "ENDED", durationSeconds: 120, model: "m", voice: "Kore", latenciesMs: [70, 90], latencySumMs: 160 });
+    const after = await view();
+    expect(after.latency.find((d) => d.day === "2025-03-13")).toEqual({ day: "2025-03-13", p50: 70, p95: 90, p99: 90, samples: 2 });
+    expect(after.totals).toMatchObject({ conversations: before.totals.conversations + 1, minutes: before.totals.minutes + 2, activeUsers: before.totals.activeUsers + 1, responseP50Ms: 850 });
+    const day13 = (activity: typeof before.activity) => activity.find((d) => d.day === "2025-03-13")!;
+    expect(day13(after.activity)).toMatchObject({ conversations: day13(before.activity).conversations + 1, activeUsers: day13(before.activity).activeUsers + 1 });
+    const thursday13 = (cells: typeof before.heatmap) => cells.find((c) => c.weekday === 4 && c.hour === 13)?.conversations ?? 0;
+    expect(thursday13(after.heatmap)).toBe(thursday13(before.heatmap) + 1);
+    const kore = (usage: typeof before.usage) => usage.voices.find((v) => v.label === "Kore")?.conversations ?? 0;
+    expect(kore(after.usage)).toBe(kore(before.usage) + 1);
+    expect(after.active).toMatchObject({ mau: before.active.mau + 1 });
 
     // Erasing it (the cascade of an account deletion) takes it out again.
     await db().execute(sql`delete from "user" where id = ${late.id}`);
-    expect(await admin.getAdminDailyLatency(db(), params)).toEqual(before);
-    expect(await admin.getAdminTotals(db(), params)).toMatchObject({ responseP50Ms: 900, responseP95Ms: 2050 });
+    expect(await view()).toEqual(before);
   });
 });

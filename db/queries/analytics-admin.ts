@@ -13,6 +13,16 @@ import {
   totalsInScope,
   usageInScope,
 } from "./analytics-metrics";
+import {
+  allUsersActiveUsers,
+  allUsersDailyActivity,
+  allUsersDailyLatency,
+  allUsersDailyTokens,
+  allUsersHeatmap,
+  allUsersTotals,
+  allUsersUsage,
+  type ActiveUsers,
+} from "./analytics-all-users";
 import { dayEnd, dayStart, localDay, rows, sessionsIn, type AnalyticsScope } from "./analytics-sql";
 import { STALE_SESSION_MS } from "./live-sessions";
 import { assertAdmin } from "./users";
@@ -25,44 +35,51 @@ import { assertAdmin } from "./users";
 
 export type AdminAnalyticsParams = { actorId: string; userId?: string | null } & ZonedRange;
 
+type Metric<R> = (db: Database, scope: AnalyticsScope, range: ZonedRange) => Promise<R>;
+
+/** `allUsers` answers for everyone (userId null), from the rollups where it has them; `oneUser` for the drill-down. */
 const adminScope =
-  <R>(metric: (db: Database, scope: AnalyticsScope, range: ZonedRange) => Promise<R>) =>
+  <R>(oneUser: Metric<R>, allUsers: (db: Database, range: ZonedRange) => Promise<R> = (db, range) => oneUser(db, { userId: null, ownView: false }, range)) =>
   async (db: Database, { actorId, userId = null, from, to, timeZone }: AdminAnalyticsParams): Promise<R> => {
     await assertAdmin(db, { actorId });
-    return metric(db, { userId, ownView: false }, { from, to, timeZone });
+    const range = { from, to, timeZone };
+    return userId === null ? allUsers(db, range) : oneUser(db, { userId, ownView: false }, range);
   };
 
-export const getAdminTotals = adminScope(totalsInScope);
-export const getAdminDailyActivity = adminScope(dailyActivityInScope);
-export const getAdminDailyLatency = adminScope(dailyLatencyInScope);
-export const getAdminDailyTokens = adminScope(dailyTokensInScope);
-export const getAdminHeatmap = adminScope(heatmapInScope);
-export const getAdminUsage = adminScope(usageInScope);
+export const getAdminTotals = adminScope(totalsInScope, allUsersTotals);
+export const getAdminDailyActivity = adminScope(dailyActivityInScope, allUsersDailyActivity);
+export const getAdminDailyLatency = adminScope(dailyLatencyInScope, allUsersDailyLatency);
+export const getAdminDailyTokens = adminScope(dailyTokensInScope, allUsersDailyTokens);
+export const getAdminHeatmap = adminScope(heatmapInScope, allUsersHeatmap);
+export const getAdminUsage = adminScope(usageInScope, allUsersUsage);
 
-export interface ActiveUsers {
-  /** Distinct users with a conversation on the range's last day, its last 7 and its last 30 days. */
-  dau: number;
-  wau: number;
-  mau: number;
+export interface ActiveUsersNow extends ActiveUsers {
   totalUsers: number;
 }
 
-export const getAdminActiveUsers = adminScope(async (db, scope, range): Promise<ActiveUsers> => {
-  const { to, timeZone } = range;
-  const owner = scope.userId === null ? sql`` : sql` and sa.user_id = ${scope.userId}`;
-  const [[active], [accounts]] = await Promise.all([
-    rows<{ dau: number; wau: number; mau: number }>(
-      db,
-      sql`select (count(distinct sa.user_id) filter (where sa.started_at >= ${dayStart(to, timeZone)}))::int as "dau",
-          (count(distinct sa.user_id) filter (where sa.started_at >= ${dayStart(addDays(to, -6), timeZone)}))::int as "wau",
-          count(distinct sa.user_id)::int as "mau"
-        from session_analytics sa
-        where sa.started_at >= ${dayStart(addDays(to, -29), timeZone)} and sa.started_at < ${dayEnd(to, timeZone)}${owner}`,
-    ),
-    db.select({ value: count() }).from(user),
-  ]);
-  return { dau: active?.dau ?? 0, wau: active?.wau ?? 0, mau: active?.mau ?? 0, totalUsers: accounts?.value ?? 0 };
-});
+async function oneUserActiveUsers(db: Database, scope: AnalyticsScope, { to, timeZone }: ZonedRange): Promise<ActiveUsers> {
+  const [active] = await rows<ActiveUsers>(
+    db,
+    sql`select (count(distinct sa.user_id) filter (where sa.started_at >= ${dayStart(to, timeZone)}))::int as "dau",
+        (count(distinct sa.user_id) filter (where sa.started_at >= ${dayStart(addDays(to, -6), timeZone)}))::int as "wau",
+        count(distinct sa.user_id)::int as "mau"
+      from session_analytics sa
+      where sa.started_at >= ${dayStart(addDays(to, -29), timeZone)} and sa.started_at < ${dayEnd(to, timeZone)} and sa.user_id = ${scope.userId}`,
+  );
+  return { dau: active?.dau ?? 0, wau: active?.wau ?? 0, mau: active?.mau ?? 0 };
+}
+
+/** Daily, weekly and monthly active users as of the range's last day, and how many accounts there are. */
+export const getAdminActiveUsers = adminScope<ActiveUsersNow>(
+  async (db, scope, range) => {
+    const [active, [accounts]] = await Promise.all([oneUserActiveUsers(db, scope, range), db.select({ value: count() }).from(user)]);
+    return { ...active, totalUsers: accounts?.value ?? 0 };
+  },
+  async (db, range) => {
+    const [active, [accounts]] = await Promise.all([allUsersActiveUsers(db, range), db.select({ value: count() }).from(user)]);
+    return { ...active, totalUsers: accounts?.value ?? 0 };
+  },
+);
 
 export interface DailySignups {
   day: string;

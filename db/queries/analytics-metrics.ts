@@ -3,10 +3,13 @@ import { sql } from "drizzle-orm";
 import { estimateCostUsd } from "@/lib/analytics/pricing";
 import { listDays, type ZonedRange } from "@/lib/analytics/range";
 import type { Database } from "../index";
-import { allUsersDayHistograms, mergeHistograms, percentilesOf, type Percentiles } from "./analytics-latency";
 import { latencyPercentiles, localDay, rows, sessionsIn, type AnalyticsScope } from "./analytics-sql";
 
-/* The metrics Insights and Admin share; analytics.ts and analytics-admin.ts scope them. */
+/*
+ * The metrics of one scope read from its sessions: a user's Insights, and an admin's drill-down
+ * into one user. Across every user the Admin dashboard reads the same metrics from the daily
+ * rollups instead (analytics-all-users.ts).
+ */
 
 export interface ActivityTotals {
   conversations: number;
@@ -25,21 +28,15 @@ export interface ActivityTotals {
   responseP99Ms: number | null;
 }
 
-/** Over the whole range: one user's answers read directly, everyone's from the daily rollups. */
-async function rangePercentiles(db: Database, scope: AnalyticsScope, range: ZonedRange): Promise<Percentiles | undefined> {
-  if (scope.userId === null) {
-    const { latencies, counts } = mergeHistograms(await allUsersDayHistograms(db, range));
-    return percentilesOf(latencies, counts);
-  }
-  const [found] = await rows<Percentiles>(
-    db,
-    sql`select ${latencyPercentiles} from session_analytics sa cross join lateral unnest(sa.latencies_ms) as l(ms) where ${sessionsIn(scope, range)}`,
-  );
-  return found;
+interface Percentiles {
+  p50: number | null;
+  p95: number | null;
+  p99: number | null;
+  samples: number;
 }
 
 export async function totalsInScope(db: Database, scope: AnalyticsScope, range: ZonedRange): Promise<ActivityTotals> {
-  const [[sums], latency] = await Promise.all([
+  const [[sums], [latency]] = await Promise.all([
     rows<{ conversations: number; seconds: number; turns: number; interruptions: number; errors: number; users: number; tin: number; tout: number; lsum: number; lcount: number }>(
       db,
       sql`select count(*)::int as "conversations",
@@ -54,7 +51,10 @@ export async function totalsInScope(db: Database, scope: AnalyticsScope, range: 
         coalesce(sum(cardinality(sa.latencies_ms)), 0)::float8 as "lcount"
       from session_analytics sa where ${sessionsIn(scope, range)}`,
     ),
-    rangePercentiles(db, scope, range),
+    rows<Percentiles>(
+      db,
+      sql`select ${latencyPercentiles} from session_analytics sa cross join lateral unnest(sa.latencies_ms) as l(ms) where ${sessionsIn(scope, range)}`,
+    ),
   ]);
   const s = sums!;
   return {
@@ -122,9 +122,6 @@ export interface DailyLatency {
 }
 
 export async function dailyLatencyInScope(db: Database, scope: AnalyticsScope, range: ZonedRange): Promise<DailyLatency[]> {
-  if (scope.userId === null) {
-    return (await allUsersDayHistograms(db, range)).map(({ day, latencies, counts }) => ({ day, ...percentilesOf(latencies, counts) }));
-  }
   const found = await rows<DailyLatency>(
     db,
     sql`with s as (

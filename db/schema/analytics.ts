@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { bigint, index, integer, jsonb, pgTable, real, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { user } from "./auth";
 import { liveSessions, sessionStatus } from "./live-sessions";
@@ -44,5 +45,7 @@ export const sessionAnalytics = pgTable(
   (t) => [
     index("session_analytics_user_started_idx").on(t.userId, t.startedAt),
     index("session_analytics_started_idx").on(t.startedAt),
+    // The few conversations that failed, for the most frequent error messages.
+    index("session_analytics_errors_started_idx").on(t.startedAt).where(sql`${t.status} = 'ERROR'`),
   ],
 );
