@@ -110,9 +110,9 @@ export const NO_ERROR_MESSAGE = "(no message recorded)";
 export const getAdminTopErrors = adminScope(async (db, scope, range): Promise<ErrorMessageCount[]> => {
   const found = await rows<{ message: string; conversations: number; last: number }>(
     db,
-    sql`select coalesce(nullif(ls.last_error_message, ''), ${NO_ERROR_MESSAGE}) as "message", count(*)::int as "conversations",
+    sql`select coalesce(nullif(sa.error_message, ''), ${NO_ERROR_MESSAGE}) as "message", count(*)::int as "conversations",
         (extract(epoch from max(sa.started_at)) * 1000)::float8 as "last"
-      from session_analytics sa join live_sessions ls on ls.id = sa.session_id
+      from session_analytics sa
       where ${sessionsIn(scope, range)} and sa.status = 'ERROR'
       group by 1 order by 2 desc, 1 limit 10`,
   );
@@ -130,6 +130,8 @@ export interface TopUser {
   costUsd: number;
 }
 
+const TOP_USERS = 10;
+
 /** The users who talked the most in the range (minutes, then conversations), with their tokens and estimated cost. */
 export const getAdminTopUsers = adminScope(async (db, scope, range): Promise<TopUser[]> => {
   const found = await rows<{ user_id: string; name: string; email: string; model: string; n: number; seconds: number; tin: number; tout: number }>(
@@ -138,8 +140,12 @@ export const getAdminTopUsers = adminScope(async (db, scope, range): Promise<Top
         select sa.user_id, sa.model, count(*)::int as n, sum(sa.duration_seconds)::float8 as seconds,
           sum(sa.tokens_in)::float8 as tin, sum(sa.tokens_out)::float8 as tout
         from session_analytics sa where ${sessionsIn(scope, range)} group by sa.user_id, sa.model
+      ),
+      top as (
+        select s.user_id from s join "user" u on u.id = s.user_id
+        group by s.user_id, u.email order by sum(s.seconds) desc, sum(s.n) desc, u.email limit ${TOP_USERS}
       )
-      select s.*, u.name, u.email from s join "user" u on u.id = s.user_id`,
+      select s.*, u.name, u.email from s join top on top.user_id = s.user_id join "user" u on u.id = s.user_id`,
   );
   const byUser = new Map<string, TopUser>();
   for (const row of found) {
@@ -153,7 +159,7 @@ export const getAdminTopUsers = adminScope(async (db, scope, range): Promise<Top
   }
   return [...byUser.values()]
     .sort((a, b) => b.minutes - a.minutes || b.conversations - a.conversations || a.email.localeCompare(b.email))
-    .slice(0, 10);
+    .slice(0, TOP_USERS);
 });
 
 /** Open conversations whose browser reported within the stale window: what is happening right now. */

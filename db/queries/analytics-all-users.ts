@@ -1,10 +1,9 @@
 import "server-only";
 import { estimateCostUsd } from "@/lib/analytics/pricing";
 import { addDays, type ZonedRange } from "@/lib/analytics/range";
-import { percentileFromHistogram } from "@/lib/analytics/session-metrics";
 import type { Database } from "../index";
 import type { UsageTuple } from "../schema";
-import { allUsersDays, distinctUsersOver, type DayRollup } from "./analytics-day-rollups";
+import { allUsersDays, distinctUsersOver, rangePercentiles, type DayExtra, type DayRollupWith } from "./analytics-day-rollups";
 import {
   DEFAULT_PERSONA_LABEL,
   HIDDEN_PERSONA_LABEL,
@@ -23,37 +22,14 @@ import {
  * conversations on each view. Only aggregates: no transcript text, no persona names.
  */
 
-export interface Percentiles {
-  p50: number | null;
-  p95: number | null;
-  p99: number | null;
-  samples: number;
-}
-
-function percentilesOf(latencies: readonly number[], counts: readonly number[]): Percentiles {
-  return {
-    p50: percentileFromHistogram(latencies, counts, 50),
-    p95: percentileFromHistogram(latencies, counts, 95),
-    p99: percentileFromHistogram(latencies, counts, 99),
-    samples: counts.reduce((sum, n) => sum + n, 0),
-  };
-}
-
-/** The range as one histogram: the days' counts added up value by value. */
-function mergeHistograms(days: readonly DayRollup[]): { latencies: number[]; counts: number[] } {
-  const merged = new Map<number, number>();
-  for (const day of days) day.latencies.forEach((ms, i) => merged.set(ms, (merged.get(ms) ?? 0) + (day.latencyCounts[i] ?? 0)));
-  const latencies = [...merged.keys()].sort((a, b) => a - b);
-  return { latencies, counts: latencies.map((ms) => merged.get(ms) ?? 0) };
-}
-
-const sum = (days: readonly DayRollup[], pick: (day: DayRollup) => number) => days.reduce((total, day) => total + pick(day), 0);
+const sum = <K extends DayExtra>(days: readonly DayRollupWith<K>[], pick: (day: DayRollupWith<K>) => number) => days.reduce((total, day) => total + pick(day), 0);
 
 export async function allUsersTotals(db: Database, range: ZonedRange): Promise<ActivityTotals> {
   const days = await allUsersDays(db, range);
-  const [activeUsers = 0] = await distinctUsersOver(db, { to: range.to, timeZone: range.timeZone, spans: [days.length] });
-  const { latencies, counts } = mergeHistograms(days);
-  const latency = percentilesOf(latencies, counts);
+  const [[activeUsers = 0], latency] = await Promise.all([
+    distinctUsersOver(db, { to: range.to, timeZone: range.timeZone, spans: [days.length] }),
+    rangePercentiles(db, range),
+  ]);
   return {
     conversations: sum(days, (d) => d.conversations),
     minutes: sum(days, (d) => d.seconds) / 60,
@@ -83,11 +59,11 @@ export async function allUsersDailyActivity(db: Database, range: ZonedRange): Pr
 }
 
 export async function allUsersDailyLatency(db: Database, range: ZonedRange): Promise<DailyLatency[]> {
-  return (await allUsersDays(db, range)).map((d) => ({ day: d.day, ...percentilesOf(d.latencies, d.latencyCounts) }));
+  return (await allUsersDays(db, range)).map(({ day, p50, p95, p99, samples }) => ({ day, p50, p95, p99, samples }));
 }
 
 export async function allUsersDailyTokens(db: Database, range: ZonedRange): Promise<DailyTokens[]> {
-  return (await allUsersDays(db, range)).map((d) => ({
+  return (await allUsersDays(db, range, ["modelTokens"])).map((d) => ({
     day: d.day,
     tokensIn: d.tokensIn,
     tokensOut: d.tokensOut,
@@ -100,7 +76,7 @@ const isoWeekday = (day: string) => new Date(`${day}T00:00:00Z`).getUTCDay() || 
 
 export async function allUsersHeatmap(db: Database, range: ZonedRange): Promise<HeatmapCell[]> {
   const cells = new Map<number, HeatmapCell>();
-  for (const day of await allUsersDays(db, range)) {
+  for (const day of await allUsersDays(db, range, ["hours"])) {
     const weekday = isoWeekday(day.day);
     day.hours.forEach((conversations, hour) => {
       if (conversations === 0) return;
@@ -113,7 +89,9 @@ export async function allUsersHeatmap(db: Database, range: ZonedRange): Promise<
   return [...cells.entries()].sort(([a], [b]) => a - b).map(([, cell]) => cell);
 }
 
-function slices(days: readonly DayRollup[], pick: (day: DayRollup) => UsageTuple[], label: (key: string) => string = (key) => key): UsageSlice[] {
+type UsageDay = DayRollupWith<"voices" | "models" | "personas">;
+
+function slices(days: readonly UsageDay[], pick: (day: UsageDay) => UsageTuple[], label: (key: string) => string = (key) => key): UsageSlice[] {
   const byLabel = new Map<string, { conversations: number; seconds: number }>();
   for (const day of days) {
     for (const [key, conversations, seconds] of pick(day)) {
@@ -129,7 +107,7 @@ function slices(days: readonly DayRollup[], pick: (day: DayRollup) => UsageTuple
 }
 
 export async function allUsersUsage(db: Database, range: ZonedRange): Promise<UsageBreakdown> {
-  const days = await allUsersDays(db, range);
+  const days = await allUsersDays(db, range, ["voices", "models", "personas"]);
   return {
     voices: slices(days, (d) => d.voices),
     // An admin sees only whether a persona was used, never its name.

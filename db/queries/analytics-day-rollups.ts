@@ -25,8 +25,11 @@ export interface DayRollup {
   tokensIn: number;
   tokensOut: number;
   latencySumMs: number;
-  latencies: number[];
-  latencyCounts: number[];
+  /** The day's answers and their percentiles; a range's come from the stored histograms (rangePercentiles). */
+  samples: number;
+  p50: number | null;
+  p95: number | null;
+  p99: number | null;
   /** Conversations per local hour, 0–23. */
   hours: number[];
   modelTokens: ModelTokensTuple[];
@@ -35,11 +38,23 @@ export interface DayRollup {
   personas: UsageTuple[];
 }
 
+/* The larger columns are read only by the tiles that show them. */
+const EXTRA_COLUMNS = {
+  hours: `hours`,
+  modelTokens: `model_tokens as "modelTokens"`,
+  voices: `voices`,
+  models: `models`,
+  personas: `personas`,
+} as const;
+export type DayExtra = keyof typeof EXTRA_COLUMNS;
+export type DayRollupWith<K extends DayExtra> = Omit<DayRollup, DayExtra> & Pick<DayRollup, K>;
+
 /** Columns of analytics_day_rollups as a DayRollup; bigints leave as float8 so every driver gives numbers. */
-const READ = sql.raw(`to_char(day, 'YYYY-MM-DD') as "day", conversations, seconds::float8 as "seconds", turns::float8 as "turns",
+const BASE_COLUMNS = `to_char(day, 'YYYY-MM-DD') as "day", conversations, seconds::float8 as "seconds", turns::float8 as "turns",
   interruptions::float8 as "interruptions", errors, cardinality(user_ids)::int as "users", tokens_in::float8 as "tokensIn",
-  tokens_out::float8 as "tokensOut", latency_sum_ms::float8 as "latencySumMs", latencies_ms as "latencies",
-  latency_counts as "latencyCounts", hours, model_tokens as "modelTokens", voices, models, personas`);
+  tokens_out::float8 as "tokensOut", latency_sum_ms::float8 as "latencySumMs", samples, p50, p95, p99`;
+const columns = (extras: readonly DayExtra[]) => sql.raw([BASE_COLUMNS, ...extras.map((extra) => EXTRA_COLUMNS[extra])].join(", "));
+const ALL_COLUMNS = columns(Object.keys(EXTRA_COLUMNS) as DayExtra[]);
 
 const revisionAround = (day: SQL) =>
   sql`(select coalesce(sum(r.revision), 0) from analytics_revisions r where r.utc_day between ${day} - 1 and ${day} + 1)`;
@@ -65,10 +80,15 @@ async function refresh(db: Database, days: string[], timeZone: string): Promise<
           sum(latency_sum_ms) as lsum, array_agg(distinct user_id) as users, ${hourCounts} as hours
         from s group by d
       ),
+      hist as (select s.d, l.ms, count(*)::int as n from s cross join lateral unnest(s.latencies_ms) as l(ms) group by 1, 2),
+      ranked as (select d, ms, n, sum(n) over (partition by d order by ms) as seen, sum(n) over (partition by d) as total from hist),
       lat as (
-        select d, array_agg(ms order by ms) as vals, array_agg(n order by ms) as cnts
-        from (select s.d, l.ms, count(*)::int as n from s cross join lateral unnest(s.latencies_ms) as l(ms) group by 1, 2) h
-        group by d
+        -- Nearest rank as percentileFromHistogram computes it: ceil(p · total) in double precision.
+        select d, array_agg(ms order by ms) as vals, array_agg(n order by ms) as cnts, max(total)::int as samples,
+          min(ms) filter (where seen >= ceil(0.5::float8 * total)) as p50,
+          min(ms) filter (where seen >= ceil(0.95::float8 * total)) as p95,
+          min(ms) filter (where seen >= ceil(0.99::float8 * total)) as p99
+        from ranked group by d
       ),
       u as (
         select d, case when grouping(model) = 0 then 'model' when grouping(voice) = 0 then 'voice' else 'persona' end as kind,
@@ -85,19 +105,19 @@ async function refresh(db: Database, days: string[], timeZone: string): Promise<
         from u group by d
       )
       insert into analytics_day_rollups (time_zone, day, revision, conversations, seconds, turns, interruptions, errors, tokens_in, tokens_out,
-        latency_sum_ms, user_ids, latencies_ms, latency_counts, hours, model_tokens, voices, models, personas, computed_at)
+        latency_sum_ms, samples, p50, p95, p99, user_ids, latencies_ms, latency_counts, hours, model_tokens, voices, models, personas, computed_at)
       select ${timeZone}, days.d, ${revisionAround(sql`days.d`)}, coalesce(base.n, 0), coalesce(base.seconds, 0), coalesce(base.turns, 0),
         coalesce(base.interruptions, 0), coalesce(base.errors, 0), coalesce(base.tin, 0), coalesce(base.tout, 0), coalesce(base.lsum, 0),
-        coalesce(base.users, '{}'), coalesce(lat.vals, '{}'), coalesce(lat.cnts, '{}'), coalesce(base.hours, array_fill(0, array[24])),
+        coalesce(lat.samples, 0), lat.p50, lat.p95, lat.p99, coalesce(base.users, '{}'), coalesce(lat.vals, '{}'), coalesce(lat.cnts, '{}'), coalesce(base.hours, array_fill(0, array[24])),
         coalesce(usage.model_tokens, '[]'), coalesce(usage.voices, '[]'), coalesce(usage.models, '[]'), coalesce(usage.personas, '[]'), now()
       from days left join base on base.d = days.d left join lat on lat.d = days.d left join usage on usage.d = days.d
       on conflict (time_zone, day) do update set
         revision = excluded.revision, conversations = excluded.conversations, seconds = excluded.seconds, turns = excluded.turns,
         interruptions = excluded.interruptions, errors = excluded.errors, tokens_in = excluded.tokens_in, tokens_out = excluded.tokens_out,
-        latency_sum_ms = excluded.latency_sum_ms, user_ids = excluded.user_ids, latencies_ms = excluded.latencies_ms,
+        latency_sum_ms = excluded.latency_sum_ms, samples = excluded.samples, p50 = excluded.p50, p95 = excluded.p95, p99 = excluded.p99, user_ids = excluded.user_ids, latencies_ms = excluded.latencies_ms,
         latency_counts = excluded.latency_counts, hours = excluded.hours, model_tokens = excluded.model_tokens, voices = excluded.voices,
         models = excluded.models, personas = excluded.personas, computed_at = excluded.computed_at
-      returning ${READ}`,
+      returning ${ALL_COLUMNS}`,
   );
 }
 
@@ -118,21 +138,42 @@ function refreshOnce(db: Database, days: string[], timeZone: string): Promise<Da
   return started;
 }
 
-/** Every day of the range across all users, each recomputed first if it changed since it was stored. */
-export async function allUsersDays(db: Database, { from, to, timeZone }: ZonedRange): Promise<DayRollup[]> {
-  const cached = await rows<DayRollup & { wanted: string; fresh: boolean | null }>(
+/**
+ * Every day of the range across all users, each recomputed first if it changed since it was
+ * stored, with the base figures and the `extras` asked for.
+ */
+export async function allUsersDays<K extends DayExtra = never>(db: Database, { from, to, timeZone }: ZonedRange, extras: readonly K[] = []): Promise<DayRollupWith<K>[]> {
+  const cached = await rows<DayRollupWith<K> & { wanted: string; fresh: boolean | null }>(
     db,
     sql`with days as (select g.d::date as d from generate_series(${from}::date, ${to}::date, interval '1 day') as g(d))
       select to_char(days.d, 'YYYY-MM-DD') as "wanted", c.*
       from days left join lateral (
-        select ${READ}, revision = ${revisionAround(sql`days.d`)} as "fresh"
+        select ${columns(extras)}, revision = ${revisionAround(sql`days.d`)} as "fresh"
         from analytics_day_rollups where time_zone = ${timeZone} and day = days.d
       ) c on true
       order by days.d`,
   );
   const stale = cached.filter((row) => !row.fresh).map((row) => row.wanted);
-  const recomputed = new Map(stale.length > 0 ? (await refreshOnce(db, stale, timeZone)).map((day) => [day.day, day]) : []);
-  return cached.map(({ wanted, fresh: _fresh, ...day }) => recomputed.get(wanted) ?? day);
+  const recomputed = new Map<string, DayRollupWith<K>>(stale.length > 0 ? (await refreshOnce(db, stale, timeZone)).map((day) => [day.day, day]) : []);
+  return cached.map(({ wanted, fresh: _fresh, ...day }) => recomputed.get(wanted) ?? (day as unknown as DayRollupWith<K>));
+}
+
+/** The range's response times as one exact histogram, reduced to its percentiles in the database. */
+export async function rangePercentiles(db: Database, { from, to, timeZone }: ZonedRange): Promise<{ samples: number; p50: number | null; p95: number | null; p99: number | null }> {
+  const [found] = await rows<{ samples: number; p50: number | null; p95: number | null; p99: number | null }>(
+    db,
+    sql`with h as (
+        select x.ms, sum(x.n)::int as n from analytics_day_rollups r cross join lateral unnest(r.latencies_ms, r.latency_counts) as x(ms, n)
+        where r.time_zone = ${timeZone} and r.day between ${from}::date and ${to}::date group by x.ms
+      ),
+      ranked as (select ms, sum(n) over (order by ms) as seen, sum(n) over () as total from h)
+      select coalesce(max(total), 0)::int as "samples",
+        min(ms) filter (where seen >= ceil(0.5::float8 * total)) as "p50",
+        min(ms) filter (where seen >= ceil(0.95::float8 * total)) as "p95",
+        min(ms) filter (where seen >= ceil(0.99::float8 * total)) as "p99"
+      from ranked`,
+  );
+  return found ?? { samples: 0, p50: null, p95: null, p99: null };
 }
 
 /**

@@ -213,5 +213,8 @@ describeEachDriver("live sessions", ({ db }) => {
     expect(result.status).toBe("ERROR");
     expect(result.analytics.errorCount).toBe(1);
     expect(await getOwnedLiveSession(db(), { userId: user.id, sessionId })).toMatchObject({ status: "ERROR", lastErrorMessage: "The connection was closed (1011)." });
+    // The analytics row carries the message too: the Admin list of frequent errors reads it there.
+    const [row] = await db().select().from(sessionAnalytics).where(eq(sessionAnalytics.sessionId, sessionId));
+    expect(row).toMatchObject({ status: "ERROR", errorMessage: "The connection was closed (1011)." });
   });
 });

@@ -39,7 +39,7 @@ export async function getOwnedPersona(db: Database, { userId, personaId }: { use
 }
 
 /** The session facts the analytics row copies, so dashboards group without joining live_sessions. */
-type SessionFacts = Pick<LiveSessionRow, "id" | "userId" | "startedAt" | "endedAt" | "status" | "totalDurationSeconds" | "model" | "voice" | "personaId">;
+type SessionFacts = Pick<LiveSessionRow, "id" | "userId" | "startedAt" | "endedAt" | "status" | "totalDurationSeconds" | "model" | "voice" | "personaId" | "lastErrorMessage">;
 
 function durationOf(session: SessionFacts): number {
   if (session.totalDurationSeconds !== null) return session.totalDurationSeconds;
@@ -67,6 +67,7 @@ async function writeAnalytics(
     ...sessionLatencies(turns),
     startedAt: session.startedAt,
     status: session.status,
+    errorMessage: session.status === "ERROR" ? session.lastErrorMessage : null,
     durationSeconds: durationOf(session),
     model: session.model,
     voice: session.voice,
@@ -115,7 +116,7 @@ async function closeSession(tx: Tx, session: LiveSessionRow, { status, errorMess
     errorCount: Math.max(stats?.errorCount ?? 0, status === "ERROR" ? 1 : 0),
   };
   const metadata = { resumptions: stats?.resumptions ?? 0, clientStatsReported: Boolean(stats) };
-  const closed = { ...session, status, totalDurationSeconds, endedAt: now };
+  const closed = { ...session, status, totalDurationSeconds, endedAt: now, lastErrorMessage: errorMessage };
   const analytics = await writeAnalytics(tx, { session: closed, client, metadata });
   return { sessionId: session.id, status, totalDurationSeconds, analytics };
 }

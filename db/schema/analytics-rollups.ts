@@ -35,9 +35,14 @@ export const analyticsDayRollups = pgTable(
     tokensIn: bigint("tokens_in", { mode: "number" }).notNull(),
     tokensOut: bigint("tokens_out", { mode: "number" }).notNull(),
     latencySumMs: bigint("latency_sum_ms", { mode: "number" }).notNull(),
+    /** The day's answers and their nearest-rank percentiles, for the response-time chart. */
+    samples: integer("samples").notNull(),
+    p50: integer("p50"),
+    p95: integer("p95"),
+    p99: integer("p99"),
     /** Distinct users who started a conversation that day. */
     userIds: text("user_ids").array().notNull(),
-    /** Distinct response times of the day, ascending, and how many answers had each. */
+    /** Distinct response times of the day, ascending, and how many answers had each: merged for a range's percentiles. */
     latenciesMs: integer("latencies_ms").array().notNull(),
     latencyCounts: integer("latency_counts").array().notNull(),
     /** Conversations started in each local hour 0–23. */

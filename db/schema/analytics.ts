@@ -22,6 +22,8 @@ export const sessionAnalytics = pgTable(
     // Copied from live_sessions: a conversation counts on the day (in the viewer's zone) it started.
     startedAt: timestamp("started_at", { withTimezone: true }).notNull(),
     status: sessionStatus("status").notNull(),
+    // The message a failed conversation ended with (copied too), for the most frequent errors.
+    errorMessage: text("error_message"),
     durationSeconds: integer("duration_seconds").notNull().default(0),
     model: text("model").notNull(),
     voice: text("voice").notNull(),
@@ -46,6 +48,6 @@ export const sessionAnalytics = pgTable(
     index("session_analytics_user_started_idx").on(t.userId, t.startedAt),
     index("session_analytics_started_idx").on(t.startedAt),
     // The few conversations that failed, for the most frequent error messages.
-    index("session_analytics_errors_started_idx").on(t.startedAt).where(sql`${t.status} = 'ERROR'`),
+    index("session_analytics_errors_started_idx").on(t.startedAt, t.errorMessage).where(sql`${t.status} = 'ERROR'`),
   ],
 );

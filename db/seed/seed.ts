@@ -158,11 +158,11 @@ async function insertAnalytics(db: Database, ids: SQL): Promise<void> {
   // The same figures computeSessionMetrics writes at the end of a live session; percentile_disc
   // is the nearest-rank percentile it uses.
   await db.execute(sql`
-    INSERT INTO session_analytics (session_id, user_id, started_at, status, duration_seconds, model, voice, persona_id,
+    INSERT INTO session_analytics (session_id, user_id, started_at, status, error_message, duration_seconds, model, voice, persona_id,
                                    user_message_count, model_message_count, audio_seconds, video_frame_count,
                                    response_time_mean_ms, response_time_p95_ms, latencies_ms, latency_sum_ms,
                                    interruption_count, error_count, tokens_in, tokens_out, metadata, created_at)
-    SELECT s.id, s.user_id, s.started_at, s.status, s.total_duration_seconds, s.model, s.voice, s.persona_id,
+    SELECT s.id, s.user_id, s.started_at, s.status, CASE WHEN s.status = 'ERROR' THEN s.last_error_message END, s.total_duration_seconds, s.model, s.voice, s.persona_id,
            count(*) FILTER (WHERE t.sender = 'user'), count(*) FILTER (WHERE t.sender = 'model'),
            s.total_duration_seconds, CASE WHEN s.camera_enabled THEN s.total_duration_seconds ELSE 0 END,
            avg(t.latency_ms), percentile_disc(0.95) WITHIN GROUP (ORDER BY t.latency_ms),

@@ -4,12 +4,21 @@ import type { BenchFigure } from "./figure";
 
 /*
  * Server time of one query as the page would run it: a few warm-up calls (plans and caches as
- * on a server in use), then `rounds` timed calls, reported as p50 and p95.
+ * on a server in use), then `rounds` timed calls, reported as p50 and p95. `before` runs untimed
+ * ahead of each call: a write the call then has to see.
  */
-export async function timeQuery(name: string, call: (round: number) => Promise<unknown>, { rounds = 40, warmup = 3, target }: { rounds?: number; warmup?: number; target?: string } = {}): Promise<BenchFigure[]> {
-  for (let i = 0; i < warmup; i++) await call(i);
+export async function timeQuery(
+  name: string,
+  call: (round: number) => Promise<unknown>,
+  { rounds = 40, warmup = 3, target, before }: { rounds?: number; warmup?: number; target?: string; before?: (round: number) => Promise<unknown> } = {},
+): Promise<BenchFigure[]> {
+  for (let i = 0; i < warmup; i++) {
+    await before?.(-1 - i);
+    await call(i);
+  }
   const samples: number[] = [];
   for (let round = 0; round < rounds; round++) {
+    await before?.(round);
     const started = performance.now();
     await call(round);
     samples.push(performance.now() - started);
