@@ -7,6 +7,7 @@ import { describeEachDriver } from "../test/drivers";
 import { createTestUser } from "../test/fixtures";
 import * as admin from "./analytics-admin";
 import { backfillSessionAnalytics } from "./analytics-backfill";
+import { ROLLUP_KEEP_DAYS } from "./analytics-day-rollups";
 import { STALE_SESSION_MS } from "./live-sessions";
 
 const berlin = { ...FIXTURE_RANGE, timeZone: FIXTURE_TIME_ZONE };
@@ -153,5 +154,16 @@ describeEachDriver("analytics: admin", ({ db }) => {
     // Erasing it (the cascade of an account deletion) takes it out again.
     await db().execute(sql`delete from "user" where id = ${late.id}`);
     expect(await view()).toEqual(before);
+  });
+
+  it("drops rollups computed long ago when it computes new ones", async () => {
+    const params = { actorId, ...FIXTURE_RANGE, timeZone: "Asia/Tokyo" };
+    await admin.getAdminDailyActivity(db(), params);
+    const old = new Date(Date.now() - (ROLLUP_KEEP_DAYS + 1) * 86_400_000);
+    await db().update(analyticsDayRollups).set({ computedAt: old }).where(eq(analyticsDayRollups.timeZone, "Asia/Tokyo"));
+    await admin.getAdminDailyActivity(db(), { ...params, timeZone: "Pacific/Auckland" });
+    expect(await db().select().from(analyticsDayRollups).where(eq(analyticsDayRollups.timeZone, "Asia/Tokyo"))).toEqual([]);
+    // Asked for again, the days are simply computed anew.
+    expect(nonZero(await admin.getAdminDailyActivity(db(), params), (d) => d.conversations)).not.toEqual({});
   });
 });

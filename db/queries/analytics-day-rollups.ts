@@ -121,6 +121,17 @@ async function refresh(db: Database, days: string[], timeZone: string): Promise<
   );
 }
 
+/**
+ * Days computed more than ROLLUP_KEEP_DAYS ago are dropped whenever others are computed, so the
+ * cache holds what admins looked at lately rather than every zone and day ever viewed; a dropped
+ * day is computed again if someone asks for it.
+ */
+export const ROLLUP_KEEP_DAYS = 30;
+
+async function pruneRollups(db: Database): Promise<void> {
+  await db.execute(sql`delete from analytics_day_rollups where computed_at < now() - make_interval(days => ${ROLLUP_KEEP_DAYS})`);
+}
+
 /*
  * The tiles of one page ask for the same days at once: the first asks the database to recompute
  * them and the others wait for that answer instead of recomputing the same days side by side.
@@ -133,7 +144,12 @@ function refreshOnce(db: Database, days: string[], timeZone: string): Promise<Da
   const key = `${timeZone}|${days.join(",")}`;
   const existing = pending.get(key);
   if (existing) return existing;
-  const started = refresh(db, days, timeZone).finally(() => pending.delete(key));
+  const started = refresh(db, days, timeZone)
+    .then(async (fresh) => {
+      await pruneRollups(db);
+      return fresh;
+    })
+    .finally(() => pending.delete(key));
   pending.set(key, started);
   return started;
 }
