@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { adminAuditLog, user } from "../schema";
 import { createTestUser } from "../test/fixtures";
 import { describeEachDriver } from "../test/drivers";
-import { listAdminActionsForUser, recordAdminAction } from "./admin-audit";
+import { listAdminActionsForUser, recordAdminAction, withAdminAuditEntry } from "./admin-audit";
 
 describeEachDriver("admin audit log queries", ({ db }) => {
   it("records who did what to whom and lists it newest first, for that account only", async () => {
@@ -68,5 +68,23 @@ describeEachDriver("admin audit log queries", ({ db }) => {
     for (const action of ["ban", "unban", "revoke_sessions"] as const) await recordAdminAction(db(), { actorId: admin.id, targetUserId: target.id, action });
     const entries = await listAdminActionsForUser(db(), { actorId: admin.id, targetUserId: target.id, limit: 2 });
     expect(entries.map((e) => e.action)).toEqual(["revoke_sessions", "unban"]);
+  });
+
+  it("logs an action before performing it and takes the entry back when the action fails", async () => {
+    const admin = await createTestUser(db(), { role: "admin" });
+    const target = await createTestUser(db());
+    const entry = { actorId: admin.id, targetUserId: target.id, action: "revoke_sessions" as const, details: { sessionsRevoked: 1 } };
+    const seenDuring = await withAdminAuditEntry(db(), entry, () => listAdminActionsForUser(db(), { actorId: admin.id, targetUserId: target.id }));
+    expect(seenDuring.map((e) => e.action)).toEqual(["revoke_sessions"]);
+
+    const failure = new Error("the auth service refused");
+    await expect(withAdminAuditEntry(db(), { ...entry, action: "ban" }, () => Promise.reject(failure))).rejects.toBe(failure);
+    expect((await listAdminActionsForUser(db(), { actorId: admin.id, targetUserId: target.id })).map((e) => e.action)).toEqual(["revoke_sessions"]);
+
+    // Not an admin: nothing is logged and the action never runs.
+    const member = await createTestUser(db());
+    let ran = false;
+    await expect(withAdminAuditEntry(db(), { ...entry, actorId: member.id }, async () => (ran = true))).rejects.toMatchObject({ code: "not_found:admin" });
+    expect(ran).toBe(false);
   });
 });

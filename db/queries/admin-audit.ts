@@ -25,6 +25,28 @@ export async function recordAdminAction(
   return row!;
 }
 
+/**
+ * Logs an admin action, then performs it. The action runs in better-auth, outside our
+ * transactions, so the entry comes first: nothing is done unlogged. If the action fails its entry
+ * is taken back, and the failure goes on to the caller.
+ */
+export async function withAdminAuditEntry<T>(
+  db: Database,
+  entry: Parameters<typeof recordAdminAction>[1],
+  perform: () => Promise<T>,
+): Promise<T> {
+  const recorded = await recordAdminAction(db, entry);
+  try {
+    return await perform();
+  } catch (error) {
+    await db
+      .delete(adminAuditLog)
+      .where(eq(adminAuditLog.id, recorded.id))
+      .catch((cleanup: unknown) => console.error("[admin-audit] could not take back the entry of a failed action", cleanup));
+    throw error;
+  }
+}
+
 /** The admin actions about one account, newest first. Admins only. */
 export async function listAdminActionsForUser(
   db: Database,

@@ -2,7 +2,7 @@ import "server-only";
 import { isAPIError } from "better-auth/api";
 import { headers } from "next/headers";
 import type { Database } from "@/db";
-import { recordAdminAction } from "@/db/queries/admin-audit";
+import { withAdminAuditEntry } from "@/db/queries/admin-audit";
 import { getUserForAdmin, type UserDetail } from "@/db/queries/users";
 import { getAuth } from "@/lib/auth/server";
 import type { SessionUser } from "@/lib/auth/session";
@@ -11,8 +11,8 @@ import type { BanUserInput, ModerationResult } from "./schema";
 
 /*
  * Ban, unban and revoke go through better-auth's admin plugin (it owns the `banned` fields and
- * the session store; a ban also deletes every session of the account), then land in the audit
- * log. Our own checks run first so the answers are ours: 404 for an unknown account, a plain
+ * the session store; a ban also deletes every session of the account), each logged in the audit
+ * log before it runs (see withAdminAuditEntry). Our own checks run first so the answers are ours: 404 for an unknown account, a plain
  * refusal for acting on oneself.
  */
 
@@ -41,43 +41,38 @@ async function viaAuth<T>(call: (auth: Awaited<ReturnType<typeof getAuth>>, requ
 export async function banAccount(db: Database, actor: SessionUser, { userId, reason, expiresInDays }: BanUserInput): Promise<ModerationResult> {
   const target = await loadTarget(db, actor, userId, "ban");
   if (target.banned) throw new AppError("conflict:admin", "This account is already suspended. Unban it first to change the ban.");
-  const { user } = await viaAuth((auth, requestHeaders) =>
-    auth.api.banUser({
-      body: { userId, banReason: reason, ...(expiresInDays ? { banExpiresIn: expiresInDays * DAY_SECONDS } : {}) },
-      headers: requestHeaders,
-    }),
+  const expiresAt = expiresInDays ? new Date(Date.now() + expiresInDays * DAY_SECONDS * 1000) : null;
+  const { user } = await withAdminAuditEntry(
+    db,
+    { actorId: actor.id, targetUserId: userId, action: "ban", details: { reason, expiresAt: expiresAt?.toISOString() ?? null, sessionsRevoked: target.activeAuthSessions } },
+    () =>
+      viaAuth((auth, requestHeaders) =>
+        auth.api.banUser({
+          body: { userId, banReason: reason, ...(expiresInDays ? { banExpiresIn: expiresInDays * DAY_SECONDS } : {}) },
+          headers: requestHeaders,
+        }),
+      ),
   );
-  const banExpires = user.banExpires ? new Date(user.banExpires) : null;
-  await recordAdminAction(db, {
-    actorId: actor.id,
-    targetUserId: userId,
-    action: "ban",
-    details: { reason, expiresAt: banExpires?.toISOString() ?? null, sessionsRevoked: target.activeAuthSessions },
-  });
-  return { userId, banned: true, banExpires, sessionsRevoked: target.activeAuthSessions };
+  return { userId, banned: true, banExpires: user.banExpires ? new Date(user.banExpires) : null, sessionsRevoked: target.activeAuthSessions };
 }
 
 export async function unbanAccount(db: Database, actor: SessionUser, { userId }: { userId: string }): Promise<ModerationResult> {
   const target = await loadTarget(db, actor, userId, "unban");
   if (!target.banned) throw new AppError("conflict:admin", "This account is not suspended.");
-  await viaAuth((auth, requestHeaders) => auth.api.unbanUser({ body: { userId }, headers: requestHeaders }));
-  await recordAdminAction(db, {
-    actorId: actor.id,
-    targetUserId: userId,
-    action: "unban",
-    details: { previousReason: target.banReason, previousExpiresAt: target.banExpires?.toISOString() ?? null },
-  });
+  await withAdminAuditEntry(
+    db,
+    { actorId: actor.id, targetUserId: userId, action: "unban", details: { previousReason: target.banReason, previousExpiresAt: target.banExpires?.toISOString() ?? null } },
+    () => viaAuth((auth, requestHeaders) => auth.api.unbanUser({ body: { userId }, headers: requestHeaders })),
+  );
   return { userId, banned: false, banExpires: null, sessionsRevoked: 0 };
 }
 
 export async function revokeAccountSessions(db: Database, actor: SessionUser, { userId }: { userId: string }): Promise<ModerationResult> {
   const target = await loadTarget(db, actor, userId, "sign out");
-  await viaAuth((auth, requestHeaders) => auth.api.revokeUserSessions({ body: { userId }, headers: requestHeaders }));
-  await recordAdminAction(db, {
-    actorId: actor.id,
-    targetUserId: userId,
-    action: "revoke_sessions",
-    details: { sessionsRevoked: target.activeAuthSessions },
-  });
+  await withAdminAuditEntry(
+    db,
+    { actorId: actor.id, targetUserId: userId, action: "revoke_sessions", details: { sessionsRevoked: target.activeAuthSessions } },
+    () => viaAuth((auth, requestHeaders) => auth.api.revokeUserSessions({ body: { userId }, headers: requestHeaders })),
+  );
   return { userId, banned: target.banned, banExpires: target.banExpires, sessionsRevoked: target.activeAuthSessions };
 }
