@@ -186,14 +186,15 @@ export async function closeStaleSessions(
   });
 }
 
-/** Ends the user's open sessions now, whatever their age (Start with replaceActive). */
-async function closeOpenSessions(tx: Tx, { userId, now }: { userId: string; now: Date }): Promise<void> {
+/** Ends the user's open sessions now, whatever their age (Start with replaceActive, a suspension). Returns their ids. */
+export async function closeOpenSessions(tx: Tx, { userId, now, reason }: { userId: string; now: Date; reason: string }): Promise<string[]> {
   const open = await tx
     .select()
     .from(liveSessions)
     .where(and(eq(liveSessions.userId, userId), inArray(liveSessions.status, OPEN)))
     .for("update");
-  for (const session of open) await closeSession(tx, session, { status: "ENDED", errorMessage: "Replaced by a newer conversation.", now });
+  for (const session of open) await closeSession(tx, session, { status: "ENDED", errorMessage: reason, now });
+  return open.map((session) => session.id);
 }
 
 export const ONE_OPEN_SESSION_MESSAGE =
@@ -222,7 +223,7 @@ export async function createLiveSession(
 ): Promise<LiveSessionRow> {
   try {
     return await db.transaction(async (tx) => {
-      if (replaceActive) await closeOpenSessions(tx, { userId, now });
+      if (replaceActive) await closeOpenSessions(tx, { userId, now, reason: "Replaced by a newer conversation." });
       const [row] = await tx
         .insert(liveSessions)
         .values({ userId, status: "CONNECTING", ...values, startedAt: now, lastActivityAt: now, createdAt: now, updatedAt: now })

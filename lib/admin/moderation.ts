@@ -3,6 +3,7 @@ import { isAPIError } from "better-auth/api";
 import { headers } from "next/headers";
 import type { Database } from "@/db";
 import { withAdminAuditEntry } from "@/db/queries/admin-audit";
+import { endSuspendedUserSessions } from "@/db/queries/admin-moderation";
 import { getUserForAdmin, type UserDetail } from "@/db/queries/users";
 import { getAuth } from "@/lib/auth/server";
 import type { SessionUser } from "@/lib/auth/session";
@@ -11,9 +12,10 @@ import type { BanUserInput, ModerationResult } from "./schema";
 
 /*
  * Ban, unban and revoke go through better-auth's admin plugin (it owns the `banned` fields and
- * the session store; a ban also deletes every session of the account), each logged in the audit
- * log before it runs (see withAdminAuditEntry). Our own checks run first so the answers are ours: 404 for an unknown account, a plain
- * refusal for acting on oneself.
+ * the session store; a ban also deletes every session of the account). A ban then ends the
+ * account's open conversations. Each action is logged before it runs (withAdminAuditEntry). Our
+ * own checks run first so the answers are ours: 404 for an unknown account, a plain refusal for
+ * acting on oneself.
  */
 
 const DAY_SECONDS = 24 * 60 * 60;
@@ -53,6 +55,7 @@ export async function banAccount(db: Database, actor: SessionUser, { userId, rea
         }),
       ),
   );
+  await endSuspendedUserSessions(db, { actorId: actor.id, userId });
   return { userId, banned: true, banExpires: user.banExpires ? new Date(user.banExpires) : null, sessionsRevoked: target.activeAuthSessions };
 }
 

@@ -16,13 +16,14 @@ export const INITIAL: ConversationState = {
   cameraOn: false, screenOn: false, inputLevel: 0, previewStream: null, recording: { audio: false, frames: false }, stats: ZERO_STATS,
 };
 
-export type Settled<T> = { ok: true; data: T } | { ok: false; message: string };
+/** `code` is the server's error code; none when the server could not be reached. */
+export type Settled<T> = { ok: true; data: T } | { ok: false; message: string; code?: string };
 
 /** Server actions answer ActionResult; a thrown error (network, server down) becomes a sentence too. */
 export async function settle<T>(promise: Promise<ActionResult<T>>): Promise<Settled<T>> {
   try {
     const result = await promise;
-    return result.ok ? { ok: true, data: result.data } : { ok: false, message: result.error.message };
+    return result.ok ? { ok: true, data: result.data } : { ok: false, message: result.error.message, code: result.error.code };
   } catch {
     return { ok: false, message: MESSAGES.network };
   }

@@ -11,7 +11,9 @@ const SESSION = "0b7e4a52-3c1d-4e8f-9a6b-2d5c7e9f1a3b";
 const connection: LiveConnection = { token: "auth_tokens/x", model: "m", config: { sessionResumption: {} }, apiBaseUrl: null };
 const ok = <T>(data: T): Promise<ActionResult<T>> => Promise.resolve({ ok: true, data });
 
-function harness(options: { connectError?: string; micDenied?: boolean; startError?: string } = {}) {
+type HeartbeatAnswer = Awaited<ReturnType<LiveActions["markLiveSessionActive"]>>;
+
+function harness(options: { connectError?: string; micDenied?: boolean; startError?: string; heartbeat?: () => Promise<HeartbeatAnswer> } = {}) {
   const calls: string[] = [];
   const ended: EndLiveSessionInput[] = [];
   const actions: LiveActions = {
@@ -21,7 +23,7 @@ function harness(options: { connectError?: string; micDenied?: boolean; startErr
       return ok({ ...connection, sessionId: SESSION, startedAt: new Date().toISOString() });
     },
     renewLiveToken: async () => (calls.push("renew"), ok(connection)),
-    markLiveSessionActive: async () => (calls.push("active"), ok({ status: "ACTIVE" as const })),
+    markLiveSessionActive: async () => (calls.push("active"), options.heartbeat ? options.heartbeat() : ok({ status: "ACTIVE" as const })),
     endLiveSession: async (input) => {
       calls.push("end");
       ended.push(input);
@@ -129,6 +131,24 @@ describe("LiveConversation (what useLiveSession runs)", () => {
     await h.conversation.start(startOptions);
     expect(h.conversation.getSnapshot()).toMatchObject({ status: "error", error: "Add a Gemini API key in Settings first.", sessionId: null });
     expect(h.calls).toEqual(["start"]);
+  });
+});
+
+describe("LiveConversation heartbeat", () => {
+  it("signed out (elsewhere, or suspended): the conversation ends with a plain message and asks nothing more of the server", async () => {
+    const h = harness({ heartbeat: async () => ({ ok: false, error: { code: "unauthorized:auth" as never, message: "Please sign in to continue." } }) });
+    await h.conversation.start(startOptions);
+    await vi.waitFor(() => expect(h.conversation.getSnapshot()).toMatchObject({ status: "error", error: MESSAGES.signedOut }));
+    expect(h.calls).not.toContain("end");
+  });
+
+  it("a heartbeat lost to the network leaves the conversation running", async () => {
+    const h = harness({ heartbeat: () => Promise.reject(new TypeError("Failed to fetch")) });
+    await h.conversation.start(startOptions);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(h.conversation.getSnapshot()).toMatchObject({ status: "live", error: null });
+    await h.conversation.stop();
+    expect(h.calls.at(-1)).toBe("end");
   });
 });
 

@@ -178,8 +178,8 @@ export class LiveConversation {
       return;
     }
     if (this.run?.sessionId !== sessionId || this.run.ending) return;
-    void settle(this.actions.markLiveSessionActive({ sessionId }));
-    this.run.heartbeat = setInterval(() => void settle(this.actions.markLiveSessionActive({ sessionId })), HEARTBEAT_MS);
+    void this.heartbeat(sessionId);
+    this.run.heartbeat = setInterval(() => void this.heartbeat(sessionId), HEARTBEAT_MS);
     recorder?.start();
     this.set({ status: "live", recording: { audio: recorder?.recordingAudio ?? false, frames: wanted?.frames ?? false } });
     if (options.micEnabled) await this.startMic();
@@ -287,21 +287,34 @@ export class LiveConversation {
     this.bumpStats({ audioChunksSent: this.state.stats.audioChunksSent + 1 });
   }
 
+  /*
+   * Keeps the session fresh on the server. Signed out (elsewhere, or the account suspended), this
+   * browser may no longer talk or store turns: the conversation ends here, its unsent turns kept
+   * in IndexedDB. Other failures (network, a restarting server) are left to the next beat.
+   */
+  private async heartbeat(sessionId: string): Promise<void> {
+    const beat = await settle(this.actions.markLiveSessionActive({ sessionId }));
+    if (!beat.ok && beat.code === "unauthorized:auth" && this.run?.sessionId === sessionId) await this.fail(MESSAGES.signedOut, { reachServer: false });
+  }
+
   private async renew(sessionId: string): Promise<LiveConnection> {
     const renewed = await settle(this.actions.renewLiveToken({ sessionId }));
     if (!renewed.ok) throw new Error(renewed.message);
     return renewed.data;
   }
 
-  private async fail(message: string): Promise<void> {
+  /** `reachServer` false: the server no longer accepts this browser, so nothing is sent or awaited. */
+  private async fail(message: string, { reachServer = true }: { reachServer?: boolean } = {}): Promise<void> {
     const run = this.run;
     if (!run || run.ending) return;
     run.ending = true;
     run.errorCount += 1;
     this.set({ status: "error", error: message });
     const stats = this.teardown(run);
-    await Promise.all([run.queue.drain(DRAIN_TIMEOUT_MS), run.recorder?.finished(DRAIN_TIMEOUT_MS)]);
-    await this.endOnServer(run.sessionId, "ERROR", message, stats);
+    if (reachServer) {
+      await Promise.all([run.queue.drain(DRAIN_TIMEOUT_MS), run.recorder?.finished(DRAIN_TIMEOUT_MS)]);
+      await this.endOnServer(run.sessionId, "ERROR", message, stats);
+    }
     run.queue.close();
     if (this.run === run) this.run = null;
   }

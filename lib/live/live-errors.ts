@@ -10,6 +10,7 @@ export const MESSAGES = {
   badKey: "Your Gemini API key was refused. Check or replace it in Settings, then try again.",
   network: "The connection to the live service was lost. Check your network, then try again.",
   ended: "The live service ended the conversation.",
+  signedOut: "You were signed out, so the conversation ended. Sign in again to go on talking.",
   internal: "The live service had an internal problem and ended the conversation. Please try again.",
   quota: "Your Gemini quota or rate limit was reached. Wait a little, then try again.",
   micDenied: "Microphone access was refused, so you can only type. Allow the microphone in your browser's site settings to talk.",
