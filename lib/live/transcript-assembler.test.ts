@@ -24,7 +24,8 @@ describe("TranscriptAssembler", () => {
     assembler.modelAudio(3100);
     expect(closed).toHaveLength(1);
     expect(closed[0]).toEqual({
-      sender: "user", text: "Hello there.", startOffsetMs: 1000, endOffsetMs: 2100,
+      // The line starts where the voice did (1900), not where its transcription arrived.
+      sender: "user", text: "Hello there.", startOffsetMs: 900, endOffsetMs: 2100,
       latencyMs: null, interrupted: false, inputTokens: null, outputTokens: null,
     });
     assembler.outputTranscription("Hi! ", 3150);
@@ -67,6 +68,23 @@ describe("TranscriptAssembler", () => {
     assembler.usage({ promptTokenCount: 1, responseTokenCount: 2 });
     assembler.turnComplete(3100);
     expect(closed[2]).toMatchObject({ sender: "model", inputTokens: 1, outputTokens: 2 });
+  });
+
+  it("starts a spoken turn at the first voice after a pause, not at an earlier cough", () => {
+    const { assembler, closed } = setup(0);
+    assembler.userSpeech(100);
+    assembler.userSpeech(5000);
+    assembler.userSpeech(5040);
+    assembler.userSpeech(5700);
+    assembler.inputTranscription("What time is it", 6200);
+    assembler.modelAudio(7000);
+    assembler.outputTranscription("Noon.", 7000);
+    assembler.turnComplete(7500);
+    // The next utterance: its voice starts after the model's answer, and so does its turn.
+    assembler.userSpeech(9000);
+    assembler.inputTranscription("Thanks", 9600);
+    assembler.flush(9800);
+    expect(closed.map((turn) => [turn.sender, turn.startOffsetMs])).toEqual([["user", 5000], ["model", 7000], ["user", 9000]]);
   });
 
   it("closes the model turn as interrupted; the barge-in speech becomes the next user turn", () => {

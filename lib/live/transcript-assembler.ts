@@ -21,6 +21,9 @@ interface OpenTurn {
 /** How long a closed model turn waits for the usage metadata that follows `turnComplete`. */
 export const USAGE_GRACE_MS = 1500;
 
+/** Voice after a pause this long starts a new utterance (where the next user turn begins). */
+export const SPEECH_GAP_MS = 700;
+
 export interface AssemblerListener {
   onTurnClosed: (turn: ClosedTurn) => void;
   /** A new array on every change; treat it as read-only. */
@@ -33,6 +36,8 @@ export interface AssemblerListener {
  *   output fragment or audio), or at the end of the session.
  * - Output fragments and audio build the model's turn; it closes on `turnComplete` or
  *   `interrupted`. Speech during a model turn opens a new user turn (a barge-in).
+ * - A spoken user turn starts where its voice started (the first voiced mic chunk after a pause),
+ *   not where its first transcription fragment arrived.
  * - Latency of a model turn: end of the user's speech (the later of the last voiced mic chunk
  *   and the last input fragment, or a typed message) → the model's first audio.
  * All times are ms on one monotonic clock; offsets are relative to `sessionStart`.
@@ -42,6 +47,11 @@ export class TranscriptAssembler {
   private user: OpenTurn | null = null;
   private model: OpenTurn | null = null;
   private lastUserSpeechAt: number | null = null;
+  /**
+   * When the utterance the next user turn will hold began: its transcription arrives only as
+   * (or after) the user finishes, but replay must start the line where the voice starts.
+   */
+  private speechStartedAt: number | null = null;
   private firstAudioSeen = false;
   /**
    * The service sends usage metadata after `turnComplete`, so a closed model turn is held back
@@ -62,13 +72,15 @@ export class TranscriptAssembler {
 
   /** A mic chunk with voice in it: the user is (still) speaking. */
   userSpeech(now: number): void {
+    const paused = this.lastUserSpeechAt === null || now - this.lastUserSpeechAt > SPEECH_GAP_MS;
+    if (!this.user && (this.speechStartedAt === null || paused)) this.speechStartedAt = now;
     this.lastUserSpeechAt = now;
   }
 
   inputTranscription(text: string, now: number): void {
     if (!text) return;
     this.lastUserSpeechAt = now;
-    this.user ??= this.open("user", now);
+    this.user ??= this.open("user", Math.min(this.speechStartedAt ?? now, now));
     this.append(this.user, text);
   }
 
@@ -156,6 +168,7 @@ export class TranscriptAssembler {
     if (!this.user) return;
     const turn = this.user;
     this.user = null;
+    this.speechStartedAt = null;
     this.emit(turn, now, false);
   }
 
