@@ -87,6 +87,19 @@ describe("TranscriptAssembler", () => {
     expect(closed.map((turn) => [turn.sender, turn.startOffsetMs])).toEqual([["user", 5000], ["model", 7000], ["user", 9000]]);
   });
 
+  it("never starts a spoken turn before the turn ahead of it", () => {
+    const { assembler, closed } = setup(0);
+    assembler.userText("Hello", 100);
+    // A murmur while the answer to the typed line is on its way, transcribed during that answer.
+    assembler.userSpeech(800);
+    assembler.modelAudio(1000);
+    assembler.outputTranscription("Hi there.", 1000);
+    assembler.inputTranscription("um", 1500);
+    assembler.turnComplete(2000);
+    assembler.flush(2100);
+    expect(closed.map((turn) => [turn.sender, turn.startOffsetMs])).toEqual([["user", 100], ["model", 1000], ["user", 1000]]);
+  });
+
   it("closes the model turn as interrupted; the barge-in speech becomes the next user turn", () => {
     const { assembler, closed, views } = setup(0);
     assembler.inputTranscription("Tell me a story", 100);

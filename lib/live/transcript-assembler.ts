@@ -52,6 +52,7 @@ export class TranscriptAssembler {
    * (or after) the user finishes, but replay must start the line where the voice starts.
    */
   private speechStartedAt: number | null = null;
+  private lastStartedAt: number | null = null;
   private firstAudioSeen = false;
   /**
    * The service sends usage metadata after `turnComplete`, so a closed model turn is held back
@@ -80,7 +81,8 @@ export class TranscriptAssembler {
   inputTranscription(text: string, now: number): void {
     if (!text) return;
     this.lastUserSpeechAt = now;
-    this.user ??= this.open("user", Math.min(this.speechStartedAt ?? now, now));
+    // Never before the turn ahead of it: replay finds the lit line by start time, in order.
+    this.user ??= this.open("user", Math.max(Math.min(this.speechStartedAt ?? now, now), this.lastStartedAt ?? 0));
     this.append(this.user, text);
   }
 
@@ -161,6 +163,7 @@ export class TranscriptAssembler {
     const index = this.views.length;
     const view: LiveTurnView = { id: `${sender}-${index}`, sender, text: "", final: false, interrupted: false, latencyMs: null };
     this.views = [...this.views, view];
+    this.lastStartedAt = now;
     return { index, startedAt: now, inputTokens: null, outputTokens: null, usageSeen: false };
   }
 
