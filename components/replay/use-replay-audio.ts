@@ -44,7 +44,8 @@ export function useReplayAudio(recording: ReplayRecordingView | null, initialSes
       setError("This browser cannot play this recording's format.");
       return;
     }
-    const readTime = () => setCurrentMs(audio.currentTime * 1000);
+    // Whole ms: a seek to 7.05 s reads back as 7049.999…, which would light the line before the one sought.
+    const readTime = () => setCurrentMs(Math.round(audio.currentTime * 1000));
     const onMetadata = () => {
       if (startAt.current > 0) audio.currentTime = startAt.current / 1000;
       setDurationMs((stored) => recordingDurationMs(stored, audio.duration));
