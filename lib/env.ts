@@ -42,6 +42,8 @@ const schema = z
     CRON_SECRET: optionalString.pipe(z.string().min(16, "CRON_SECRET must be at least 16 characters").optional()),
     AUTH_RATE_LIMIT_MAX: positiveInt(100),
     AUTH_SIGN_IN_RATE_LIMIT_MAX: positiveInt(3),
+    // Tests and benchmarks only: where PostgreSQL 15's initdb, pg_ctl and postgres live.
+    LIVEMIND_TEST_PG_BIN: z.string().default("/usr/lib/postgresql/15/bin"),
     VERCEL_ENV: z.enum(["production", "preview", "development"]).optional(),
     VERCEL_URL: optionalString,
     VERCEL_BRANCH_URL: optionalString,

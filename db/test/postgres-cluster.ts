@@ -4,10 +4,11 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+import { env } from "@/lib/env";
 
 const run = promisify(execFile);
 
-export const PG_BIN_DIR = process.env.LIVEMIND_TEST_PG_BIN ?? "/usr/lib/postgresql/15/bin";
+export const PG_BIN_DIR = env.LIVEMIND_TEST_PG_BIN;
 const REQUIRED = ["initdb", "pg_ctl", "postgres"];
 
 export interface PostgresCluster {
@@ -37,9 +38,10 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
   const host = "127.0.0.1";
   const port = await freePort();
   const pg = (binary: string, args: string[]) => {
-    const file = path.join(PG_BIN_DIR, binary);
-    const [command, argv] = isRoot() ? ["runuser", ["-u", "postgres", "--", file, ...args]] : [file, args];
-    return run(command, argv, { cwd: dir, env: { ...process.env, LC_ALL: "C" } });
+    // `env LC_ALL=C`: the server's messages and checks in the C locale, whatever this shell's is.
+    const line = ["LC_ALL=C", path.join(PG_BIN_DIR, binary), ...args];
+    const [command, argv] = isRoot() ? ["runuser", ["-u", "postgres", "--", "env", ...line]] : ["env", line];
+    return run(command, argv, { cwd: dir });
   };
   const remove = () => rmSync(dir, { recursive: true, force: true });
 
