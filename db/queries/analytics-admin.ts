@@ -69,16 +69,15 @@ async function oneUserActiveUsers(db: Database, scope: AnalyticsScope, { to, tim
   return { dau: active?.dau ?? 0, wau: active?.wau ?? 0, mau: active?.mau ?? 0 };
 }
 
+async function withTotalUsers(db: Database, active: Promise<ActiveUsers>): Promise<ActiveUsersNow> {
+  const [counts, [accounts]] = await Promise.all([active, db.select({ value: count() }).from(user)]);
+  return { ...counts, totalUsers: accounts?.value ?? 0 };
+}
+
 /** Daily, weekly and monthly active users as of the range's last day, and how many accounts there are. */
 export const getAdminActiveUsers = adminScope<ActiveUsersNow>(
-  async (db, scope, range) => {
-    const [active, [accounts]] = await Promise.all([oneUserActiveUsers(db, scope, range), db.select({ value: count() }).from(user)]);
-    return { ...active, totalUsers: accounts?.value ?? 0 };
-  },
-  async (db, range) => {
-    const [active, [accounts]] = await Promise.all([allUsersActiveUsers(db, range), db.select({ value: count() }).from(user)]);
-    return { ...active, totalUsers: accounts?.value ?? 0 };
-  },
+  (db, scope, range) => withTotalUsers(db, oneUserActiveUsers(db, scope, range)),
+  (db, range) => withTotalUsers(db, allUsersActiveUsers(db, range)),
 );
 
 export interface DailySignups {

@@ -3,6 +3,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { ZonedRange } from "@/lib/analytics/range";
 import type { Database } from "../index";
 import type { ModelTokensTuple, UsageTuple } from "../schema";
+import type { Percentiles } from "./analytics-metrics";
 import { rows } from "./analytics-sql";
 
 /*
@@ -175,8 +176,8 @@ export async function allUsersDays<K extends DayExtra = never>(db: Database, { f
 }
 
 /** The range's response times as one exact histogram, reduced to its percentiles in the database. */
-export async function rangePercentiles(db: Database, { from, to, timeZone }: ZonedRange): Promise<{ samples: number; p50: number | null; p95: number | null; p99: number | null }> {
-  const [found] = await rows<{ samples: number; p50: number | null; p95: number | null; p99: number | null }>(
+export async function rangePercentiles(db: Database, { from, to, timeZone }: ZonedRange): Promise<Percentiles> {
+  const [found] = await rows<Percentiles>(
     db,
     sql`with h as (
         select x.ms, sum(x.n)::int as n from analytics_day_rollups r cross join lateral unnest(r.latencies_ms, r.latency_counts) as x(ms, n)

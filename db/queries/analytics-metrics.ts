@@ -28,7 +28,8 @@ export interface ActivityTotals {
   responseP99Ms: number | null;
 }
 
-interface Percentiles {
+/** Nearest-rank response-time percentiles over `samples` answers; null with none. */
+export interface Percentiles {
   p50: number | null;
   p95: number | null;
   p99: number | null;
@@ -113,12 +114,8 @@ export async function dailyActivityInScope(db: Database, scope: AnalyticsScope, 
   });
 }
 
-export interface DailyLatency {
+export interface DailyLatency extends Percentiles {
   day: string;
-  p50: number | null;
-  p95: number | null;
-  p99: number | null;
-  samples: number;
 }
 
 export async function dailyLatencyInScope(db: Database, scope: AnalyticsScope, range: ZonedRange): Promise<DailyLatency[]> {
