@@ -68,7 +68,7 @@ async function refresh(db: Database, days: string[], timeZone: string): Promise<
     db,
     sql`with days as (select unnest(array[${list}]::date[]) as d),
       s as materialized (
-        select days.d, sa.user_id, sa.status, sa.duration_seconds, sa.user_message_count + sa.model_message_count as turns,
+        select days.d, sa.user_id, sa.status, sa.duration_seconds, sa.user_message_count::bigint + sa.model_message_count as turns,
           sa.interruption_count, sa.tokens_in, sa.tokens_out, sa.latency_sum_ms, sa.latencies_ms, sa.model, sa.voice,
           case when sa.persona_id is null then 'default' else 'custom' end as persona,
           extract(hour from sa.started_at at time zone ${timeZone})::int as hour
@@ -93,7 +93,7 @@ async function refresh(db: Database, days: string[], timeZone: string): Promise<
       ),
       u as (
         select d, case when grouping(model) = 0 then 'model' when grouping(voice) = 0 then 'voice' else 'persona' end as kind,
-          coalesce(model, voice, persona) as label, count(*)::int as n, sum(duration_seconds)::int as seconds,
+          coalesce(model, voice, persona) as label, count(*)::int as n, sum(duration_seconds)::float8 as seconds,
           sum(tokens_in)::float8 as tin, sum(tokens_out)::float8 as tout
         from s group by grouping sets ((d, model), (d, voice), (d, persona))
       ),
@@ -180,11 +180,11 @@ export async function rangePercentiles(db: Database, { from, to, timeZone }: Zon
   const [found] = await rows<Percentiles>(
     db,
     sql`with h as (
-        select x.ms, sum(x.n)::int as n from analytics_day_rollups r cross join lateral unnest(r.latencies_ms, r.latency_counts) as x(ms, n)
+        select x.ms, sum(x.n) as n from analytics_day_rollups r cross join lateral unnest(r.latencies_ms, r.latency_counts) as x(ms, n)
         where r.time_zone = ${timeZone} and r.day between ${from}::date and ${to}::date group by x.ms
       ),
       ranked as (select ms, sum(n) over (order by ms) as seen, sum(n) over () as total from h)
-      select coalesce(max(total), 0)::int as "samples",
+      select coalesce(max(total), 0)::float8 as "samples",
         min(ms) filter (where seen >= ceil(0.5::float8 * total)) as "p50",
         min(ms) filter (where seen >= ceil(0.95::float8 * total)) as "p95",
         min(ms) filter (where seen >= ceil(0.99::float8 * total)) as "p99"

@@ -42,7 +42,7 @@ export async function totalsInScope(db: Database, scope: AnalyticsScope, range: 
       db,
       sql`select count(*)::int as "conversations",
         coalesce(sum(sa.duration_seconds), 0)::float8 as "seconds",
-        coalesce(sum(sa.user_message_count + sa.model_message_count), 0)::float8 as "turns",
+        coalesce(sum(sa.user_message_count::bigint + sa.model_message_count), 0)::float8 as "turns",
         coalesce(sum(sa.interruption_count), 0)::float8 as "interruptions",
         (count(*) filter (where sa.status = 'ERROR'))::int as "errors",
         count(distinct sa.user_id)::int as "users",
@@ -93,7 +93,7 @@ export async function dailyActivityInScope(db: Database, scope: AnalyticsScope, 
       )
       select day, count(*)::int as "conversations",
         sum(duration_seconds)::float8 as "seconds",
-        sum(user_message_count + model_message_count)::float8 as "turns",
+        sum(user_message_count::bigint + model_message_count)::float8 as "turns",
         sum(interruption_count)::float8 as "interruptions",
         (count(*) filter (where status = 'ERROR'))::int as "errors",
         count(distinct user_id)::int as "users"

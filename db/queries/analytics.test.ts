@@ -28,8 +28,8 @@ describeEachDriver("analytics: backfill and Insights", ({ db }) => {
   });
 
   it("backfills one analytics row per ended conversation, once", async () => {
-    expect(await backfillSessionAnalytics(db(), { batchSize: 3 })).toEqual({ written: FIXTURE_SESSIONS.length });
-    expect(await backfillSessionAnalytics(db())).toEqual({ written: 0 });
+    expect(await backfillSessionAnalytics(db(), { batchSize: 3 })).toEqual({ written: FIXTURE_SESSIONS.length, failed: 0 });
+    expect(await backfillSessionAnalytics(db())).toEqual({ written: 0, failed: 0 });
     const [g1] = await db().select().from(sessionAnalytics).where(sql`${sessionAnalytics.sessionId} = '00000000-0000-4000-8000-00000000a001'`);
     expect(g1).toMatchObject({ status: "ENDED", model: "gemini-2.0-flash-live-001", voice: "Kore", durationSeconds: 900, userMessageCount: 20, modelMessageCount: 20, interruptionCount: 3, tokensIn: 4000, tokensOut: 6000 });
     expect(g1!.latenciesMs).toEqual([...FIXTURE_SESSIONS[3]!.latencies].sort((a, b) => a - b));

@@ -159,6 +159,32 @@ describeEachDriver("transcript search", ({ db }) => {
     expect(await lines('"unclosed -')).toEqual([]);
   });
 
+  it("finds a quoted phrase exactly, stop words included, and nothing close to it", async () => {
+    const [alice, bob] = [await createTestUser(db()), await createTestUser(db())];
+    const talk = await storeConversation(db(), {
+      userId: alice.id,
+      startedAt: at("2030-05-05T09:00:00Z"),
+      lines: ["Hi, how are you?", "I am fine. How are you doing today?", "How you are matters to me.", "How are they?", "See them later.", "See you later!"],
+    });
+    await storeConversation(db(), { userId: bob.id, startedAt: at("2030-05-05T10:00:00Z"), lines: ["Bob asks how are you"] });
+    const hits = async (query: string) => (await searchTranscripts(db(), { userId: alice.id, query })).items;
+    const lines = async (query: string) => (await hits(query)).map((item) => item.sequenceNumber).sort();
+
+    expect(await lines('"how are you"')).toEqual([0, 1]);
+    for (const item of await hits('"how are you"')) {
+      expect(item.sessionId).toBe(talk.id);
+      expect(matchedWords(item.snippet)).toEqual(["how", "are", "you"]);
+    }
+    expect(await lines('"HOW ARE YOU')).toEqual([0, 1]);
+    expect(await lines('"see you later"')).toEqual([5]);
+    expect(await lines('"are you doing"')).toEqual([1]);
+    expect(await lines('"how are you" -today')).toEqual([0]);
+    expect(await lines('"how are you" or "how are they"')).toEqual([0, 1, 3]);
+    // Without quotes, stop words are still ignored and words still stemmed.
+    expect(await lines("how are you")).toEqual([]);
+    expect(await lines("matter")).toEqual([2]);
+  });
+
   it("shows a short line whole and a long one as an excerpt around the match, marked as cut", async () => {
     const user = await createTestUser(db());
     const filler = (word: string, count: number) => Array.from({ length: count }, (_, i) => `${word}${i}`).join(" ");

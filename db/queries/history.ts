@@ -113,6 +113,16 @@ const MARKER_CHARS = HIGHLIGHT_START + HIGHLIGHT_END;
 const WHOLE_LINE = `${MARKERS}, HighlightAll=true`;
 const EXCERPT = `${MARKERS}, MinWords=15, MaxWords=35, ShortWord=2`;
 
+/*
+ * How a query is matched. Plain words go through the English configuration: stemmed ("baking"
+ * finds "bake"), stop words ignored. A query with a quoted phrase is matched as typed, against the
+ * vector of every word ('simple'): the English one has dropped "how", "are" and "you" altogether,
+ * so "how are you" would find nothing, and "see you later" would also find "see them later".
+ */
+const ENGLISH = { config: sql.raw(`'english'`), vector: sql.raw("t.search_vector") };
+const AS_TYPED = { config: sql.raw(`'simple'`), vector: sql.raw("t.search_vector_simple") };
+const matchesAsTyped = (query: string) => query.includes('"');
+
 /**
  * Lines of the caller's transcripts matching `query` (web search syntax: "a phrase", -without,
  * or), best match first (ts_rank, then newer conversations), one page at a time. Snippets are
@@ -122,10 +132,11 @@ export async function searchTranscripts(
   db: Database,
   { userId, query, filters = {}, cursor, limit = HISTORY_PAGE_SIZE }: { userId: string; query: string; filters?: Filters; cursor?: string | null; limit?: number },
 ): Promise<Page<SearchHit>> {
-  const tsquery = sql`websearch_to_tsquery('english', ${query})`;
-  const rank = sql`ts_rank(t.search_vector, ${tsquery})`;
-  // t.user_id first: the (user_id, search_vector) index then reads only this user's matches.
-  const where: SQL[] = [sql`t.user_id = ${userId}`, eq(liveSessions.userId, userId), sql`t.search_vector @@ ${tsquery}`];
+  const { config, vector } = matchesAsTyped(query) ? AS_TYPED : ENGLISH;
+  const tsquery = sql`websearch_to_tsquery(${config}, ${query})`;
+  const rank = sql`ts_rank(${vector}, ${tsquery})`;
+  // t.user_id first: the (user_id, vector) index then reads only this user's matches.
+  const where: SQL[] = [sql`t.user_id = ${userId}`, eq(liveSessions.userId, userId), sql`${vector} @@ ${tsquery}`];
   for (const condition of sessionFilters(filters)) where.push(condition);
   const after = decodeCursor(cursor, 3);
   if (after && Number.isFinite(Number(after[0])) && INSTANT.test(after[1]!) && UUID.test(after[2]!)) {
@@ -146,7 +157,7 @@ export async function searchTranscripts(
            ${exactInstant(sql`h.started_at`)} as started_at,
            h.rank::text as rank,
            case when x.excerpt is null
-             then ts_headline('english', x.clean, ${tsquery}, ${WHOLE_LINE})
+             then ts_headline(${config}, x.clean, ${tsquery}, ${WHOLE_LINE})
              else case when starts_with(x.clean, translate(x.excerpt, ${MARKER_CHARS}, '')) then '' else '… ' end
                || x.excerpt
                || case when right(x.clean, length(translate(x.excerpt, ${MARKER_CHARS}, ''))) = translate(x.excerpt, ${MARKER_CHARS}, '') then '' else ' …' end
@@ -157,7 +168,7 @@ export async function searchTranscripts(
     from hits h
     cross join lateral (select translate(h.text, ${MARKER_CHARS}, '') as clean) c
     cross join lateral (
-      select c.clean, case when length(c.clean) > ${WHOLE_LINE_CHARS} then ts_headline('english', c.clean, ${tsquery}, ${EXCERPT}) end as excerpt
+      select c.clean, case when length(c.clean) > ${WHOLE_LINE_CHARS} then ts_headline(${config}, c.clean, ${tsquery}, ${EXCERPT}) end as excerpt
     ) x
     order by h.rank desc, h.started_at desc, h.id desc
   `);

@@ -1,10 +1,10 @@
 import "server-only";
 import { and, asc, eq, inArray, lt } from "drizzle-orm";
-import { computeSessionMetrics, sessionLatencies, type ClientSessionStats } from "@/lib/analytics/session-metrics";
 import { AppError } from "@/lib/errors/app-error";
-import type { EndLiveSessionInput, EndLiveSessionResult, SessionAnalyticsSummary, SessionStatus } from "@/lib/live/contract";
+import type { EndLiveSessionInput, EndLiveSessionResult, SessionStatus } from "@/lib/live/contract";
 import type { Database } from "../index";
 import { liveSessions, personas, sessionAnalytics, transcriptions } from "../schema";
+import { writeAnalyticsOrDefer } from "./session-analytics";
 
 /** An open session with no activity for this long belongs to a browser that went away. */
 export const STALE_SESSION_MS = 3 * 60_000;
@@ -38,64 +38,6 @@ export async function getOwnedPersona(db: Database, { userId, personaId }: { use
   return row;
 }
 
-/** The session facts the analytics row copies, so dashboards group without joining live_sessions. */
-type SessionFacts = Pick<LiveSessionRow, "id" | "userId" | "startedAt" | "endedAt" | "status" | "totalDurationSeconds" | "model" | "voice" | "personaId" | "lastErrorMessage">;
-
-function durationOf(session: SessionFacts): number {
-  if (session.totalDurationSeconds !== null) return session.totalDurationSeconds;
-  return session.endedAt ? Math.max(0, Math.round((session.endedAt.getTime() - session.startedAt.getTime()) / 1000)) : 0;
-}
-
-async function writeAnalytics(
-  tx: Executor,
-  { session, client, metadata }: { session: SessionFacts; client: ClientSessionStats; metadata: Record<string, unknown> },
-): Promise<SessionAnalyticsSummary> {
-  const turns = await tx
-    .select({
-      sender: transcriptions.sender,
-      latencyMs: transcriptions.latencyMs,
-      interrupted: transcriptions.interrupted,
-      inputTokens: transcriptions.inputTokens,
-      outputTokens: transcriptions.outputTokens,
-    })
-    .from(transcriptions)
-    .where(eq(transcriptions.sessionId, session.id))
-    .orderBy(asc(transcriptions.sequenceNumber));
-  const metrics = computeSessionMetrics(turns, client);
-  const values = {
-    ...metrics,
-    ...sessionLatencies(turns),
-    startedAt: session.startedAt,
-    status: session.status,
-    errorMessage: session.status === "ERROR" ? session.lastErrorMessage : null,
-    durationSeconds: durationOf(session),
-    model: session.model,
-    voice: session.voice,
-    personaId: session.personaId,
-    metadata,
-  };
-  await tx
-    .insert(sessionAnalytics)
-    .values({ sessionId: session.id, userId: session.userId, ...values })
-    .onConflictDoUpdate({ target: sessionAnalytics.sessionId, set: values });
-  return metrics;
-}
-
-const CLIENT_STATS_ZERO: ClientSessionStats = { audioSeconds: 0, videoFrameCount: 0, errorCount: 0 };
-
-/**
- * Late turns reached a closed session (or it ended without its row): fold its turns into its
- * analytics, keeping the browser's counters when there are any.
- */
-export async function recomputeSessionAnalytics(tx: Executor, { sessionId, userId }: { sessionId: string; userId: string }): Promise<SessionAnalyticsSummary> {
-  const session = await getOwnedLiveSession(tx, { userId, sessionId });
-  const [existing] = await tx.select().from(sessionAnalytics).where(eq(sessionAnalytics.sessionId, sessionId)).limit(1);
-  const client = existing
-    ? { audioSeconds: existing.audioSeconds, videoFrameCount: existing.videoFrameCount, errorCount: existing.errorCount }
-    : { ...CLIENT_STATS_ZERO, errorCount: session.status === "ERROR" ? 1 : 0 };
-  return writeAnalytics(tx, { session, client, metadata: existing?.metadata ?? {} });
-}
-
 interface CloseOptions {
   status: "ENDED" | "ERROR";
   errorMessage: string | null;
@@ -107,22 +49,14 @@ async function closeSession(tx: Tx, session: LiveSessionRow, { status, errorMess
   const totalDurationSeconds = Math.max(0, Math.round((now.getTime() - session.startedAt.getTime()) / 1000));
   await tx
     .update(liveSessions)
-    .set({ status, endedAt: now, totalDurationSeconds, lastErrorMessage: errorMessage, lastActivityAt: now, updatedAt: now })
+    .set({ status, endedAt: now, totalDurationSeconds, lastErrorMessage: errorMessage, lastActivityAt: now, updatedAt: now, clientStats: stats ?? null })
     .where(eq(liveSessions.id, session.id));
-  const client: ClientSessionStats = {
-    audioSeconds: stats?.audioSeconds ?? 0,
-    videoFrameCount: stats?.videoFrameCount ?? 0,
-    // A conversation that ended in an error had at least that one.
-    errorCount: Math.max(stats?.errorCount ?? 0, status === "ERROR" ? 1 : 0),
-  };
-  const metadata = { resumptions: stats?.resumptions ?? 0, clientStatsReported: Boolean(stats) };
-  const closed = { ...session, status, totalDurationSeconds, endedAt: now, lastErrorMessage: errorMessage };
-  const analytics = await writeAnalytics(tx, { session: closed, client, metadata });
+  const analytics = await writeAnalyticsOrDefer(tx, { sessionId: session.id, userId: session.userId });
   return { sessionId: session.id, status, totalDurationSeconds, analytics };
 }
 
 async function closedResult(tx: Tx, session: LiveSessionRow): Promise<EndLiveSessionResult> {
-  const analytics = await recomputeSessionAnalytics(tx, { sessionId: session.id, userId: session.userId });
+  const analytics = await writeAnalyticsOrDefer(tx, { sessionId: session.id, userId: session.userId });
   return {
     sessionId: session.id,
     status: session.status === "ERROR" ? "ERROR" : "ENDED",
@@ -132,8 +66,9 @@ async function closedResult(tx: Tx, session: LiveSessionRow): Promise<EndLiveSes
 }
 
 /**
- * Ends the caller's session: status, ended_at, duration and the analytics row in one
- * transaction. Ending it again returns the first outcome unchanged.
+ * Ends the caller's session: status, ended_at and duration, and its analytics row in the same
+ * transaction when it can be written (else later, by the backfill: ending never fails on it).
+ * Ending it again returns the first outcome unchanged.
  */
 export async function endLiveSession(
   db: Database,
@@ -268,7 +203,7 @@ export async function markLiveSessionActive(
 
 export interface LiveSessionDetail {
   session: Omit<LiveSessionRow, "userId">;
-  turns: Omit<typeof transcriptions.$inferSelect, "sessionId" | "userId" | "searchVector">[];
+  turns: Omit<typeof transcriptions.$inferSelect, "sessionId" | "userId" | "searchVector" | "searchVectorSimple">[];
   analytics: Omit<typeof sessionAnalytics.$inferSelect, "sessionId" | "userId"> | null;
 }
 

@@ -4,12 +4,14 @@ import { AppError } from "@/lib/errors/app-error";
 import type { AppendTurnsResult, TurnInput } from "@/lib/live/contract";
 import type { Database } from "../index";
 import { liveSessions, transcriptions } from "../schema";
-import { getOwnedLiveSession, isOpenStatus, recomputeSessionAnalytics } from "./live-sessions";
+import { getOwnedLiveSession, isOpenStatus } from "./live-sessions";
+import { writeAnalyticsOrDefer } from "./session-analytics";
 
 /**
  * Stores a batch of closed turns of the caller's session. Idempotent on (session, sequence):
  * a retried batch stores nothing twice and is acknowledged again. Turns arriving after the
- * session ended (a late flush on pagehide) are kept and folded into its analytics.
+ * session ended (a late flush on pagehide) are kept and folded into its analytics (or left to
+ * the backfill when those cannot be written: the turns are stored either way).
  */
 export async function appendTurns(
   db: Database,
@@ -43,7 +45,7 @@ export async function appendTurns(
     if (isOpenStatus(session.status)) {
       await tx.update(liveSessions).set({ lastActivityAt: now }).where(eq(liveSessions.id, sessionId));
     } else if (inserted.length > 0) {
-      await recomputeSessionAnalytics(tx, { sessionId, userId });
+      await writeAnalyticsOrDefer(tx, { sessionId, userId });
     }
     const acknowledged = [...new Set(turns.map((turn) => turn.sequenceNumber))].sort((a, b) => a - b);
     return { acknowledged };

@@ -5,7 +5,8 @@ import { liveSessions, sessionStatus } from "./live-sessions";
 import { personas } from "./personas";
 
 /*
- * Per-session aggregates, written in the same transaction that ends a session. This is also the
+ * Per-session aggregates, written when a session ends (or later, see db/queries/analytics-backfill.ts,
+ * when they could not be written then: a conversation always ends). This is also the
  * analytics rollup: it carries what the dashboards group by (start time, status, model, voice,
  * persona) and every response time of the session, so no dashboard query reads raw turns and
  * percentiles over any set of sessions stay exact.
@@ -39,8 +40,9 @@ export const sessionAnalytics = pgTable(
     latencySumMs: bigint("latency_sum_ms", { mode: "number" }).notNull().default(0),
     interruptionCount: integer("interruption_count").notNull().default(0),
     errorCount: integer("error_count").notNull().default(0),
-    tokensIn: integer("tokens_in").notNull().default(0),
-    tokensOut: integer("tokens_out").notNull().default(0),
+    // Sums over the session's turns: each turn may report up to an int4's worth of tokens.
+    tokensIn: bigint("tokens_in", { mode: "number" }).notNull().default(0),
+    tokensOut: bigint("tokens_out", { mode: "number" }).notNull().default(0),
     metadata: jsonb("metadata").$type<Record<string, unknown>>().notNull().default({}),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },

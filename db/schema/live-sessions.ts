@@ -4,6 +4,7 @@ import {
   customType,
   index,
   integer,
+  jsonb,
   pgEnum,
   pgTable,
   text,
@@ -17,6 +18,14 @@ import { personas } from "./personas";
 export const sessionStatus = pgEnum("session_status", ["IDLE", "CONNECTING", "ACTIVE", "ENDED", "ERROR"]);
 export const senderType = pgEnum("sender_type", ["user", "model"]);
 export const transcriptionType = pgEnum("transcription_type", ["input", "output"]);
+
+/** The browser's counters at the end of a session (`stats` of endLiveSessionInput in lib/live/contract.ts). */
+export interface ClientStatsReport {
+  audioSeconds: number;
+  videoFrameCount: number;
+  errorCount: number;
+  resumptions: number;
+}
 
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 
@@ -40,6 +49,9 @@ export const liveSessions = pgTable(
     lastActivityAt: timestamp("last_activity_at", { withTimezone: true }).notNull().defaultNow(),
     lastErrorMessage: text("last_error_message"),
     totalDurationSeconds: integer("total_duration_seconds"),
+    // The counters only the browser knows, as it reported them when the session ended: kept here so
+    // its analytics row can be written again (or later) from stored rows alone.
+    clientStats: jsonb("client_stats").$type<ClientStatsReport>(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -80,9 +92,13 @@ export const transcriptions = pgTable(
     // Interrupted model turns: how much of the answer's audio the user heard before it stopped.
     heardMs: integer("heard_ms"),
     searchVector: tsvector("search_vector").generatedAlwaysAs(sql`to_tsvector('english', "text")`),
+    // Every word as said, stop words included: a quoted phrase ("how are you") matches exactly here,
+    // where the English vector has dropped all three words.
+    searchVectorSimple: tsvector("search_vector_simple").generatedAlwaysAs(sql`to_tsvector('simple', "text")`),
   },
   (t) => [
     uniqueIndex("transcriptions_session_sequence_idx").on(t.sessionId, t.sequenceNumber),
     index("transcriptions_user_search_idx").using("gin", t.userId, t.searchVector),
+    index("transcriptions_user_search_simple_idx").using("gin", t.userId, t.searchVectorSimple),
   ],
 );

@@ -104,7 +104,8 @@ export interface EndLiveSessionResult {
   sessionId: string;
   status: "ENDED" | "ERROR";
   totalDurationSeconds: number;
-  analytics: SessionAnalyticsSummary;
+  /** null when they could not be written yet: the backfill writes them later, the end stands. */
+  analytics: SessionAnalyticsSummary | null;
 }
 
 /* ---- What the React hook gives the Live page (lib/live/use-live-session.ts). ---- */
