@@ -16,6 +16,9 @@ import { timeQuery } from "./timing";
  * for a rare word, and everything the replay page reads.
  */
 
+// Mostly stop words, said in about one user line in forty: a quoted phrase must find it exactly.
+const PHRASE = '"what can I cook"';
+
 const SEED = { users: 100, sessions: 10_000, turnsPerSession: 100, days: 180, password: "bench-password" };
 
 export async function heaviestUser(db: Database): Promise<{ userId: string; sessions: number }> {
@@ -33,12 +36,17 @@ async function measure(label: string, bench: BenchDatabase, targets: boolean): P
   for (let page = 0; page < 20 && cursor; page++) cursor = (await listSessionHistory(db, { userId, cursor })).nextCursor;
   const sessions = (await listSessionHistory(db, { userId, limit: 50 })).items.map((item) => item.id);
   const target = (value: string) => (targets ? value : undefined);
+  const phraseHits = (await searchTranscripts(db, { userId, query: PHRASE })).items.length;
   return [
     { name: `${label}: conversations of the user measured`, value: count, unit: "" },
+    { name: `${label}: lines on the first page for ${PHRASE}`, value: phraseHits, unit: "" },
     ...(await timeQuery(`${label}: history, first page`, () => listSessionHistory(db, { userId }), { target: target("≤ 20 ms") })),
     ...(await timeQuery(`${label}: history, page 21 (keyset)`, () => listSessionHistory(db, { userId, cursor }), { target: target("≤ 20 ms") })),
     ...(await timeQuery(`${label}: search, common word ("dinner")`, () => searchTranscripts(db, { userId, query: "dinner" }), { target: target("≤ 50 ms") })),
     ...(await timeQuery(`${label}: search, rare word ("${RARE_WORD}")`, () => searchTranscripts(db, { userId, query: RARE_WORD }), { target: target("≤ 50 ms") })),
+    ...(await timeQuery(`${label}: search, quoted phrase of common words (${PHRASE})`, () => searchTranscripts(db, { userId, query: PHRASE }), { target: target("≤ 50 ms") })),
+    // The same words unquoted: the English vector, where only "cook" is left of them.
+    ...(await timeQuery(`${label}: search, the same words unquoted`, () => searchTranscripts(db, { userId, query: PHRASE.replaceAll('"', "") }), { target: target("≤ 50 ms") })),
     ...(await timeQuery(
       `${label}: replay page (100 turns)`,
       (round) => {

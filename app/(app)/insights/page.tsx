@@ -1,8 +1,11 @@
 import type { Metadata } from "next";
+import { after } from "next/server";
+import { getDb } from "@/db";
 import { RangePicker } from "@/components/analytics/range-picker";
 import { TimeZoneSync } from "@/components/analytics/time-zone-sync";
 import { UserInsights } from "@/components/analytics/user-insights";
 import { PageHeader } from "@/components/shell/page-header";
+import { backfillUserAnalyticsThrottled } from "@/lib/analytics/backfill-on-activity";
 import { rangeFromSearchParams } from "@/lib/analytics/range";
 import { getViewerTimeZone } from "@/lib/analytics/viewer-zone";
 import { requirePageUser } from "@/lib/auth/session";
@@ -13,6 +16,8 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
   const user = await requirePageUser("/insights");
   const timeZone = await getViewerTimeZone();
   const range = rangeFromSearchParams(await searchParams, { timeZone });
+  const db = await getDb();
+  after(() => backfillUserAnalyticsThrottled(db, user.id));
   return (
     <>
       <TimeZoneSync serverTimeZone={timeZone} />

@@ -7,6 +7,7 @@ import { LiveConsole } from "@/components/live/live-console";
 import { NoKeyCard } from "@/components/live/no-key-card";
 import { PageHeader } from "@/components/shell/page-header";
 import { requirePageUser } from "@/lib/auth/session";
+import { backfillUserAnalyticsThrottled } from "@/lib/analytics/backfill-on-activity";
 import { purgeUserMediaThrottled } from "@/lib/media/purge-on-activity";
 import { endLiveSession, markLiveSessionActive, renewLiveToken, startLiveSession } from "./actions";
 
@@ -20,6 +21,7 @@ export default async function LivePage() {
     getCredentialStatus(db, { userId: user.id }),
   ]);
   after(() => purgeUserMediaThrottled(db, user.id));
+  after(() => backfillUserAnalyticsThrottled(db, user.id));
 
   const ownKeyWorks = credentials.hasOwnKey && credentials.isValid !== false;
   if (!ownKeyWorks && !credentials.serverKeyAvailable) {
