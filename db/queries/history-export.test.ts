@@ -95,7 +95,7 @@ describeEachDriver("conversation export", ({ db }) => {
     expect(exported!.turns).toHaveLength(3);
     for (const [index, stored] of storedTurns.entries()) {
       const microsForRow = turnMicros.find((_, i) => i === index)!;
-      expectSameRow(transcriptions, exported!.turns[index] as unknown as Record<string, unknown>, stored, microsForRow, ["search_vector"]);
+      expectSameRow(transcriptions, exported!.turns[index] as unknown as Record<string, unknown>, stored, microsForRow, ["search_vector", "search_vector_simple"]);
     }
     expect(exported!.turns.map((t) => t.text)).toEqual(turns.map((t) => t.text));
 

@@ -7,7 +7,7 @@ import type { Database } from "../index";
  * Exports of the caller's conversations. Postgres renders each conversation as JSON itself
  * (`to_jsonb` of the stored rows), so every column is in the file as stored, timestamps to the
  * microsecond, and a column added later is exported without touching this code. Left out:
- * `search_vector` (generated from the text) and the media bytes (`data`; the replay routes
+ * `search_vector` and `search_vector_simple` (generated from the text) and the media bytes (`data`; the replay routes
  * serve them), whose rows are listed.
  */
 
@@ -26,7 +26,7 @@ function exportRows(where: SQL, limit: number) {
            jsonb_build_object(
              'session', to_jsonb(s),
              'persona_name', (select p.name from personas p where p.id = s.persona_id and p.user_id = s.user_id),
-             'turns', coalesce((select jsonb_agg(to_jsonb(t) - 'search_vector' order by t.sequence_number) from transcriptions t where t.session_id = s.id), '[]'::jsonb),
+             'turns', coalesce((select jsonb_agg(to_jsonb(t) - 'search_vector' - 'search_vector_simple' order by t.sequence_number) from transcriptions t where t.session_id = s.id), '[]'::jsonb),
              'analytics', (select to_jsonb(a) from session_analytics a where a.session_id = s.id),
              'audio_segments', coalesce((select jsonb_agg(to_jsonb(c) - 'data' order by c.sequence_number) from audio_chunks c where c.session_id = s.id), '[]'::jsonb),
              'video_frames', coalesce((select jsonb_agg(to_jsonb(f) - 'data' order by f.offset_ms, f.id) from video_frames f where f.session_id = s.id), '[]'::jsonb)
