@@ -45,7 +45,7 @@ export interface NewFrame {
 
 export interface MediaStorage {
   putAudioSegment(owner: MediaOwner, segment: NewAudioSegment): Promise<{ stored: boolean }>;
-  putFrame(owner: MediaOwner, frame: NewFrame): Promise<{ id: string }>;
+  putFrame(owner: MediaOwner, frame: NewFrame): Promise<{ id: string; stored: boolean }>;
   /** null when the conversation was not recorded. */
   getAudio(owner: MediaOwner): Promise<AudioRecording | null>;
   /** Bytes `range` of the recording, read lazily segment by segment. */
