@@ -66,6 +66,18 @@ describeEachDriver("media storage (Postgres)", ({ db }) => {
     expect(new Set(frames.map((put) => put.id))).toEqual(new Set([stored[0]!.id]));
   });
 
+  it("a missing segment: the recording still holds every stored segment, and says where the gap is", async () => {
+    const { owner } = await recordedSession();
+    const storage = postgresMediaStorage(db());
+    const lengths = [10, 6, 7, 8];
+    for (const n of [0, 1, 3]) {
+      await storage.putAudioSegment(owner, { sequenceNumber: n, mimeType: "audio/webm", startOffsetMs: 500 + n * 3000, durationMs: 3000, bytes: segmentBytes(n, lengths[n]!) });
+    }
+    const recording = await storage.getAudio(owner);
+    expect(recording).toMatchObject({ byteLength: 24, startOffsetMs: 500, durationMs: 12_000, gaps: [{ startOffsetMs: 6500, endOffsetMs: 9500 }] });
+    expect(await readAll(storage.streamAudio(owner, recording!, { start: 16, end: 23 }))).toEqual([...segmentBytes(3, 8)]);
+  });
+
   it("refuses a later segment before segment 0 and a segment of another type", async () => {
     const { owner } = await recordedSession();
     const storage = postgresMediaStorage(db());

@@ -79,8 +79,9 @@ export async function insertAudioSegment(db: Database, { userId, sessionId, segm
 }
 
 /**
- * The recording's segments in order with where each begins in the concatenated file. Stops at
- * the first gap in sequence numbers: what follows a missing segment cannot be decoded in place.
+ * The recording's stored segments in order with where each begins in the concatenated file.
+ * A missing segment leaves a gap in the numbers: the segments after it still follow (WebM
+ * clusters carry their own times, so a player resumes at the next cluster, in place).
  */
 export async function listAudioSegments(db: Database, owner: Owner): Promise<AudioSegmentInfo[]> {
   await getOwnedLiveSession(db, owner);
@@ -97,14 +98,12 @@ export async function listAudioSegments(db: Database, owner: Owner): Promise<Aud
     .from(audioChunks)
     .where(eq(audioChunks.sessionId, owner.sessionId))
     .orderBy(asc(audioChunks.sequenceNumber));
-  const segments: AudioSegmentInfo[] = [];
   let byteStart = 0;
-  for (const row of rows) {
-    if (row.sequenceNumber !== segments.length) break;
-    segments.push({ ...row, byteStart });
+  return rows.map((row) => {
+    const segment = { ...row, byteStart };
     byteStart += row.byteSize;
-  }
-  return segments;
+    return segment;
+  });
 }
 
 /** The stored bytes of some of the caller's segments, by id (Postgres storage only). */
