@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDuration, heardLabel, positionLabel, replayTitle } from "./format";
+import { formatDuration, gapsLabel, heardLabel, positionLabel, replayTitle } from "./format";
 
 describe("replayTitle", () => {
   it("keeps a stored title", () => {
@@ -35,5 +35,12 @@ describe("heardLabel and positionLabel", () => {
 
   it("shows where the player is", () => {
     expect(positionLabel(12_400, 63_000)).toBe("0:12 / 1:03");
+  });
+});
+
+describe("gapsLabel", () => {
+  it("names each stretch without sound on the conversation's clock", () => {
+    expect(gapsLabel([{ startOffsetMs: 21_000, endOffsetMs: 24_400 }])).toBe("0:21–0:24");
+    expect(gapsLabel([{ startOffsetMs: 3000, endOffsetMs: 6000 }, { startOffsetMs: 21_000, endOffsetMs: 24_000 }, { startOffsetMs: 62_000, endOffsetMs: 65_000 }])).toBe("0:03–0:06, 0:21–0:24 and 1:02–1:05");
   });
 });

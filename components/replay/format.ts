@@ -1,3 +1,4 @@
+import type { RecordingGap } from "@/lib/media/gaps";
 import { formatOffset } from "./timeline";
 
 /* Words and numbers the replay shows. */
@@ -11,6 +12,12 @@ export function heardLabel(heardMs: number | null): string | null {
 /** "0:12 / 1:03" for the player's readout. */
 export function positionLabel(currentMs: number, durationMs: number): string {
   return `${formatOffset(currentMs)} / ${formatOffset(durationMs)}`;
+}
+
+/** "0:21–0:24" or "0:21–0:24 and 0:40–0:43": the stretches of a recording with no sound saved. */
+export function gapsLabel(gaps: RecordingGap[]): string {
+  const spans = gaps.map((gap) => `${formatOffset(gap.startOffsetMs)}–${formatOffset(gap.endOffsetMs)}`);
+  return spans.length > 1 ? `${spans.slice(0, -1).join(", ")} and ${spans.at(-1)}` : (spans[0] ?? "");
 }
 
 /** A conversation without a title is named by how the user opened it. */

@@ -3,8 +3,10 @@
 import { CircleAlert, Pause, Play } from "lucide-react";
 import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
+import { gapAt } from "@/lib/media/gaps";
 import { positionLabel } from "./format";
 import { PLAYBACK_RATES, toSessionMs } from "./playback";
+import { RecordingGapsNote } from "./recording-gaps-note";
 import { ReplayFrame } from "./replay-frame";
 import { formatOffset } from "./timeline";
 import type { ReplayFrameView, ReplayRecordingView } from "./types";
@@ -96,6 +98,7 @@ export function ReplayPlayer({ audio, recording, frame, frames, onSeek }: Props)
             ))}
           </div>
         </div>
+        <RecordingGapsNote gaps={recording.gaps} inGap={gapAt(recording.gaps, sessionMs) !== null} />
       </div>
     </Card>
   );

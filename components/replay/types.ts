@@ -1,5 +1,7 @@
 /* What the replay page hands its client components: plain, serialisable views of stored rows. */
 
+import type { RecordingGap } from "@/lib/media/gaps";
+
 export interface ReplayTurnView {
   id: string;
   sequenceNumber: number;
@@ -20,6 +22,8 @@ export interface ReplayRecordingView {
   /** Session offset (ms) at which the recording's time 0 falls. */
   startOffsetMs: number;
   durationMs: number;
+  /** Stretches (session ms) whose sound never reached the server. */
+  gaps: RecordingGap[];
 }
 
 export interface ReplayFrameView {

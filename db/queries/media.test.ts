@@ -47,6 +47,37 @@ describeEachDriver("media storage (Postgres)", ({ db }) => {
     expect(await readAll(storage.streamAudio(owner, recording!, { start: 23, end: 23 }))).toEqual([whole[23]]);
   });
 
+  it("concurrent retries of one upload store it once: a segment per (session, number), a frame per (session, offset)", async () => {
+    const { owner } = await recordedSession();
+    const storage = postgresMediaStorage(db());
+    const segment = (n: number) => ({ sequenceNumber: n, mimeType: "audio/webm;codecs=opus", startOffsetMs: n * 3000, durationMs: 3000, bytes: segmentBytes(n, 8) });
+    for (const n of [0, 1]) {
+      const puts = await Promise.all(Array.from({ length: 6 }, () => storage.putAudioSegment(owner, segment(n))));
+      expect(puts.filter((put) => put.stored), `segment ${n}`).toHaveLength(1);
+    }
+    const rows = await db().select({ n: audioChunks.sequenceNumber }).from(audioChunks).where(eq(audioChunks.sessionId, owner.sessionId));
+    expect(rows.map((row) => row.n).sort()).toEqual([0, 1]);
+
+    const frame = { offsetMs: 2000, mimeType: "image/jpeg" as const, width: 4, height: 3, bytes: Uint8Array.from([...JPEG, 7]) };
+    const frames = await Promise.all(Array.from({ length: 6 }, () => storage.putFrame(owner, frame)));
+    const stored = await storage.listFrames(owner);
+    expect(stored.map((row) => row.offsetMs)).toEqual([2000]);
+    // Every retry is answered with the one stored frame.
+    expect(new Set(frames.map((put) => put.id))).toEqual(new Set([stored[0]!.id]));
+  });
+
+  it("a missing segment: the recording still holds every stored segment, and says where the gap is", async () => {
+    const { owner } = await recordedSession();
+    const storage = postgresMediaStorage(db());
+    const lengths = [10, 6, 7, 8];
+    for (const n of [0, 1, 3]) {
+      await storage.putAudioSegment(owner, { sequenceNumber: n, mimeType: "audio/webm", startOffsetMs: 500 + n * 3000, durationMs: 3000, bytes: segmentBytes(n, lengths[n]!) });
+    }
+    const recording = await storage.getAudio(owner);
+    expect(recording).toMatchObject({ byteLength: 24, startOffsetMs: 500, durationMs: 12_000, gaps: [{ startOffsetMs: 6500, endOffsetMs: 9500 }] });
+    expect(await readAll(storage.streamAudio(owner, recording!, { start: 16, end: 23 }))).toEqual([...segmentBytes(3, 8)]);
+  });
+
   it("refuses a later segment before segment 0 and a segment of another type", async () => {
     const { owner } = await recordedSession();
     const storage = postgresMediaStorage(db());

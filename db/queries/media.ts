@@ -42,40 +42,46 @@ export interface FrameInfo {
 
 type Owner = { userId: string; sessionId: string };
 
-/** Stores one recorded segment; a retried upload of a stored sequence number changes nothing. */
+/**
+ * Stores one recorded segment. The unique key on (session, sequence number) makes a retried
+ * upload, even one racing the first, store nothing a second time.
+ */
 export async function insertAudioSegment(db: Database, { userId, sessionId, segment }: Owner & { segment: NewAudioSegment }): Promise<{ stored: boolean }> {
   return db.transaction(async (tx) => {
     await getOwnedLiveSession(tx, { userId, sessionId });
-    const existing = await tx
-      .select({ id: audioChunks.id, sequenceNumber: audioChunks.sequenceNumber, mimeType: audioChunks.mimeType })
-      .from(audioChunks)
-      .where(eq(audioChunks.sessionId, sessionId))
-      .orderBy(asc(audioChunks.sequenceNumber));
-    if (existing.some((row) => row.sequenceNumber === segment.sequenceNumber)) return { stored: false };
-    const first = existing[0];
-    if (segment.sequenceNumber > 0 && first?.sequenceNumber !== 0) {
+    if (segment.sequenceNumber > 0) {
+      const [first] = await tx
+        .select({ mimeType: audioChunks.mimeType })
+        .from(audioChunks)
+        .where(and(eq(audioChunks.sessionId, sessionId), eq(audioChunks.sequenceNumber, 0)))
+        .limit(1);
       // Later segments continue the container that segment 0 opened; without it they play as nothing.
-      throw new AppError("conflict:media", "Segment 0 of this recording has not been stored yet.");
+      if (!first) throw new AppError("conflict:media", "Segment 0 of this recording has not been stored yet.");
+      if (first.mimeType !== segment.mimeType) {
+        throw new AppError("bad_request:media", `This recording is ${first.mimeType}; a segment of another type cannot join it.`);
+      }
     }
-    if (first && first.mimeType !== segment.mimeType) {
-      throw new AppError("bad_request:media", `This recording is ${first.mimeType}; a segment of another type cannot join it.`);
-    }
-    await tx.insert(audioChunks).values({
-      sessionId,
-      sequenceNumber: segment.sequenceNumber,
-      mimeType: segment.mimeType,
-      startOffsetMs: segment.startOffsetMs,
-      durationMs: segment.durationMs,
-      byteSize: segment.bytes.byteLength,
-      data: segment.bytes,
-    });
-    return { stored: true };
+    const inserted = await tx
+      .insert(audioChunks)
+      .values({
+        sessionId,
+        sequenceNumber: segment.sequenceNumber,
+        mimeType: segment.mimeType,
+        startOffsetMs: segment.startOffsetMs,
+        durationMs: segment.durationMs,
+        byteSize: segment.bytes.byteLength,
+        data: segment.bytes,
+      })
+      .onConflictDoNothing({ target: [audioChunks.sessionId, audioChunks.sequenceNumber] })
+      .returning({ id: audioChunks.id });
+    return { stored: inserted.length > 0 };
   });
 }
 
 /**
- * The recording's segments in order with where each begins in the concatenated file. Stops at
- * the first gap in sequence numbers: what follows a missing segment cannot be decoded in place.
+ * The recording's stored segments in order with where each begins in the concatenated file.
+ * A missing segment leaves a gap in the numbers: the segments after it still follow (WebM
+ * clusters carry their own times, so a player resumes at the next cluster, in place).
  */
 export async function listAudioSegments(db: Database, owner: Owner): Promise<AudioSegmentInfo[]> {
   await getOwnedLiveSession(db, owner);
@@ -92,14 +98,12 @@ export async function listAudioSegments(db: Database, owner: Owner): Promise<Aud
     .from(audioChunks)
     .where(eq(audioChunks.sessionId, owner.sessionId))
     .orderBy(asc(audioChunks.sequenceNumber));
-  const segments: AudioSegmentInfo[] = [];
   let byteStart = 0;
-  for (const row of rows) {
-    if (row.sequenceNumber !== segments.length) break;
-    segments.push({ ...row, byteStart });
+  return rows.map((row) => {
+    const segment = { ...row, byteStart };
     byteStart += row.byteSize;
-  }
-  return segments;
+    return segment;
+  });
 }
 
 /** The stored bytes of some of the caller's segments, by id (Postgres storage only). */
@@ -113,17 +117,25 @@ export async function readAudioSegmentBytes(db: Database, { userId, sessionId, i
   return new Map(rows.flatMap((row) => (row.data ? [[row.id, toBytes(row.data)] as const] : [])));
 }
 
+/** Stores one frame; a retry of a frame already stored (same session and moment) answers with the stored one. */
 export async function insertVideoFrame(
   db: Database,
   { userId, sessionId, frame }: Owner & { frame: { offsetMs: number; mimeType: string; width: number | null; height: number | null; bytes: Uint8Array } },
-): Promise<{ id: string }> {
+): Promise<{ id: string; stored: boolean }> {
   await getOwnedLiveSession(db, { userId, sessionId });
   const [row] = await db
     .insert(videoFrames)
     .values({ sessionId, offsetMs: frame.offsetMs, mimeType: frame.mimeType, width: frame.width, height: frame.height, byteSize: frame.bytes.byteLength, data: frame.bytes })
+    .onConflictDoNothing({ target: [videoFrames.sessionId, videoFrames.offsetMs] })
     .returning({ id: videoFrames.id });
-  if (!row) throw new Error("insert returned no row");
-  return row;
+  if (row) return { id: row.id, stored: true };
+  const [existing] = await db
+    .select({ id: videoFrames.id })
+    .from(videoFrames)
+    .where(and(eq(videoFrames.sessionId, sessionId), eq(videoFrames.offsetMs, frame.offsetMs)))
+    .limit(1);
+  if (!existing) throw new Error("a conflicting frame vanished");
+  return { id: existing.id, stored: false };
 }
 
 export async function listVideoFrames(db: Database, owner: Owner): Promise<FrameInfo[]> {

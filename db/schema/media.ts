@@ -1,5 +1,5 @@
 import { bytea } from "./bytea";
-import { index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { liveSessions } from "./live-sessions";
 
 // Recorded media for replay: bytes in Postgres by default, or a storage URL when configured.
@@ -19,7 +19,8 @@ export const audioChunks = pgTable(
     storageUrl: text("storage_url"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("audio_chunks_session_idx").on(t.sessionId, t.sequenceNumber)],
+  // One row per segment: concurrent retries of an upload insert ON CONFLICT DO NOTHING.
+  (t) => [uniqueIndex("audio_chunks_session_sequence_key").on(t.sessionId, t.sequenceNumber)],
 );
 
 export const videoFrames = pgTable(
@@ -38,5 +39,6 @@ export const videoFrames = pgTable(
     storageUrl: text("storage_url"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("video_frames_session_idx").on(t.sessionId, t.offsetMs)],
+  // A frame is identified by its moment in the session, so a retried upload is stored once.
+  (t) => [uniqueIndex("video_frames_session_offset_key").on(t.sessionId, t.offsetMs)],
 );

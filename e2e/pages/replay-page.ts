@@ -27,6 +27,8 @@ export class ReplayPage {
   readonly audio: Locator;
   readonly frame: Locator;
   readonly noAudio: Locator;
+  /** The player's note of stretches whose sound was not saved. */
+  readonly gaps: Locator;
   readonly notFound: Locator;
 
   constructor(readonly page: Page) {
@@ -39,6 +41,7 @@ export class ReplayPage {
     this.audio = page.getByTestId("replay-audio");
     this.frame = page.getByTestId("replay-frame");
     this.noAudio = page.getByTestId("replay-no-audio");
+    this.gaps = page.getByTestId("replay-gaps");
     this.notFound = page.getByTestId("replay-not-found");
   }
 

@@ -1,9 +1,11 @@
-/* A few promise helpers over IndexedDB: enough for the turn queue, no library needed. */
+/* A few promise helpers over IndexedDB: enough for the turn and upload queues, no library needed. */
 
 export const DB_NAME = "livemind-live";
-const DB_VERSION = 1;
+const DB_VERSION = 2;
 export const TURNS = "turns";
 export const COUNTERS = "counters";
+/** Recorded segments and frames waiting for the server, keyed by session and push order. */
+export const UPLOADS = "uploads";
 
 export function openQueueDb(factory: IDBFactory): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
@@ -15,8 +17,13 @@ export function openQueueDb(factory: IDBFactory): Promise<IDBDatabase> {
         turns.createIndex("bySession", "sessionId");
       }
       if (!db.objectStoreNames.contains(COUNTERS)) db.createObjectStore(COUNTERS, { keyPath: "sessionId" });
+      if (!db.objectStoreNames.contains(UPLOADS)) db.createObjectStore(UPLOADS, { keyPath: ["sessionId", "order"] });
     };
-    request.onsuccess = () => resolve(request.result);
+    request.onsuccess = () => {
+      // A newer page (after a deploy) upgrading the database must not wait for this one.
+      request.result.onversionchange = () => request.result.close();
+      resolve(request.result);
+    };
     request.onerror = () => reject(request.error ?? new Error("IndexedDB open failed"));
     request.onblocked = () => reject(new Error("IndexedDB open blocked by another tab"));
   });

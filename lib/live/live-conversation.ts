@@ -236,9 +236,10 @@ export class LiveConversation {
     run.client.sendText(trimmed);
   }
 
-  /** `pagehide`: the page may never run again, so unacknowledged turns go out by beacon. */
+  /** `pagehide`: the page may never run again, so unacknowledged turns and recorded media go out now. */
   pageHide(): void {
     this.run?.queue.flushWithBeacon();
+    this.run?.recorder?.pageHide();
   }
 
   /** The page goes away (client-side navigation): end a running conversation properly. */

@@ -1,3 +1,4 @@
+import { backoffDelayMs } from "./backoff";
 import { MAX_TURNS_PER_BATCH, turnsPath, type AppendTurnsBody, type AppendTurnsResult, type TurnInput } from "./contract";
 import { COUNTERS, TURNS, inTransaction, openQueueDb, requestResult } from "./idb";
 import type { ClosedTurn } from "./transcript-assembler";
@@ -168,7 +169,7 @@ export class PersistenceQueue {
       const outcome = await post(this.deps.fetch, this.sessionId, batch!);
       if (outcome.kind === "retry") {
         this.failures += 1;
-        this.schedule(Math.min(this.deps.maxBackoffMs, this.deps.initialBackoffMs * 2 ** (this.failures - 1)));
+        this.schedule(this.retryDelay());
         return;
       }
       this.failures = 0;
@@ -181,7 +182,7 @@ export class PersistenceQueue {
       if (done.length === 0) {
         // The server answered without acknowledging anything we sent: back off rather than spin.
         this.failures += 1;
-        this.schedule(Math.min(this.deps.maxBackoffMs, this.deps.initialBackoffMs * 2 ** (this.failures - 1)));
+        this.schedule(this.retryDelay());
         return;
       }
     }
@@ -193,6 +194,10 @@ export class PersistenceQueue {
       this.timer = null;
       void this.flush();
     }, delayMs);
+  }
+
+  private retryDelay(): number {
+    return backoffDelayMs(this.failures, { initialMs: this.deps.initialBackoffMs, maxMs: this.deps.maxBackoffMs });
   }
 
   private sortedPending(): TurnInput[] {

@@ -1,3 +1,4 @@
+import { IDBFactory } from "fake-indexeddb";
 import { describe, expect, it } from "vitest";
 import { ConversationRecorder, FrameThrottle, SEGMENT_MS, SegmentClock, pickRecordingType } from "./recorder";
 
@@ -75,6 +76,7 @@ function harness(options = { audio: true, frames: true }) {
   const unavailable: string[] = [];
   const recorder = new ConversationRecorder(context as unknown as AudioContext, "s1", options, () => now, { onUnavailable: (m) => unavailable.push(m) }, {
     fetch,
+    indexedDB: new IDBFactory(),
     isTypeSupported: (type) => type === "audio/webm;codecs=opus",
     createRecorder: (_stream, recorderOptions) => (fake = new FakeRecorder(recorderOptions)) as unknown as MediaRecorder,
   });

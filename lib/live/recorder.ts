@@ -75,7 +75,8 @@ export interface RecorderEvents {
  * Records a conversation for replay: the microphone and the companion's voice mixed in the
  * conversation's AudioContext into a MediaStreamAudioDestinationNode, encoded by MediaRecorder
  * in SEGMENT_MS slices that are uploaded in order (their concatenation is one playable file),
- * and camera frames at most once a second.
+ * and camera frames at most once a second. Uploads are kept in IndexedDB until the server has
+ * them (see UploadQueue): an outage delays the recording, it does not cut it.
  */
 export class ConversationRecorder {
   private readonly mix: MediaStreamAudioDestinationNode | null;
@@ -94,7 +95,7 @@ export class ConversationRecorder {
     private readonly deps: RecorderDeps = {},
   ) {
     this.mix = options.audio ? context.createMediaStreamDestination() : null;
-    this.uploads = new UploadQueue(deps);
+    this.uploads = new UploadQueue(sessionId, deps);
   }
 
   get recordingAudio(): boolean {
@@ -176,11 +177,18 @@ export class ConversationRecorder {
     this.mix?.disconnect();
   }
 
-  /** Waits (at most `timeoutMs`) for the last segment and every upload. */
+  /**
+   * Waits (at most `timeoutMs`) for the last segment and every upload. Uploads still pending
+   * afterwards keep being retried while the page lives, and by the next page if it does not.
+   */
   async finished(timeoutMs: number): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     await Promise.race([this.stopped, new Promise((resolve) => setTimeout(resolve, timeoutMs))]);
     await this.uploads.drain(Math.max(0, deadline - Date.now()));
   }
 
+  /** `pagehide`: pending uploads go out with keepalive; IndexedDB keeps them for the next load anyway. */
+  pageHide(): void {
+    this.uploads.flushWithKeepalive();
+  }
 }

@@ -4,6 +4,7 @@ import { useEffect, useMemo, useState, useSyncExternalStore } from "react";
 import type { LiveActions, LiveController } from "./contract";
 import { LiveConversation } from "./live-conversation";
 import { PersistenceQueue } from "./persistence-queue";
+import { UploadQueue } from "./upload-queue";
 
 /**
  * The Live page's handle on a conversation. All behaviour lives in LiveConversation; this
@@ -14,10 +15,10 @@ export function useLiveSession(actions: LiveActions): LiveController {
   const state = useSyncExternalStore(conversation.subscribe, conversation.getSnapshot, conversation.getSnapshot);
 
   useEffect(() => {
-    // Turns an earlier page (reload, crash, closed tab) could not deliver.
-    PersistenceQueue.recoverLeftovers({}, conversation.getSnapshot().sessionId ?? undefined).catch((error: unknown) =>
-      console.warn("could not send turns left from an earlier page", error),
-    );
+    // Turns and recorded media an earlier page (reload, crash, closed tab) could not deliver.
+    const current = conversation.getSnapshot().sessionId ?? undefined;
+    PersistenceQueue.recoverLeftovers({}, current).catch((error: unknown) => console.warn("could not send turns left from an earlier page", error));
+    UploadQueue.recoverLeftovers({}, current).catch((error: unknown) => console.warn("could not send recordings left from an earlier page", error));
     const onPageHide = () => conversation.pageHide();
     window.addEventListener("pagehide", onPageHide);
     return () => {

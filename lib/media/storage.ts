@@ -14,6 +14,7 @@ import {
   type NewAudioSegment,
 } from "@/db/queries/media";
 import { AppError } from "@/lib/errors/app-error";
+import { recordingGaps, type RecordingGap } from "./gaps";
 import { piecesInRange, type ByteRange } from "./range";
 
 /*
@@ -32,6 +33,8 @@ export interface AudioRecording {
   /** Session offset (ms) at which the recording's time 0 falls. */
   startOffsetMs: number;
   durationMs: number;
+  /** Session time that segments lost on the way would have covered. */
+  gaps: RecordingGap[];
   segments: AudioSegmentInfo[];
 }
 
@@ -45,7 +48,7 @@ export interface NewFrame {
 
 export interface MediaStorage {
   putAudioSegment(owner: MediaOwner, segment: NewAudioSegment): Promise<{ stored: boolean }>;
-  putFrame(owner: MediaOwner, frame: NewFrame): Promise<{ id: string }>;
+  putFrame(owner: MediaOwner, frame: NewFrame): Promise<{ id: string; stored: boolean }>;
   /** null when the conversation was not recorded. */
   getAudio(owner: MediaOwner): Promise<AudioRecording | null>;
   /** Bytes `range` of the recording, read lazily segment by segment. */
@@ -68,12 +71,14 @@ export function postgresMediaStorage(db: Database): MediaStorage {
       const segments = await listAudioSegments(db, owner);
       const first = segments[0];
       const last = segments.at(-1);
-      if (!first || !last) return null;
+      // Segment 0 opens the container: without it no byte of the rest can be played.
+      if (!first || !last || first.sequenceNumber !== 0) return null;
       return {
         mimeType: first.mimeType,
         byteLength: last.byteStart + last.byteSize,
         startOffsetMs: first.startOffsetMs,
         durationMs: last.startOffsetMs + (last.durationMs ?? 0) - first.startOffsetMs,
+        gaps: recordingGaps(segments),
         segments,
       };
     },

@@ -52,7 +52,7 @@ export default async function ReplayPage({ params, searchParams }: { params: Pro
     interrupted,
     heardMs,
   }));
-  const recording = audio ? { src: audioReplayPath(id), mimeType: audio.mimeType, startOffsetMs: audio.startOffsetMs, durationMs: audio.durationMs } : null;
+  const recording = audio ? { src: audioReplayPath(id), mimeType: audio.mimeType, startOffsetMs: audio.startOffsetMs, durationMs: audio.durationMs, gaps: audio.gaps } : null;
   const frames = frameRows.map((frame) => ({ id: frame.id, offsetMs: frame.offsetMs, src: frameReplayPath(id, frame.id), width: frame.width, height: frame.height }));
   const open = { turn: first(query.turn), t: first(query.t) };
   const latencies = turns.flatMap((turn) => (turn.sender === "model" && turn.latencyMs !== null ? [turn.latencyMs] : []));

@@ -1,6 +1,7 @@
 import { getDb } from "@/db";
 import { requireUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors/app-error";
+import { keepContentLength } from "@/lib/http/content-length";
 import { withErrors } from "@/lib/http/route";
 import { contentRange, parseRange } from "@/lib/media/range";
 import { uuidParam } from "@/lib/media/route-params";
@@ -33,7 +34,7 @@ async function serve(request: Request, { params }: Context, withBody: boolean): 
   headers.set("content-length", String(range.end - range.start + 1));
   if (wanted.kind === "partial") headers.set("content-range", contentRange(range, size));
   const status = wanted.kind === "partial" ? 206 : 200;
-  return new Response(withBody ? storage.streamAudio(owner, recording, range) : null, { status, headers });
+  return keepContentLength(new Response(withBody ? storage.streamAudio(owner, recording, range) : null, { status, headers }));
 }
 
 export const GET = withErrors("media-audio", (request: Request, context: Context) => serve(request, context, true));

@@ -12,7 +12,7 @@ import { frameUploadHeaders, parseHeaders, readBody } from "@/lib/media/upload";
 
 export const dynamic = "force-dynamic";
 
-/** One camera frame of the caller's conversation: a JPEG body with X-Offset-Ms (and optionally its size). */
+/** One camera frame of the caller's conversation: a JPEG body with X-Offset-Ms (and optionally its size). Idempotent per offset. */
 export const POST = withErrors(
   "media-frame-upload",
   async (request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> => {
@@ -27,10 +27,10 @@ export const POST = withErrors(
     if (!preferences.saveVideoFrames) throw new AppError("forbidden:media", "Saving camera frames is off in Settings.");
     const bytes = await readBody(request, MAX_FRAME_BYTES, "A frame");
     if (!looksLikeJpeg(bytes)) throw new AppError("unsupported:media", "That is not JPEG data.");
-    const { id } = await getMediaStorage(db).putFrame(
+    const { id, stored } = await getMediaStorage(db).putFrame(
       { userId: user.id, sessionId },
       { offsetMs: meta["x-offset-ms"], mimeType: "image/jpeg", width: meta["x-frame-width"] ?? null, height: meta["x-frame-height"] ?? null, bytes },
     );
-    return NextResponse.json({ id }, { status: 201 });
+    return NextResponse.json({ id, stored }, { status: stored ? 201 : 200 });
   },
 );
