@@ -8,7 +8,7 @@ import { NoKeyCard } from "@/components/live/no-key-card";
 import { PageHeader } from "@/components/shell/page-header";
 import { requirePageUser } from "@/lib/auth/session";
 import { purgeUserMediaThrottled } from "@/lib/media/purge-on-activity";
-import { endLiveSession, markLiveSessionActive, renewLiveToken, startLiveSession } from "./actions";
+import { endLiveSession, markLiveSessionActive, rememberLiveVoice, renewLiveToken, startLiveSession } from "./actions";
 
 export const metadata: Metadata = { title: "Live" };
 
@@ -43,6 +43,7 @@ export default async function LivePage() {
       defaults={{ voice: preferences.defaultVoice, micEnabled: preferences.micEnabled, cameraEnabled: preferences.cameraEnabled }}
       keyLabel={keyLabel}
       recording={{ audio: preferences.saveAudio, frames: preferences.saveVideoFrames }}
+      rememberVoice={rememberLiveVoice}
     />
   );
 }
