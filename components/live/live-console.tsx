@@ -82,7 +82,10 @@ export function LiveConsole({ actions, defaults, keyLabel, recording, rememberVo
           )}
         >
           <LiveTranscript turns={live.turns} status={live.status} />
-          <LiveComposer enabled={canType} onSend={live.sendText} />
+          {/* Typing opens once live; until then a phone spends the room on reaching Start. */}
+          <div className={quiet ? "hidden lg:contents" : "contents"}>
+            <LiveComposer enabled={canType} onSend={live.sendText} />
+          </div>
         </Card>
 
         <aside aria-label="Conversation controls" className="flex flex-col gap-4 lg:col-start-2 lg:row-start-1">
