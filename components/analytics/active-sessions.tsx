@@ -3,7 +3,9 @@
 import { useQuery } from "@tanstack/react-query";
 import { Radio } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
+import { LocalDateTime } from "@/components/ui/local-date-time";
 import type { ActiveSessionsView } from "@/lib/analytics/active-sessions";
+import { formatDuration } from "@/lib/format/duration";
 
 export const ACTIVE_SESSIONS_URL = "/api/admin/analytics/active-sessions";
 const POLL_MS = 5_000;
@@ -14,16 +16,11 @@ async function fetchActive(): Promise<ActiveSessionsView> {
   return (await response.json()) as ActiveSessionsView;
 }
 
-function elapsed(from: string, to: string): string {
-  const seconds = Math.max(0, Math.round((Date.parse(to) - Date.parse(from)) / 1000));
-  if (seconds < 60) return `${seconds}s`;
-  const minutes = Math.floor(seconds / 60);
-  return minutes < 60 ? `${minutes} min` : `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
-}
+const elapsed = (from: string, to: string) => formatDuration((Date.parse(to) - Date.parse(from)) / 1000);
 
 /** Conversations open right now, refreshed every few seconds. */
 export function ActiveSessions({ initial }: { initial: ActiveSessionsView }) {
-  const { data, isError, dataUpdatedAt } = useQuery({ queryKey: ["admin", "active-sessions"], queryFn: fetchActive, initialData: initial, refetchInterval: POLL_MS, staleTime: 0 });
+  const { data, isError } = useQuery({ queryKey: ["admin", "active-sessions"], queryFn: fetchActive, initialData: initial, refetchInterval: POLL_MS, staleTime: 0 });
   return (
     <section className="rounded-2xl border border-border bg-surface shadow-sm" aria-labelledby="active-now-title" data-testid="active-sessions">
       <header className="flex flex-wrap items-center justify-between gap-3 px-5 py-4">
@@ -36,7 +33,13 @@ export function ActiveSessions({ initial }: { initial: ActiveSessionsView }) {
               Active now
             </h2>
             <p className="text-xs text-fg-muted" aria-live="polite">
-              {isError ? "Could not refresh; retrying." : `Updated ${new Date(dataUpdatedAt).toLocaleTimeString("en-GB")} · every ${POLL_MS / 1000}s`}
+              {isError ? (
+                "Could not refresh; retrying."
+              ) : (
+                <>
+                  Updated <LocalDateTime iso={data.asOf} show="time" /> · every {POLL_MS / 1000} s
+                </>
+              )}
             </p>
           </div>
         </div>

@@ -1,10 +1,14 @@
 "use client";
 
+import { History } from "lucide-react";
+import Link from "next/link";
 import { useState } from "react";
+import { buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import type { LiveActions } from "@/lib/live/contract";
 import { useLiveSession } from "@/lib/live/use-live-session";
+import { isInProgress } from "./format";
 import { LiveError, LiveNotice } from "./live-alerts";
 import { LiveComposer } from "./live-composer";
 import { LiveControls, type StartChoices } from "./live-controls";
@@ -14,6 +18,7 @@ import { LiveStatusPill } from "./live-status-pill";
 import { LiveTranscript } from "./live-transcript";
 import { RecordingIndicator } from "./recording-indicator";
 import { useElapsedSeconds } from "./use-elapsed-seconds";
+import { useRememberedVoice, type RememberVoice } from "./use-remembered-voice";
 
 interface Props {
   actions: LiveActions;
@@ -22,11 +27,13 @@ interface Props {
   keyLabel: string;
   /** What Settings asks to save for replay. */
   recording: { audio: boolean; frames: boolean };
+  rememberVoice: RememberVoice;
 }
 
-export function LiveConsole({ actions, defaults, keyLabel, recording }: Props) {
+export function LiveConsole({ actions, defaults, keyLabel, recording, rememberVoice }: Props) {
   const live = useLiveSession(actions);
   const [choices, setChoices] = useState(defaults);
+  const voice = useRememberedVoice(rememberVoice);
   const [pending, setPending] = useState<"start" | "retry" | null>(null);
   const elapsed = useElapsedSeconds(live.status === "live" || live.status === "reconnecting");
 
@@ -42,6 +49,13 @@ export function LiveConsole({ actions, defaults, keyLabel, recording }: Props) {
 
   const previewSource = live.screenOn ? "screen" : live.cameraOn ? "camera" : null;
   const canType = live.status === "live";
+  // Until something is said the transcript only invites: on a phone, Start stays in reach below it.
+  const quiet = live.turns.length === 0 && !isInProgress(live.status);
+
+  function changeChoices(next: StartChoices) {
+    if (next.voice !== choices.voice) voice.pick(next.voice);
+    setChoices(next);
+  }
 
   return (
     <div className="flex flex-col gap-5">
@@ -60,6 +74,20 @@ export function LiveConsole({ actions, defaults, keyLabel, recording }: Props) {
       {live.notice ? <LiveNotice message={live.notice} /> : null}
 
       <div className="grid gap-5 lg:grid-cols-[minmax(0,1fr)_18.5rem]">
+        {/* First in the page, so a phone shows the conversation before the controls. */}
+        <Card
+          className={cn(
+            "flex min-h-0 flex-col overflow-hidden lg:col-start-1 lg:row-start-1 lg:h-[calc(100dvh-12.5rem)] lg:min-h-[30rem]",
+            quiet ? "h-auto" : "h-[max(20rem,calc(100dvh-17rem))] sm:h-[30rem]",
+          )}
+        >
+          <LiveTranscript turns={live.turns} status={live.status} />
+          {/* Typing opens once live; until then a phone spends the room on reaching Start. */}
+          <div className={quiet ? "hidden lg:contents" : "contents"}>
+            <LiveComposer enabled={canType} onSend={live.sendText} />
+          </div>
+        </Card>
+
         <aside aria-label="Conversation controls" className="flex flex-col gap-4 lg:col-start-2 lg:row-start-1">
           <div className={cn(!live.previewStream && "hidden lg:block")}>
             <LivePreview stream={live.previewStream} source={previewSource} />
@@ -68,18 +96,20 @@ export function LiveConsole({ actions, defaults, keyLabel, recording }: Props) {
             <LiveControls
               live={live}
               choices={choices}
-              onChoicesChange={setChoices}
+              onChoicesChange={changeChoices}
               onStart={() => void run("start")}
               starting={pending === "start"}
               keyLabel={keyLabel}
+              voiceSaved={voice.saved}
             />
           </Card>
+          {live.status === "ended" && live.sessionId ? (
+            <Link href={`/sessions/${live.sessionId}`} className={buttonClasses({ variant: "secondary", className: "w-full" })} data-testid="live-open-replay">
+              <History aria-hidden className="size-4" />
+              Open replay
+            </Link>
+          ) : null}
         </aside>
-
-        <Card className="flex h-[30rem] min-h-0 flex-col overflow-hidden lg:col-start-1 lg:row-start-1 lg:h-[calc(100dvh-12.5rem)] lg:min-h-[30rem]">
-          <LiveTranscript turns={live.turns} status={live.status} />
-          <LiveComposer enabled={canType} onSend={live.sendText} />
-        </Card>
       </div>
 
       <LiveStatsProbe stats={live.stats} sessionId={live.sessionId} />

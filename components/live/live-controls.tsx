@@ -1,6 +1,6 @@
 "use client";
 
-import { Lock, Mic, MicOff, MonitorOff, MonitorUp, Play, RotateCcw, Square, Video, VideoOff } from "lucide-react";
+import { Check, Lock, Mic, MicOff, MonitorOff, MonitorUp, Play, RotateCcw, Square, Video, VideoOff } from "lucide-react";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
@@ -23,9 +23,11 @@ interface Props {
   onStart: () => void;
   starting: boolean;
   keyLabel: string;
+  /** The latest voice picked here is stored as the default for next time. */
+  voiceSaved?: boolean;
 }
 
-export function LiveControls({ live, choices, onChoicesChange, onStart, starting, keyLabel }: Props) {
+export function LiveControls({ live, choices, onChoicesChange, onStart, starting, keyLabel, voiceSaved = false }: Props) {
   const { status } = live;
   const running = isInProgress(status);
   const connected = status === "live" || status === "reconnecting";
@@ -52,6 +54,11 @@ export function LiveControls({ live, choices, onChoicesChange, onStart, starting
             <span className="inline-flex items-center gap-1 text-xs font-normal text-fg-muted">
               <Lock aria-hidden className="size-3" />
               Set for this conversation
+            </span>
+          ) : voiceSaved ? (
+            <span className="inline-flex items-center gap-1 text-xs font-normal text-fg-muted" role="status" data-testid="live-voice-saved">
+              <Check aria-hidden className="size-3" />
+              Kept for next time
             </span>
           ) : null}
         </label>

@@ -131,7 +131,7 @@ function EmptyTranscript({ status }: { status: LiveStatus }) {
     ? "Your words and your companion's replies appear here as you talk."
     : "Press Start and speak, or type a message. Everything you both say is transcribed and saved.";
   return (
-    <div className="flex h-full min-h-48 flex-col items-center justify-center gap-3 px-6 text-center">
+    <div className="flex h-full min-h-36 flex-col items-center justify-center gap-3 px-6 text-center lg:min-h-48">
       <span className={cn("grid size-12 place-items-center rounded-2xl bg-accent-soft text-accent", listening && "animate-pulse")}>
         <Icon aria-hidden className="size-6" />
       </span>

@@ -2,8 +2,8 @@ import { ArrowLeft, CircleAlert } from "lucide-react";
 import Link from "next/link";
 import { formatLatency } from "@/components/live/format";
 import { Badge } from "@/components/ui/badge";
-import { LocalDateTime } from "./local-date-time";
-import { formatDuration } from "./format";
+import { LocalDateTime } from "@/components/ui/local-date-time";
+import { formatDuration } from "@/lib/format/duration";
 
 export type ReplayStatus = "IDLE" | "CONNECTING" | "ACTIVE" | "ENDED" | "ERROR";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDuration, formatOffset, formatSessionDate, formatTurns } from "./format";
+import { formatOffset, formatSessionDate, formatTurns } from "./format";
 
 describe("sessions formatting", () => {
   it("shows a date in the given time zone, the year only when it is not this one", () => {
@@ -9,10 +9,6 @@ describe("sessions formatting", () => {
   });
 
   it("says how long, how many turns and where in the conversation", () => {
-    expect(formatDuration(null)).toBeNull();
-    expect(formatDuration(42)).toBe("42 s");
-    expect(formatDuration(200)).toBe("3 min");
-    expect(formatDuration(3900)).toBe("1 h 5 min");
     expect(formatTurns(1)).toBe("1 turn");
     expect(formatTurns(12)).toBe("12 turns");
     expect(formatOffset(65_400)).toBe("1:05");

@@ -14,15 +14,6 @@ export function formatSessionDate(iso: string, { timeZone, now = new Date() }: {
   }).format(date);
 }
 
-/** "45 s", "3 min", "1 h 5 min": how long a conversation lasted, at a glance. */
-export function formatDuration(seconds: number | null): string | null {
-  if (seconds === null) return null;
-  if (seconds < 60) return `${seconds} s`;
-  const minutes = Math.round(seconds / 60);
-  if (minutes < 60) return `${minutes} min`;
-  return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
-}
-
 export const formatTurns = (count: number) => `${count} ${count === 1 ? "turn" : "turns"}`;
 
 export function formatOffset(ms: number | null): string | null {

@@ -6,10 +6,11 @@ import { useState, useTransition } from "react";
 import { toast } from "sonner";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
+import { formatDuration } from "@/lib/format/duration";
 import { displayTitle, TITLE_MAX_LENGTH } from "@/lib/history/title";
 import type { SessionListItem } from "@/lib/history/types";
 import { ExportMenu } from "./export-menu";
-import { formatDuration, formatSessionDate, formatTurns } from "./format";
+import { formatSessionDate, formatTurns } from "./format";
 import { replayPath } from "./history-api";
 import type { HistoryActions } from "./sessions-view";
 import { useHydrated } from "./use-hydrated";
@@ -61,7 +62,7 @@ export function SessionRow({ item, selected, onSelect, onDelete, rename, onRenam
 
   const meta = [
     formatSessionDate(item.startedAt, { timeZone: hydrated ? undefined : "UTC" }),
-    formatDuration(item.durationSeconds),
+    item.durationSeconds === null ? null : formatDuration(item.durationSeconds),
     formatTurns(item.turnCount),
     item.personaName ? `${item.personaName} · ${item.voice}` : item.voice,
   ].filter((part): part is string => Boolean(part));

@@ -7,6 +7,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
+import { LocalDateTime } from "@/components/ui/local-date-time";
 import type { ActionResult } from "@/lib/actions/safe-action";
 import type { GeminiKeyInput, GeminiKeyStatus } from "@/lib/gemini/key-input";
 
@@ -91,7 +92,9 @@ export function ApiKeyCard({ initial, save, remove }: Props) {
                   </span>
                 </p>
                 {userKey.validatedAt ? (
-                  <p className="text-xs text-fg-muted">Checked {new Date(userKey.validatedAt).toLocaleString()}</p>
+                  <p className="text-xs text-fg-muted">
+                    Checked <LocalDateTime iso={userKey.validatedAt} />
+                  </p>
                 ) : null}
               </div>
             </div>

@@ -10,18 +10,22 @@ export function AppNav({ isAdmin, orientation }: { isAdmin: boolean; orientation
   const vertical = orientation === "vertical";
   const items = NAV_ITEMS.filter((item) => !item.adminOnly || isAdmin);
   return (
-    <nav aria-label="Main" className={vertical ? "flex flex-col gap-1" : "flex gap-1 overflow-x-auto"}>
+    <nav
+      aria-label="Main"
+      // A phone's top bar shares its width evenly, icon over label, so five tabs fit 320 px whole.
+      className={vertical ? "flex flex-col gap-1" : "grid auto-cols-fr grid-flow-col gap-1"}
+    >
       {items.map(({ href, label, icon: Icon }) => {
         const active = pathname === href || pathname.startsWith(`${href}/`);
         const classes = cn(
-          "flex shrink-0 items-center gap-2.5 rounded-lg px-3 text-sm font-medium transition-colors",
-          vertical ? "h-10" : "h-9",
+          "flex items-center rounded-lg font-medium transition-colors",
+          vertical ? "h-10 gap-2.5 px-3 text-sm" : "h-13 min-w-0 flex-col justify-center gap-1 px-1 text-xs sm:h-10 sm:flex-row sm:gap-2 sm:text-sm",
           active ? "bg-accent-soft text-accent" : "text-fg-muted",
           !active && "hover:bg-surface-muted hover:text-fg",
         );
         return (
           <Link key={href} href={href} className={classes} aria-current={active ? "page" : undefined} data-testid={`nav-${label.toLowerCase()}`}>
-            <Icon aria-hidden className="size-4" />
+            <Icon aria-hidden className="size-4 shrink-0" />
             {label}
           </Link>
         );

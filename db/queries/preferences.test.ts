@@ -33,6 +33,16 @@ describeEachDriver("preferences queries", ({ db }) => {
     expect(read.updatedAt!.getTime()).toBeGreaterThanOrEqual(saved.updatedAt!.getTime());
   });
 
+  it("keeps the voice picked on Live without touching the other defaults", async () => {
+    const { id } = await createTestUser(db());
+    await updatePreferences(db(), { userId: id, values: { defaultVoice: "Charon" } });
+    expect(await getPreferences(db(), { userId: id })).toMatchObject({ defaultVoice: "Charon", cameraEnabled: false, micEnabled: true, saveAudio: false, mediaRetentionDays: 30 });
+
+    await updatePreferences(db(), { userId: id, values: { saveAudio: true, saveVideoFrames: false, mediaRetentionDays: 7 } });
+    await updatePreferences(db(), { userId: id, values: { defaultVoice: "Kore" } });
+    expect(await getPreferences(db(), { userId: id })).toMatchObject({ defaultVoice: "Kore", saveAudio: true, mediaRetentionDays: 7 });
+  });
+
   it("never touches another user's row", async () => {
     const a = await createTestUser(db(), { name: "Ada" });
     const b = await createTestUser(db(), { name: "Bo" });

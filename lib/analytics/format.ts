@@ -32,3 +32,26 @@ export function formatRange({ from, to }: { from: string; to: string }): string 
 }
 
 export const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"] as const;
+
+export type SeriesUnit = "count" | "minutes" | "ms" | "usd" | "tokens" | "percent";
+
+const axisNumber = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
+const axisFraction = new Intl.NumberFormat("en-US", { maximumSignificantDigits: 3 });
+
+/** A tick's number with as many digits as a "nice" tick has: 0.25 minutes is not "0". */
+function axisValue(value: number): string {
+  const size = Math.abs(value);
+  if (size >= 10_000) return compact.format(value);
+  return size > 0 && size < 1 ? axisFraction.format(value) : axisNumber.format(value);
+}
+
+/** Short labels for a chart's value axis; two different ticks never read alike. */
+export function axisTickFormatter(unit: SeriesUnit): (value: number) => string {
+  if (unit === "usd") return (v: number) => (v === 0 ? "$0" : `$${axisValue(v)}`);
+  if (unit === "ms") return (v: number) => (v >= 1000 ? `${axisNumber.format(v / 1000)}s` : axisValue(v));
+  if (unit === "percent") return (v: number) => `${Number((v * 100).toPrecision(3))}%`;
+  return axisValue;
+}
+
+/** Counts come in whole units; every other series may need a fraction on its axis. */
+export const axisAllowsDecimals = (unit: SeriesUnit) => unit !== "count";

@@ -1,4 +1,5 @@
 import type { ExportedSession } from "./export-format";
+import { formatDuration } from "@/lib/format/duration";
 import { displayTitle } from "./title";
 
 /* One conversation as a Markdown file a person reads: a header of facts, then who said what, when. */
@@ -19,13 +20,6 @@ function offset(ms: number): string {
   return hours > 0 ? `${hours}:${String(minutes).padStart(2, "0")}:${seconds}` : `${minutes}:${seconds}`;
 }
 
-export function formatDurationWords(seconds: number): string {
-  if (seconds < 60) return `${seconds} s`;
-  const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return `${minutes} min ${seconds % 60} s`;
-  return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
-}
-
 const latency = (ms: number) => (ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`);
 
 /** A line of text as a Markdown paragraph that cannot turn into a heading, list or quote. */
@@ -43,7 +37,7 @@ export function sessionMarkdown(exported: ExportedSession, { timeZone = "UTC" }:
   const date = new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone, timeZoneName: "short" }).format(new Date(session.started_at));
   const facts = [
     `- **Date:** ${date}`,
-    session.total_duration_seconds !== null ? `- **Duration:** ${formatDurationWords(session.total_duration_seconds)}` : null,
+    session.total_duration_seconds !== null ? `- **Duration:** ${formatDuration(session.total_duration_seconds)}` : null,
     `- **Voice:** ${session.voice}${exported.persona_name ? ` · **Persona:** ${exported.persona_name}` : ""}`,
     `- **Model:** ${session.model}`,
     `- **Status:** ${STATUS_WORDS[session.status]}${session.last_error_message ? ` (${session.last_error_message})` : ""}`,

@@ -11,6 +11,11 @@ export const preferencesInput = z.strictObject({
 
 export type PreferencesInput = z.infer<typeof preferencesInput>;
 
+/** The voice picked on the Live page, kept as the default for the next conversation. */
+export const voicePreferenceInput = preferencesInput.pick({ defaultVoice: true });
+
+export type VoicePreferenceInput = z.infer<typeof voicePreferenceInput>;
+
 /** What the Recording card may change: both off by default, media kept for a listed number of days. */
 export const recordingPreferencesInput = z.strictObject({
   saveAudio: z.boolean(),

@@ -24,7 +24,8 @@ vi.mock("@/db", async (importOriginal) => ({ ...(await importOriginal<object>())
 
 const { env } = await import("@/lib/env");
 const { deleteGeminiApiKey, saveGeminiApiKey } = await import("../settings/actions");
-const { endLiveSession, markLiveSessionActive, renewLiveToken, startLiveSession } = await import("./actions");
+const { endLiveSession, markLiveSessionActive, rememberLiveVoice, renewLiveToken, startLiveSession } = await import("./actions");
+const { getPreferences } = await import("@/db/queries/preferences");
 
 let double: GeminiDouble;
 const saved = { baseUrl: env.GEMINI_API_BASE_URL, serverKey: env.GEMINI_API_KEY };
@@ -90,5 +91,16 @@ describeEachDriver("live and key actions", ({ db }) => {
     state.userId = (await createTestUser(db())).id;
     expect(await endLiveSession({ sessionId: start.data.sessionId, status: "ENDED" })).toMatchObject({ ok: false, error: { code: "not_found:session" } });
     expect(await deleteGeminiApiKey({})).toMatchObject({ ok: true, data: { source: "none", userKey: null } });
+  });
+
+  it("remember the voice picked on Live as the user's own default, and refuse anything else", async () => {
+    expect(await rememberLiveVoice({ defaultVoice: "Charon" })).toEqual({ ok: true, data: { defaultVoice: "Charon" } });
+    expect(await getPreferences(db(), { userId: state.userId! })).toMatchObject({ defaultVoice: "Charon" });
+
+    expect(await rememberLiveVoice({ defaultVoice: "Nobody" })).toMatchObject({ ok: false, error: { code: "bad_request:input" } });
+    const other = state.userId!;
+    state.userId = (await createTestUser(db())).id;
+    expect(await rememberLiveVoice({ defaultVoice: "Kore", userId: other })).toMatchObject({ ok: false, error: { code: "bad_request:input" } });
+    expect(await getPreferences(db(), { userId: other })).toMatchObject({ defaultVoice: "Charon" });
   });
 });

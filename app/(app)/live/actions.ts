@@ -1,9 +1,11 @@
 "use server";
 
 import { endLiveSession as endSession, markLiveSessionActive as markActive } from "@/db/queries/live-sessions";
+import { updatePreferences } from "@/db/queries/preferences";
 import { authedAction } from "@/lib/actions/safe-action";
 import { renewLiveToken as renewToken, startLiveSession as startSession } from "@/lib/gemini/live-service";
 import { endLiveSessionInput, sessionIdInput, startLiveSessionInput } from "@/lib/live/contract";
+import { voicePreferenceInput } from "@/lib/preferences/schema";
 
 export const startLiveSession = authedAction(startLiveSessionInput, (input, { user, db }) =>
   startSession(db, { userId: user.id, input }),
@@ -20,3 +22,8 @@ export const markLiveSessionActive = authedAction(sessionIdInput, ({ sessionId }
 export const endLiveSession = authedAction(endLiveSessionInput, ({ sessionId, status, errorMessage, stats }, { user, db }) =>
   endSession(db, { userId: user.id, sessionId, status, errorMessage: errorMessage ?? null, stats }),
 );
+
+export const rememberLiveVoice = authedAction(voicePreferenceInput, async (values, { user, db }) => {
+  const { defaultVoice } = await updatePreferences(db, { userId: user.id, values });
+  return { defaultVoice };
+});

@@ -11,8 +11,8 @@ export default function LiveLoading() {
         <div className="h-8 w-20 rounded-full bg-surface-muted" />
       </div>
       <div className="grid gap-5 lg:grid-cols-[minmax(0,1fr)_18.5rem]">
-        <Card className="h-72 lg:col-start-2 lg:row-start-1" />
         <Card className="h-[30rem] lg:col-start-1 lg:row-start-1 lg:h-[calc(100dvh-12.5rem)]" />
+        <Card className="h-72 lg:col-start-2 lg:row-start-1" />
       </div>
     </div>
   );

@@ -9,7 +9,7 @@ import { PageHeader } from "@/components/shell/page-header";
 import { requirePageUser } from "@/lib/auth/session";
 import { backfillUserAnalyticsThrottled } from "@/lib/analytics/backfill-on-activity";
 import { purgeUserMediaThrottled } from "@/lib/media/purge-on-activity";
-import { endLiveSession, markLiveSessionActive, renewLiveToken, startLiveSession } from "./actions";
+import { endLiveSession, markLiveSessionActive, rememberLiveVoice, renewLiveToken, startLiveSession } from "./actions";
 
 export const metadata: Metadata = { title: "Live" };
 
@@ -45,6 +45,7 @@ export default async function LivePage() {
       defaults={{ voice: preferences.defaultVoice, micEnabled: preferences.micEnabled, cameraEnabled: preferences.cameraEnabled }}
       keyLabel={keyLabel}
       recording={{ audio: preferences.saveAudio, frames: preferences.saveVideoFrames }}
+      rememberVoice={rememberLiveVoice}
     />
   );
 }

@@ -1,9 +1,7 @@
 "use client";
 
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { formatCompact, formatCount, formatDay, formatLongDay, formatMinutes, formatMs, formatPercent, formatUsd } from "@/lib/analytics/format";
-
-export type SeriesUnit = "count" | "minutes" | "ms" | "usd" | "tokens" | "percent";
+import { axisAllowsDecimals, axisTickFormatter, formatCompact, formatCount, formatDay, formatLongDay, formatMinutes, formatMs, formatPercent, formatUsd, type SeriesUnit } from "@/lib/analytics/format";
 
 export interface Series {
   key: string;
@@ -38,8 +36,8 @@ export function TimeSeriesChart({ data, series, ariaLabel, height = 220 }: { dat
         <ComposedChart data={data} margin={{ top: 4, right: right ? 4 : 8, bottom: 0, left: 0 }} accessibilityLayer>
           <CartesianGrid vertical={false} stroke="var(--color-border)" />
           <XAxis dataKey="day" tickFormatter={formatDay} tick={axisTick} tickLine={false} axisLine={{ stroke: "var(--color-border)" }} minTickGap={16} />
-          <YAxis yAxisId="left" tick={axisTick} tickLine={false} axisLine={false} width={48} tickFormatter={left ? compactAxis(left.unit) : undefined} allowDecimals={false} />
-          {right ? <YAxis yAxisId="right" orientation="right" tick={axisTick} tickLine={false} axisLine={false} width={52} tickFormatter={compactAxis(right.unit)} /> : null}
+          <YAxis yAxisId="left" tick={axisTick} tickLine={false} axisLine={false} width={48} tickFormatter={left ? axisTickFormatter(left.unit) : undefined} allowDecimals={left ? axisAllowsDecimals(left.unit) : false} />
+          {right ? <YAxis yAxisId="right" orientation="right" tick={axisTick} tickLine={false} axisLine={false} width={52} tickFormatter={axisTickFormatter(right.unit)} allowDecimals={axisAllowsDecimals(right.unit)} /> : null}
           <Tooltip
             cursor={{ fill: "var(--color-surface-muted)", stroke: "var(--color-border)" }}
             contentStyle={{ background: "var(--color-surface)", border: "1px solid var(--color-border)", borderRadius: 10, color: "var(--color-fg)", fontSize: 12, boxShadow: "0 4px 16px rgb(0 0 0 / 0.12)" }}
@@ -64,11 +62,4 @@ export function TimeSeriesChart({ data, series, ariaLabel, height = 220 }: { dat
       </ResponsiveContainer>
     </div>
   );
-}
-
-function compactAxis(unit: SeriesUnit) {
-  if (unit === "usd") return (v: number) => (v === 0 ? "$0" : `$${v < 1 ? Number(v.toPrecision(2)) : formatCompact(v)}`);
-  if (unit === "ms") return (v: number) => (v >= 1000 ? `${(v / 1000).toFixed(1)}s` : `${v}`);
-  if (unit === "percent") return (v: number) => `${Math.round(v * 100)}%`;
-  return (v: number) => formatCompact(v);
 }

@@ -5,11 +5,11 @@ import { getDb } from "@/db";
 import { getReplaySession } from "@/db/queries/replay";
 import { ReplayHeader } from "@/components/replay/replay-header";
 import { ReplayView } from "@/components/replay/replay-view";
-import { replayTitle } from "@/components/replay/format";
 import { initialTurnIndex } from "@/components/replay/playback";
 import { initialOffset } from "@/components/replay/timeline";
 import { requirePageUser } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors/app-error";
+import { displayTitle } from "@/lib/history/title";
 import { mean } from "@/lib/analytics/session-metrics";
 import { audioReplayPath, frameReplayPath } from "@/lib/media/limits";
 import { getMediaStorage } from "@/lib/media/storage";
@@ -63,7 +63,7 @@ export default async function ReplayPage({ params, searchParams }: { params: Pro
     <>
       <ReplayHeader
         summary={{
-          title: replayTitle(session.title, turns.find((turn) => turn.sender === "user")?.text ?? null),
+          title: displayTitle({ title: session.title, firstLine: turns.find((turn) => turn.sender === "user")?.text ?? null }),
           startedAt: session.startedAt.toISOString(),
           durationSeconds,
           status: session.status,

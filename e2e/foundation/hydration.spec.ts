@@ -1,0 +1,49 @@
+import { expect, test } from "../fixtures/test";
+import { guardHydration } from "../fixtures/hydration-guard";
+import { storageStatePath, ADMIN_ACCOUNT } from "../fixtures/accounts";
+import { saveTestKey } from "../live/gemini-key";
+
+/*
+ * The server renders in UTC; a reader elsewhere must still get the same first paint, or React
+ * throws the server's HTML away (#418) and the console says so. Every page is opened from a
+ * browser far from UTC; the shared fixture fails the test on any hydration error it hears.
+ */
+const FAR_FROM_UTC = { timezoneId: "Pacific/Auckland", locale: "en-NZ" };
+
+// Long enough for client components to hydrate and a first poll (Admin's "Active now") to land.
+async function visit(page: import("@playwright/test").Page, path: string) {
+  await page.goto(path);
+  await page.waitForLoadState("networkidle");
+}
+
+test("a member's pages hydrate without a mismatch, a validated key's date included", async ({ newUser }) => {
+  const { page } = await newUser("Hydration Member", FAR_FROM_UTC);
+  await saveTestKey(page);
+  for (const path of ["/settings", "/live", "/sessions", "/insights", "/no-such-page"]) {
+    await visit(page, path);
+  }
+  await visit(page, "/settings");
+  await expect(page.getByTestId("gemini-key-card")).toContainText("Checked");
+});
+
+test("the admin pages hydrate without a mismatch, the Active now time included", async ({ browser, hydrationGuards }) => {
+  const context = await browser.newContext({ ...FAR_FROM_UTC, storageState: storageStatePath(ADMIN_ACCOUNT.email) });
+  hydrationGuards.push(guardHydration(context));
+  const page = await context.newPage();
+  for (const path of ["/admin", "/admin/users"]) {
+    await visit(page, path);
+  }
+  await visit(page, "/admin");
+  await expect(page.getByTestId("active-sessions")).toContainText("Updated");
+  await context.close();
+});
+
+test("the pages a visitor sees hydrate without a mismatch", async ({ browser, hydrationGuards }) => {
+  const context = await browser.newContext(FAR_FROM_UTC);
+  hydrationGuards.push(guardHydration(context));
+  const page = await context.newPage();
+  for (const path of ["/", "/sign-in", "/sign-up", "/no-such-page"]) {
+    await visit(page, path);
+  }
+  await context.close();
+});
