@@ -75,6 +75,8 @@ export const endLiveSessionInput = z.strictObject({
   sessionId: z.uuid(),
   status: z.enum(["ENDED", "ERROR"]),
   errorMessage: z.string().trim().max(500).nullable().optional(),
+  /** Ended from a reloaded page that gave it up: it ends at its last activity, not now. */
+  abandoned: z.boolean().optional(),
   /** Counters only the browser knows; the rest of the analytics is computed from stored turns. */
   stats: z
     .strictObject({

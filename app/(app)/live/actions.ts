@@ -17,6 +17,6 @@ export const markLiveSessionActive = authedAction(sessionIdInput, ({ sessionId }
   markActive(db, { userId: user.id, sessionId }),
 );
 
-export const endLiveSession = authedAction(endLiveSessionInput, ({ sessionId, status, errorMessage, stats }, { user, db }) =>
-  endSession(db, { userId: user.id, sessionId, status, errorMessage: errorMessage ?? null, stats }),
+export const endLiveSession = authedAction(endLiveSessionInput, ({ sessionId, status, errorMessage, stats, abandoned }, { user, db }) =>
+  endSession(db, { userId: user.id, sessionId, status, errorMessage: errorMessage ?? null, stats, abandoned }),
 );
