@@ -167,6 +167,8 @@ export interface LiveSnapshot {
   /** What this conversation is saving for replay right now. */
   recording: { audio: boolean; frames: boolean };
   stats: LiveStats;
+  /** A conversation this tab held before a reload, still open on the server: continue it or end it. */
+  resumeOffer: { sessionId: string } | null;
 }
 
 export interface LiveController extends LiveSnapshot {
@@ -177,6 +179,10 @@ export interface LiveController extends LiveSnapshot {
   setCameraOn: (on: boolean) => Promise<void>;
   setScreenOn: (on: boolean) => Promise<void>;
   sendText: (text: string) => void;
+  /** The offered conversation goes on: same session, the service's latest handle, a fresh token. */
+  continueConversation: () => Promise<void>;
+  /** The offered conversation ends, at its last activity. */
+  endPrevious: () => Promise<void>;
 }
 
 /** The server actions the Live page hands to the hook (app/(app)/live/actions.ts). */

@@ -101,11 +101,21 @@ export class LiveClient {
     this.goAwayMarginMs = options.goAwayMarginMs ?? 1500;
   }
 
-  /** Resolves once the service confirmed the setup; rejects with a human sentence. */
-  async connect(connection: LiveConnection): Promise<void> {
+  /** The newest handle the service marked resumable (kept for the tab, so a reload can continue). */
+  get resumptionHandle(): string | null {
+    return this.handle;
+  }
+
+  /**
+   * Resolves once the service confirmed the setup; rejects with a human sentence. `handle`
+   * continues an earlier connection's conversation (the page was reloaded).
+   */
+  async connect(connection: LiveConnection, handle: string | null = null): Promise<void> {
     this.stopped = false;
+    this.handle = handle;
+    this.handleCurrent = handle !== null;
     try {
-      await this.open(connection, null);
+      await this.open(connection, handle);
     } catch (error) {
       throw new Error(describeConnectError(error, this.isOnline()), { cause: error });
     }

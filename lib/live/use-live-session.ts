@@ -14,8 +14,10 @@ export function useLiveSession(actions: LiveActions): LiveController {
   const state = useSyncExternalStore(conversation.subscribe, conversation.getSnapshot, conversation.getSnapshot);
 
   useEffect(() => {
+    // A conversation this tab held before a reload is offered to continue (after mount: sessionStorage).
+    const continuing = conversation.checkForContinuation();
     // Turns an earlier page (reload, crash, closed tab) could not deliver.
-    PersistenceQueue.recoverLeftovers({}, conversation.getSnapshot().sessionId ?? undefined).catch((error: unknown) =>
+    PersistenceQueue.recoverLeftovers({}, conversation.getSnapshot().sessionId ?? undefined, continuing ?? undefined).catch((error: unknown) =>
       console.warn("could not send turns left from an earlier page", error),
     );
     const onPageHide = () => conversation.pageHide();
@@ -35,6 +37,8 @@ export function useLiveSession(actions: LiveActions): LiveController {
       setCameraOn: conversation.setCameraOn.bind(conversation),
       setScreenOn: conversation.setScreenOn.bind(conversation),
       sendText: conversation.sendText.bind(conversation),
+      continueConversation: conversation.continueConversation.bind(conversation),
+      endPrevious: conversation.endPrevious.bind(conversation),
     }),
     [conversation],
   );
