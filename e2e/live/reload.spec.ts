@@ -91,5 +91,6 @@ test("reload → End it: the conversation ends where it stopped, and Sessions sh
   const sessions = new SessionsPage(page);
   await sessions.goto();
   await expect(sessions.row(sessionId)).toHaveAttribute("data-status", "ENDED");
-  await expect(sessions.row(sessionId)).not.toContainText("In progress");
+  await expect(sessions.row(sessionId)).toContainText("Ended");
+  await expect(sessions.row(sessionId)).toContainText(`${stored.session.totalDurationSeconds} s`);
 });
