@@ -13,6 +13,7 @@ import { LiveError, LiveNotice } from "./live-alerts";
 import { LiveComposer } from "./live-composer";
 import { LiveControls, type StartChoices } from "./live-controls";
 import { LivePreview } from "./live-preview";
+import { LiveResumeOffer } from "./live-resume-offer";
 import { LiveStatsProbe } from "./live-stats";
 import { LiveStatusPill } from "./live-status-pill";
 import { LiveTranscript } from "./live-transcript";
@@ -34,14 +35,15 @@ export function LiveConsole({ actions, defaults, keyLabel, recording, rememberVo
   const live = useLiveSession(actions);
   const [choices, setChoices] = useState(defaults);
   const voice = useRememberedVoice(rememberVoice);
-  const [pending, setPending] = useState<"start" | "retry" | null>(null);
+  const [pending, setPending] = useState<"start" | "retry" | "continue" | "end" | null>(null);
   const elapsed = useElapsedSeconds(live.status === "live" || live.status === "reconnecting");
 
-  async function run(kind: "start" | "retry") {
+  async function run(kind: "start" | "retry" | "continue" | "end") {
     if (pending) return;
     setPending(kind);
     try {
-      await (kind === "start" ? live.start({ ...choices, personaId: null, recording }) : live.retry());
+      const act = { start: () => live.start({ ...choices, personaId: null, recording }), retry: live.retry, continue: live.continueConversation, end: live.endPrevious };
+      await act[kind]();
     } finally {
       setPending(null);
     }
@@ -72,6 +74,9 @@ export function LiveConsole({ actions, defaults, keyLabel, recording, rememberVo
 
       {live.status === "error" && live.error ? <LiveError message={live.error} onRetry={() => void run("retry")} retrying={pending === "retry"} /> : null}
       {live.notice ? <LiveNotice message={live.notice} /> : null}
+      {live.resumeOffer ? (
+        <LiveResumeOffer onContinue={() => void run("continue")} onEnd={() => void run("end")} pending={pending === "continue" || pending === "end" ? pending : null} />
+      ) : null}
 
       <div className="grid gap-5 lg:grid-cols-[minmax(0,1fr)_18.5rem]">
         {/* First in the page, so a phone shows the conversation before the controls. */}

@@ -113,6 +113,35 @@ describeEachDriver("live sessions", ({ db }) => {
     expect(failed.lastErrorMessage).toMatch(/never connected/);
   });
 
+  it("an abandoned conversation ends at its last activity: replaced by the next Start, or ended after a reload", async () => {
+    const user = await userWithKey();
+    const t0 = new Date("2030-02-01T10:00:00Z");
+    const at = (seconds: number) => new Date(t0.getTime() + seconds * 1000);
+    const turn = { sender: "user" as const, text: "Hello", startOffsetMs: 14_000, endOffsetMs: 16_000, latencyMs: null, interrupted: false, inputTokens: null, outputTokens: null };
+
+    // A 16 s talk, then the page went away; the next Start 154 s in replaces it (not yet stale).
+    const talk = await startLiveSession(db(), { userId: user.id, input }, options({ now: t0 }));
+    await markLiveSessionActive(db(), { userId: user.id, sessionId: talk.sessionId, now: at(2) });
+    await appendTurns(db(), { userId: user.id, sessionId: talk.sessionId, turns: [{ ...turn, sequenceNumber: 0 }], now: at(16) });
+    const next = await startLiveSession(db(), { userId: user.id, input: { ...input, replaceActive: true } }, options({ now: at(154) }));
+    const replaced = await getOwnedLiveSession(db(), { userId: user.id, sessionId: talk.sessionId });
+    expect(replaced).toMatchObject({ status: "ENDED", totalDurationSeconds: 16 });
+    expect(replaced.endedAt?.toISOString()).toBe(at(16).toISOString());
+    const [analytics] = await db().select().from(sessionAnalytics).where(eq(sessionAnalytics.sessionId, talk.sessionId));
+    expect(analytics?.durationSeconds).toBe(16);
+
+    // Reloaded 30 s into the next one and ended from the offer a minute later: it ends where it stopped.
+    await markLiveSessionActive(db(), { userId: user.id, sessionId: next.sessionId, now: at(184) });
+    const ended = await endLiveSession(db(), { userId: user.id, sessionId: next.sessionId, status: "ENDED", abandoned: true, now: at(244) });
+    expect(ended.totalDurationSeconds).toBe(30);
+    expect((await getOwnedLiveSession(db(), { userId: user.id, sessionId: next.sessionId })).endedAt?.toISOString()).toBe(at(184).toISOString());
+
+    // A Stop pressed in the conversation ends it now, however long ago the last turn was.
+    const third = await startLiveSession(db(), { userId: user.id, input }, options({ now: at(300) }));
+    await markLiveSessionActive(db(), { userId: user.id, sessionId: third.sessionId, now: at(301) });
+    expect((await endLiveSession(db(), { userId: user.id, sessionId: third.sessionId, status: "ENDED", now: at(340) })).totalDurationSeconds).toBe(40);
+  });
+
   it("a rejected key ends the new session as ERROR with a message and marks the key invalid", async () => {
     const user = await createTestUser(db());
     const wrongKey = "AIzaSyWrong-Key-Revoked-Since-Saving-0042";

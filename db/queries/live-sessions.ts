@@ -65,14 +65,18 @@ async function closedResult(tx: Tx, session: LiveSessionRow): Promise<EndLiveSes
   };
 }
 
+/** A conversation whose page went away ends where it stopped, never at the moment someone noticed. */
+const abandonedAt = (session: LiveSessionRow, now: Date) => (session.lastActivityAt < now ? session.lastActivityAt : now);
+
 /**
  * Ends the caller's session: status, ended_at and duration, and its analytics row in the same
  * transaction when it can be written (else later, by the backfill: ending never fails on it).
- * Ending it again returns the first outcome unchanged.
+ * Ending it again returns the first outcome unchanged. `abandoned` (ended from a reloaded page):
+ * it ends at its last activity.
  */
 export async function endLiveSession(
   db: Database,
-  { userId, sessionId, status, errorMessage = null, stats, now = new Date() }: Omit<EndLiveSessionInput, "sessionId" | "errorMessage"> & {
+  { userId, sessionId, status, errorMessage = null, stats, abandoned = false, now = new Date() }: Omit<EndLiveSessionInput, "sessionId" | "errorMessage"> & {
     userId: string;
     sessionId: string;
     errorMessage?: string | null;
@@ -87,7 +91,7 @@ export async function endLiveSession(
       .for("update");
     if (!session) throw new AppError("not_found:session");
     if (!isOpenStatus(session.status)) return closedResult(tx, session);
-    return closeSession(tx, session, { status, errorMessage: errorMessage || null, stats, now });
+    return closeSession(tx, session, { status, errorMessage: errorMessage || null, stats, now: abandoned ? abandonedAt(session, now) : now });
   });
 }
 
@@ -114,21 +118,30 @@ export async function closeStaleSessions(
       await closeSession(tx, session, {
         status: connecting ? "ERROR" : "ENDED",
         errorMessage: connecting ? NEVER_CONNECTED_MESSAGE : null,
-        now: session.lastActivityAt,
+        now: abandonedAt(session, now),
       });
     }
     return stale.map((session) => session.id);
   });
 }
 
-/** Ends the user's open sessions now, whatever their age (Start with replaceActive, a suspension). Returns their ids. */
-export async function closeOpenSessions(tx: Tx, { userId, now, reason }: { userId: string; now: Date; reason: string }): Promise<string[]> {
+/**
+ * Ends the user's open sessions, whatever their age. Returns their ids. `abandoned` (Start with
+ * replaceActive: their page is gone or given up) ends each at its last activity; otherwise (a
+ * suspension cutting a live talk) now.
+ */
+export async function closeOpenSessions(
+  tx: Tx,
+  { userId, now, reason, abandoned = false }: { userId: string; now: Date; reason: string; abandoned?: boolean },
+): Promise<string[]> {
   const open = await tx
     .select()
     .from(liveSessions)
     .where(and(eq(liveSessions.userId, userId), inArray(liveSessions.status, OPEN)))
     .for("update");
-  for (const session of open) await closeSession(tx, session, { status: "ENDED", errorMessage: reason, now });
+  for (const session of open) {
+    await closeSession(tx, session, { status: "ENDED", errorMessage: reason, now: abandoned ? abandonedAt(session, now) : now });
+  }
   return open.map((session) => session.id);
 }
 
@@ -158,7 +171,7 @@ export async function createLiveSession(
 ): Promise<LiveSessionRow> {
   try {
     return await db.transaction(async (tx) => {
-      if (replaceActive) await closeOpenSessions(tx, { userId, now, reason: "Replaced by a newer conversation." });
+      if (replaceActive) await closeOpenSessions(tx, { userId, now, reason: "Replaced by a newer conversation.", abandoned: true });
       const [row] = await tx
         .insert(liveSessions)
         .values({ userId, status: "CONNECTING", ...values, startedAt: now, lastActivityAt: now, createdAt: now, updatedAt: now })

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import { chunkPcm, splitTranscript, synthesizeReply } from "./audio-synth";
+import { chunkPcm, chunkPcmVarying, splitTranscript, synthesizeReply } from "./audio-synth";
 import {
   AUDIO_TOKENS_PER_SECOND,
   IMAGE_TOKENS_PER_FRAME,
@@ -12,7 +12,8 @@ import type { TurnPlan } from "./script";
 
 /*
  * One model answer, streamed the way the Live service streams it: the user's input
- * transcription, then `modelTurn` audio chunks with output transcription fragments in between,
+ * transcription in fragments, then `modelTurn` audio chunks of 25–62 ms, output transcription
+ * fragments riding in the same `serverContent` as the audio they belong to,
  * `generationComplete`, and `turnComplete` carrying `usageMetadata`. `interrupt()` stops it at
  * once and sends `interrupted: true` instead of a turnComplete.
  */
@@ -33,13 +34,19 @@ export interface AnswerOptions {
   inputTranscription: boolean;
   outputTranscription: boolean;
   textOnly: boolean;
-  chunkMs: number;
+  /** A fixed audio chunk length; when absent, chunks vary between 25 and 62 ms like the service's. */
+  chunkMs: number | undefined;
+  /** Seeds the varying chunk lengths. */
+  seed: number;
   pace: number;
   responseDelayMs: number;
   input: PendingInput;
   conversation: Conversation;
   send: (message: ServerMessage) => void;
-  onAudioChunk: () => void;
+  /** Right before the first model message: the model is generating from here on. */
+  onGenerating: () => void;
+  /** After each audio chunk; `sentMs` is the answer's audio sent so far. */
+  onAudioChunk: (sentMs: number) => void;
 }
 
 const tokens = (value: number) => Math.ceil(value);
@@ -109,32 +116,38 @@ export class Answer {
   private async run(): Promise<"completed"> {
     const o = this.options;
     const signal = this.abort.signal;
-    if (o.fromAudio && o.inputTranscription) {
-      for (const text of splitTranscript(o.plan.inputTranscript, 3)) {
-        o.send({ serverContent: { inputTranscription: { text } } });
-      }
+    const heard = o.fromAudio && o.inputTranscription ? splitTranscript(o.plan.inputTranscript, 3) : [];
+    for (const text of heard) {
+      o.send({ serverContent: { inputTranscription: { text } } });
+      await sleep(o.responseDelayMs / heard.length, undefined, { signal });
     }
-    await sleep(o.responseDelayMs, undefined, { signal });
+    if (heard.length === 0) await sleep(o.responseDelayMs, undefined, { signal });
 
+    o.onGenerating();
     const pcm = o.textOnly ? Buffer.alloc(0) : synthesizeReply(o.plan.replyAudioMs);
-    const audioChunks = o.textOnly ? [] : chunkPcm(pcm, o.chunkMs);
-    const steps = Math.max(1, audioChunks.length);
-    const fragments = splitTranscript(o.plan.replyText, o.textOnly ? 4 : steps);
-    for (let step = 0; step < Math.max(steps, fragments.length); step += 1) {
+    const audioChunks = o.textOnly ? [] : o.chunkMs ? chunkPcm(pcm, o.chunkMs) : chunkPcmVarying(pcm, o.seed);
+    const fragments = splitTranscript(o.plan.replyText, o.textOnly ? 4 : Math.max(1, audioChunks.length));
+    const steps = Math.max(1, audioChunks.length, o.textOnly ? fragments.length : 0);
+    // Each fragment rides with the chunk it is spoken in: spread evenly over the audio.
+    const textAt = new Map<number, string>();
+    for (const [index, fragment] of fragments.entries()) {
+      const step = Math.floor((index * steps) / fragments.length);
+      textAt.set(step, (textAt.get(step) ?? "") + fragment);
+    }
+    let sentMs = 0;
+    for (let step = 0; step < steps; step += 1) {
       const chunk = audioChunks[step];
-      const fragment = fragments[step];
+      const fragment = textAt.get(step);
+      const content: ServerMessage = {};
+      if (chunk) content.modelTurn = { parts: [{ inlineData: { mimeType: OUTPUT_AUDIO_MIME, data: chunk.toString("base64") } }] };
+      if (fragment !== undefined && o.textOnly) content.modelTurn = { parts: [{ text: fragment }] };
+      else if (fragment !== undefined && o.outputTranscription) content.outputTranscription = { text: fragment };
+      if (Object.keys(content).length > 0) o.send({ serverContent: content });
+      const stepMs = chunk ? chunk.length / 2 / (OUTPUT_SAMPLE_RATE / 1000) : (o.chunkMs ?? 40);
       if (chunk) {
-        o.send({
-          serverContent: { modelTurn: { parts: [{ inlineData: { mimeType: OUTPUT_AUDIO_MIME, data: chunk.toString("base64") } }] } },
-        });
-        o.onAudioChunk();
+        sentMs += stepMs;
+        o.onAudioChunk(sentMs);
       }
-      if (fragment !== undefined && o.textOnly) {
-        o.send({ serverContent: { modelTurn: { parts: [{ text: fragment }] } } });
-      } else if (fragment !== undefined && o.outputTranscription) {
-        o.send({ serverContent: { outputTranscription: { text: fragment } } });
-      }
-      const stepMs = chunk ? chunk.length / 2 / (OUTPUT_SAMPLE_RATE / 1000) : o.chunkMs;
       await sleep(stepMs * o.pace, undefined, { signal });
     }
 

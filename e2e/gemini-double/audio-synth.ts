@@ -36,6 +36,29 @@ export function chunkPcm(pcm: Buffer, chunkMs: number, sampleRate = OUTPUT_SAMPL
   return chunks;
 }
 
+/** The service streams model audio in chunks of 25–62 ms, never two sizes in a steady pattern. */
+export const SERVICE_CHUNK_MS = { min: 25, max: 62 } as const;
+
+/**
+ * Splits PCM16 into chunks of varying length between SERVICE_CHUNK_MS.min and .max, from a
+ * small seeded generator so a test run is repeatable.
+ */
+export function chunkPcmVarying(pcm: Buffer, seed: number, sampleRate = OUTPUT_SAMPLE_RATE): Buffer[] {
+  let state = (seed * 2_654_435_761 + 1) >>> 0;
+  const next = () => {
+    state = (Math.imul(state, 1_664_525) + 1_013_904_223) >>> 0;
+    return state / 2 ** 32;
+  };
+  const chunks: Buffer[] = [];
+  for (let offset = 0; offset < pcm.length; ) {
+    const ms = SERVICE_CHUNK_MS.min + Math.floor(next() * (SERVICE_CHUNK_MS.max - SERVICE_CHUNK_MS.min + 1));
+    const bytes = Math.round((ms * sampleRate) / 1000) * 2;
+    chunks.push(pcm.subarray(offset, Math.min(pcm.length, offset + bytes)));
+    offset += bytes;
+  }
+  return chunks;
+}
+
 /**
  * Splits text into `parts` fragments at word boundaries, the way transcription streams arrive
  * (each fragment after the first starts with its space); joined, they give the text back.

@@ -7,7 +7,7 @@ import {
   pcmRate, ProtocolError, type SetupOptions, setupOptions, textsOf,
 } from "./protocol";
 import type { ConnectionRecord, Recorder } from "./recorder";
-import { type ParsedScript, planTurn, scriptValue } from "./script";
+import { durationMs, type ParsedScript, planTurn, scriptValue } from "./script";
 import type { TokenStore } from "./tokens";
 import { EnergyVad, type VadEvent } from "./vad";
 
@@ -42,6 +42,7 @@ export class LiveSocket {
   private closed = false;
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly generation: number;
+  private goAwaySent = false;
 
   constructor(private readonly ws: WebSocket, private readonly route: LiveRoute, private readonly ctx: LiveContext) {
     this.generation = ctx.recorder.generation;
@@ -249,23 +250,33 @@ export class LiveSocket {
     if (!this.setup || !this.conversation || this.answer?.active) return;
     const script = this.ctx.script();
     const conversation = this.conversation;
+    const turn = conversation.turns;
     const record = this.record();
     record.userTurns += 1;
     const options = this.options;
+    const midAnswerGoAway = script.goAwayDuringAnswer?.turn === turn ? script.goAwayDuringAnswer : null;
     const answer = new Answer({
-      plan: planTurn(script, conversation.turns),
+      plan: planTurn(script, turn),
       fromAudio,
       inputTranscription: options.inputTranscription,
       outputTranscription: options.outputTranscription,
       textOnly: options.textOnly,
-      chunkMs: scriptValue(script, "chunkMs"),
+      chunkMs: script.chunkMs,
+      seed: conversation.id * 1_000 + turn,
       pace: scriptValue(script, "pace"),
       responseDelayMs: scriptValue(script, "responseDelayMs"),
       input: this.pending,
       conversation,
       send: (message) => this.send(message),
-      onAudioChunk: () => {
+      // While the model generates, the service cannot be resumed: an update says so, with no handle.
+      onGenerating: () => {
+        if (!this.options.resumption) return;
+        this.send({ sessionResumptionUpdate: { resumable: false } });
+        this.record().resumptionUpdatesSent += 1;
+      },
+      onAudioChunk: (sentMs) => {
         this.record().modelAudioChunksSent += 1;
+        if (midAnswerGoAway && sentMs >= midAnswerGoAway.afterMs) this.sendGoAway();
       },
     });
     this.answer = answer;
@@ -276,21 +287,30 @@ export class LiveSocket {
     });
   }
 
+  /** Once per connection; the connection then ends when `timeLeft` runs out (or the scripted delay). */
+  private sendGoAway(): void {
+    if (this.goAwaySent || this.closed) return;
+    this.goAwaySent = true;
+    const script = this.ctx.script();
+    const timeLeft = scriptValue(script, "goAwayTimeLeft");
+    this.send({ goAway: { timeLeft } });
+    this.record().goAwaysSent += 1;
+    this.later(script.goAwayCloseDelayMs ?? durationMs(timeLeft), () => this.close(1000, ""));
+  }
+
   private afterTurn(completed: boolean): void {
     if (this.closed || !this.conversation) return;
     const record = this.record();
     if (completed) record.turnsCompleted += 1;
     if (this.options.resumption) {
-      this.send({ sessionResumptionUpdate: { newHandle: this.ctx.conversations.issueHandle(this.conversation), resumable: true } });
+      const newHandle = this.ctx.conversations.issueHandle(this.conversation);
+      this.send({ sessionResumptionUpdate: { newHandle, resumable: true } });
       record.resumptionUpdatesSent += 1;
+      record.lastResumableHandle = newHandle;
     }
     if (!completed) return;
     const script = this.ctx.script();
-    if (script.goAwayAfterTurns !== undefined && record.turnsCompleted === script.goAwayAfterTurns) {
-      this.send({ goAway: { timeLeft: scriptValue(script, "goAwayTimeLeft") } });
-      record.goAwaysSent += 1;
-      this.later(scriptValue(script, "goAwayCloseDelayMs"), () => this.close(1000, ""));
-    }
+    if (script.goAwayAfterTurns !== undefined && record.turnsCompleted === script.goAwayAfterTurns) this.sendGoAway();
     const closeWith = script.closeWith;
     if (closeWith && closeWith.afterTurns > 0 && record.turnsCompleted === closeWith.afterTurns) {
       this.close(closeWith.code, closeWith.reason);

@@ -39,11 +39,16 @@ describe("Gemini Live double, through the real SDK", () => {
     live.session.close();
 
     const sequence = live.messages.flatMap(kinds).filter((kind, i, all) => kind !== all[i - 1]);
+    // While generating, the service says it cannot be resumed; output transcription rides with the audio.
     expect(sequence).toEqual([
-      "setupComplete", "inputTranscription", "audio", "outputTranscription", "audio", "outputTranscription", "audio",
-      "outputTranscription", "audio", "outputTranscription", "audio", "outputTranscription",
+      "setupComplete", "inputTranscription", "sessionResumptionUpdate", "audio", "outputTranscription", "audio", "outputTranscription",
+      "audio", "outputTranscription", "audio", "outputTranscription", "audio", "outputTranscription",
       "generationComplete", "turnComplete", "usageMetadata", "sessionResumptionUpdate",
-    ].filter((kind, i, all) => kind !== all[i - 1]));
+    ]);
+    expect(live.messages.filter((message) => message.serverContent?.inputTranscription)).toHaveLength(3);
+    const updates = live.messages.flatMap((message) => (message.sessionResumptionUpdate ? [message.sessionResumptionUpdate] : []));
+    expect(updates).toEqual([{ resumable: false }, { newHandle: expect.any(String), resumable: true }]);
+    expect(double.received().connections[0]?.lastResumableHandle).toBe(updates[1]?.newHandle);
 
     const content = live.messages.map((message) => message.serverContent);
     expect(joined(content.map((c) => c?.inputTranscription?.text))).toBe(DEFAULT_INPUT_TRANSCRIPT);
@@ -139,7 +144,7 @@ describe("Gemini Live double, through the real SDK", () => {
     double.setScript({ ...FAST, goAwayAfterTurns: 1, goAwayCloseDelayMs: 100, turns: [{ replyText: "One." }, { replyText: "Two." }] });
     const first = await connect(client(await mintToken(), double.url));
     sendAudio(first.session, speechPcm());
-    const update = await first.waitFor((message) => message.sessionResumptionUpdate !== undefined);
+    const update = await first.waitFor((message) => message.sessionResumptionUpdate?.resumable === true);
     expect(update.sessionResumptionUpdate).toMatchObject({ resumable: true });
     const goAway = await first.waitFor((message) => message.goAway !== undefined);
     expect(goAway.goAway?.timeLeft).toBe("5s");
@@ -156,6 +161,42 @@ describe("Gemini Live double, through the real SDK", () => {
     expect(b?.conversationId).toBe(a?.conversationId);
     expect(b?.resumedFromHandle).toBe(handle);
     expect(b?.setup?.sessionResumption).toEqual({ handle });
+  });
+
+  it("streams model audio in chunks of 25–62 ms that vary, as binary frames", async () => {
+    double.setScript({ ...FAST, chunkMs: undefined });
+    const live = await connect(client(TEST_GEMINI_KEY, double.url));
+    const frames: boolean[] = [];
+    const ws = (live.session as unknown as { conn: { ws: { on: (event: string, fn: (data: unknown, binary: boolean) => void) => void } } }).conn.ws;
+    ws.on("message", (_data, binary) => frames.push(binary));
+    sendAudio(live.session, speechPcm());
+    await live.waitFor((message) => message.serverContent?.turnComplete === true);
+    live.session.close();
+    const lengths = live.messages
+      .flatMap((message) => message.serverContent?.modelTurn?.parts ?? [])
+      .map((part) => Buffer.from(part.inlineData?.data ?? "", "base64").length / 48);
+    expect(lengths.reduce((sum, ms) => sum + ms, 0)).toBe(1000);
+    expect(lengths.slice(0, -1).every((ms) => ms >= 25 && ms <= 62)).toBe(true);
+    expect(new Set(lengths).size).toBeGreaterThan(3);
+    expect(frames.length).toBeGreaterThan(0);
+    expect(frames.every(Boolean)).toBe(true);
+  });
+
+  it("goAway in the middle of an answer: the answer still completes on that connection, which closes when timeLeft runs out", async () => {
+    double.setScript({ ...FAST, pace: 1, replyAudioMs: 1200, goAwayDuringAnswer: { turn: 0, afterMs: 300 }, goAwayTimeLeft: "2s" });
+    const live = await connect(client(await mintToken(), double.url));
+    sendAudio(live.session, speechPcm());
+    await live.waitFor((message) => message.goAway !== undefined);
+    const at = live.messages.findIndex((message) => message.goAway);
+    expect(live.messages.slice(0, at).some((message) => message.serverContent?.modelTurn)).toBe(true);
+    expect(live.messages.slice(0, at).some((message) => message.serverContent?.turnComplete)).toBe(false);
+    await live.waitFor((message) => message.sessionResumptionUpdate?.resumable === true);
+    const closed = await live.closed;
+    expect(closed.code).toBe(1000);
+    const after = live.messages.slice(at + 1).flatMap(kinds);
+    expect(after).toContain("audio");
+    expect(after).toContain("turnComplete");
+    expect(double.received().connections[0]).toMatchObject({ goAwaysSent: 1, turnsCompleted: 1, closedBy: "double" });
   });
 
   it("closes with 1008 for a reused token and refuses a constrained token's other model", async () => {

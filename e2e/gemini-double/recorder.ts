@@ -44,6 +44,8 @@ export interface ConnectionRecord {
   modelAudioChunksSent: number;
   goAwaysSent: number;
   resumptionUpdatesSent: number;
+  /** The newest handle sent with `resumable: true` (updates while generating carry none). */
+  lastResumableHandle: string | null;
 }
 
 export interface RestRecord {
@@ -107,6 +109,7 @@ function emptyRecord(init: ConnectionInit): ConnectionRecord {
     modelAudioChunksSent: 0,
     goAwaysSent: 0,
     resumptionUpdatesSent: 0,
+    lastResumableHandle: null,
   };
 }
 

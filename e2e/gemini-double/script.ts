@@ -20,7 +20,7 @@ export const doubleScript = z.strictObject({
   inputTranscript: z.string().optional(),
   replyText: z.string().optional(),
   replyAudioMs: z.number().int().min(0).max(60_000).optional(),
-  /** Audio per `modelTurn` message. */
+  /** Audio per `modelTurn` message; unset, chunks vary between 25 and 62 ms as the service's do. */
   chunkMs: z.number().int().min(10).max(5_000).optional(),
   /** 1 = model audio is sent in real time; 0 = as fast as possible; 0.5 = twice as fast. */
   pace: z.number().min(0).max(10).optional(),
@@ -32,8 +32,16 @@ export const doubleScript = z.strictObject({
   vadThreshold: z.number().min(0.0001).max(1).optional(),
   /** After this many completed turns on one connection: `goAway`, then close. */
   goAwayAfterTurns: z.number().int().min(0).optional(),
+  /**
+   * `goAway` in the middle of an answer, as the service sends it when a connection reaches its
+   * limit: once `afterMs` of the answer to conversation turn `turn` has been sent.
+   */
+  goAwayDuringAnswer: z
+    .strictObject({ turn: z.number().int().min(0).default(0), afterMs: z.number().int().min(0).max(60_000) })
+    .optional(),
   /** `goAway.timeLeft`, a protobuf Duration string. */
   goAwayTimeLeft: z.string().regex(/^\d+(\.\d+)?s$/).optional(),
+  /** When the connection closes after a goAway; unset, when `timeLeft` runs out, like the service. */
   goAwayCloseDelayMs: z.number().int().min(0).max(60_000).optional(),
   /** Close the connection with this code after `afterTurns` completed turns (0 = right after setup). */
   closeWith: z
@@ -52,14 +60,17 @@ export const DEFAULT_SCRIPT_VALUES = {
   inputTranscript: DEFAULT_INPUT_TRANSCRIPT,
   replyText: DEFAULT_REPLY_TEXT,
   replyAudioMs: DEFAULT_REPLY_AUDIO_MS,
-  chunkMs: 200,
   pace: 1,
   responseDelayMs: 150,
   silenceMs: 600,
   vadThreshold: 0.02,
   goAwayTimeLeft: "5s",
-  goAwayCloseDelayMs: 500,
 } as const;
+
+/** A protobuf Duration string ("5s", "0.5s") in ms. */
+export function durationMs(duration: string): number {
+  return Math.round(Number.parseFloat(duration) * 1000);
+}
 
 export interface TurnPlan {
   inputTranscript: string;

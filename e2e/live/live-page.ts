@@ -13,6 +13,10 @@ export class LivePage {
   readonly turns: Locator;
   readonly cameraToggle: Locator;
   readonly stats: Locator;
+  /** After a reload: the offer to continue the conversation the tab held, or end it. */
+  readonly resumeOffer: Locator;
+  readonly continueConversation: Locator;
+  readonly endPrevious: Locator;
 
   constructor(readonly page: Page) {
     this.start = page.getByTestId("live-start");
@@ -24,6 +28,9 @@ export class LivePage {
     this.turns = page.getByTestId("live-turn");
     this.cameraToggle = page.getByTestId("live-camera-toggle");
     this.stats = page.getByTestId("live-stats");
+    this.resumeOffer = page.getByTestId("live-resume-offer");
+    this.continueConversation = page.getByTestId("live-continue");
+    this.endPrevious = page.getByTestId("live-end-previous");
   }
 
   async goto() {

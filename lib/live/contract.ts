@@ -75,6 +75,8 @@ export const endLiveSessionInput = z.strictObject({
   sessionId: z.uuid(),
   status: z.enum(["ENDED", "ERROR"]),
   errorMessage: z.string().trim().max(500).nullable().optional(),
+  /** Ended from a reloaded page that gave it up: it ends at its last activity, not now. */
+  abandoned: z.boolean().optional(),
   /** Counters only the browser knows; the rest of the analytics is computed from stored turns. */
   stats: z
     .strictObject({
@@ -166,6 +168,8 @@ export interface LiveSnapshot {
   /** What this conversation is saving for replay right now. */
   recording: { audio: boolean; frames: boolean };
   stats: LiveStats;
+  /** A conversation this tab held before a reload, still open on the server: continue it or end it. */
+  resumeOffer: { sessionId: string } | null;
 }
 
 export interface LiveController extends LiveSnapshot {
@@ -176,6 +180,10 @@ export interface LiveController extends LiveSnapshot {
   setCameraOn: (on: boolean) => Promise<void>;
   setScreenOn: (on: boolean) => Promise<void>;
   sendText: (text: string) => void;
+  /** The offered conversation goes on: same session, the service's latest handle, a fresh token. */
+  continueConversation: () => Promise<void>;
+  /** The offered conversation ends, at its last activity. */
+  endPrevious: () => Promise<void>;
 }
 
 /** The server actions the Live page hands to the hook (app/(app)/live/actions.ts). */

@@ -14,6 +14,7 @@ const ZERO_STATS: LiveStats = {
 export const INITIAL: ConversationState = {
   status: "idle", error: null, notice: null, sessionId: null, turns: [], micMuted: false, micUnavailable: false,
   cameraOn: false, screenOn: false, inputLevel: 0, previewStream: null, recording: { audio: false, frames: false }, stats: ZERO_STATS,
+  resumeOffer: null,
 };
 
 /** `code` is the server's error code; none when the server could not be reached. */

@@ -41,6 +41,9 @@ function utterance(): string[] {
   return out;
 }
 
+/** Connections that carried a turn (a previous test's late resume may still open one). */
+const talked = () => double.received().connections.filter((c) => c.userTurns > 0);
+
 function conversation() {
   const closed: ClosedTurn[] = [];
   const fatal: string[] = [];
@@ -107,6 +110,55 @@ describe("LiveClient against the Gemini Live double", () => {
     const [first, second] = double.received().connections;
     expect(second?.conversationId).toBe(first?.conversationId);
     expect(second?.resumedFromHandle).toEqual(expect.any(String));
+  });
+
+  it("goAway mid-answer: the whole answer arrives on the old socket, then it resumes with the handle issued after that turn", async () => {
+    const whole = "Every word of this answer arrives, although the connection is going away.";
+    double.setScript({ ...FAST, pace: 1, replyAudioMs: 1500, goAwayDuringAnswer: { turn: 0, afterMs: 300 }, goAwayTimeLeft: "4s", turns: [{ replyText: whole }, { replyText: "Next." }] });
+    const c = conversation();
+    const client = new LiveClient(c.events, { renewConnection: mint });
+    await client.connect(await mint());
+    c.speak(client);
+    await vi.waitFor(() => expect(client.resumptions).toBe(1), { timeout: 10_000 });
+    c.speak(client);
+    await vi.waitFor(() => expect(c.completed()).toBe(2), { timeout: 10_000 });
+    c.assembler.flush(performance.now());
+    client.close();
+    expect(c.fatal).toEqual([]);
+    expect(c.closed.filter((t) => t.sender === "model").map((t) => [t.text, t.interrupted])).toEqual([[whole, false], ["Next.", false]]);
+    const [first, second] = talked();
+    expect(first).toMatchObject({ goAwaysSent: 1, turnsCompleted: 1, closedBy: "client" });
+    expect(second?.resumedFromHandle).toBe(first?.lastResumableHandle);
+  });
+
+  it("goAway whose timeLeft runs out before the answer ends: the cut line is closed as interrupted and the talk goes on", async () => {
+    double.setScript({
+      ...FAST,
+      pace: 1,
+      turns: [{ replyText: "Short one." }, { replyText: "A long answer that the connection limit cuts off.", replyAudioMs: 6000 }, { replyText: "After." }],
+      goAwayDuringAnswer: { turn: 1, afterMs: 200 },
+      goAwayTimeLeft: "1s",
+    });
+    const c = conversation();
+    const client = new LiveClient(c.events, { renewConnection: mint });
+    await client.connect(await mint());
+    c.speak(client);
+    await vi.waitFor(() => expect(c.completed()).toBe(1), { timeout: 10_000 });
+    const handleBefore = talked()[0]?.lastResumableHandle;
+    c.speak(client);
+    await vi.waitFor(() => expect(client.resumptions).toBe(1), { timeout: 10_000 });
+    // The cut line is final on screen at once, not left "Speaking…".
+    expect(c.assembler.turns.filter((t) => t.sender === "model").map((t) => [t.final, t.interrupted])).toEqual([[true, false], [true, true]]);
+    c.speak(client);
+    await vi.waitFor(() => expect(c.completed()).toBe(2), { timeout: 10_000 });
+    c.assembler.flush(performance.now());
+    client.close();
+    expect(c.fatal).toEqual([]);
+    const answers = c.closed.filter((t) => t.sender === "model");
+    expect(answers.map((t) => t.interrupted)).toEqual([false, true, false]);
+    expect(answers[1]!.text.length).toBeLessThan("A long answer that the connection limit cuts off.".length);
+    expect(answers[2]).toMatchObject({ text: "After.", interrupted: false });
+    expect(talked()[1]?.resumedFromHandle).toBe(handleBefore);
   });
 
   it("reports a bad key and a scripted 1011 close in words", async () => {

@@ -126,6 +126,69 @@ describe("LiveClient", () => {
     expect(log.some((e) => e[0] === "onOutputTranscription")).toBe(false);
   });
 
+  it("after goAway mid-answer keeps the socket until turnComplete and the resumable handle after it", async () => {
+    const gemini = fakeGemini();
+    const { log, events } = recorder();
+    const client = new LiveClient(events, { createApi: gemini.createApi, renewConnection: async () => connection("renewed") });
+    await client.connect(connection("first"));
+    const first = gemini.sockets[0]!;
+    first.message({ sessionResumptionUpdate: { newHandle: "before", resumable: true } });
+    first.message({ sessionResumptionUpdate: { resumable: false } });
+    first.message({ serverContent: { modelTurn: { parts: [{ inlineData: { data: "AAAA", mimeType: "audio/pcm;rate=24000" } }] }, outputTranscription: { text: "Half" } } });
+    first.message({ goAway: { timeLeft: "30s" } });
+    first.message({ serverContent: { modelTurn: { parts: [{ inlineData: { data: "BBBB", mimeType: "audio/pcm;rate=24000" } }] }, outputTranscription: { text: " and the rest." } } });
+    first.message({ serverContent: { turnComplete: true } });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(gemini.sockets).toHaveLength(1);
+    expect(first.closed).toBe(false);
+    first.message({ sessionResumptionUpdate: { newHandle: "after", resumable: true } });
+    await vi.waitFor(() => expect(client.resumptions).toBe(1));
+    expect(gemini.sockets[1]!.params.config?.sessionResumption).toEqual({ handle: "after" });
+    expect(first.closed).toBe(true);
+    expect(log.map((e) => e[0])).toEqual([
+      "onOutputTranscription", "onAudio", "onOutputTranscription", "onAudio", "onTurnComplete", "onReconnecting", "onResumed",
+    ]);
+    client.close();
+  });
+
+  it("a goAway whose timeLeft runs out mid-answer cuts the line as interrupted, ignores the old socket, and resumes", async () => {
+    vi.useFakeTimers();
+    try {
+      const gemini = fakeGemini();
+      const { log, events } = recorder();
+      const client = new LiveClient(events, { createApi: gemini.createApi, renewConnection: async () => connection("renewed"), goAwayMarginMs: 500 });
+      await client.connect(connection("first"));
+      const first = gemini.sockets[0]!;
+      first.message({ sessionResumptionUpdate: { newHandle: "h1", resumable: true } });
+      first.message({ sessionResumptionUpdate: { resumable: false } });
+      first.message({ serverContent: { outputTranscription: { text: "Long" } } });
+      first.message({ goAway: { timeLeft: "2s" } });
+      await vi.advanceTimersByTimeAsync(1400);
+      expect(log.some((e) => e[0] === "onInterrupted")).toBe(false);
+      await vi.advanceTimersByTimeAsync(200);
+      expect(log.filter((e) => e[0] === "onInterrupted")).toHaveLength(1);
+      first.message({ serverContent: { outputTranscription: { text: " late" } } });
+      await vi.waitFor(() => expect(client.resumptions).toBe(1));
+      expect(gemini.sockets[1]!.params.config?.sessionResumption).toEqual({ handle: "h1" });
+      expect(log.filter((e) => e[0] === "onOutputTranscription")).toEqual([["onOutputTranscription", "Long"]]);
+      client.close();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("a socket dropped mid-answer closes the line as interrupted before resuming", async () => {
+    const gemini = fakeGemini();
+    const { log, events } = recorder();
+    const client = new LiveClient(events, { createApi: gemini.createApi, renewConnection: async () => connection("again") });
+    await client.connect(connection("t"));
+    gemini.sockets[0]!.message({ sessionResumptionUpdate: { newHandle: "h", resumable: true } });
+    gemini.sockets[0]!.message({ serverContent: { outputTranscription: { text: "Half" } } });
+    gemini.sockets[0]!.serverClose(1006);
+    await vi.waitFor(() => expect(client.resumptions).toBe(1));
+    expect(log.map((e) => e[0])).toEqual(["onOutputTranscription", "onInterrupted", "onReconnecting", "onResumed"]);
+  });
+
   it("resumes after a dropped socket (1006) when it holds a handle, and queues typed text meanwhile", async () => {
     const gemini = fakeGemini();
     const { log, events } = recorder();

@@ -7,6 +7,7 @@ export interface LiveClientEvents {
   onInputTranscription: (text: string) => void;
   onOutputTranscription: (text: string) => void;
   onAudio: (base64: string, mimeType: string) => void;
+  /** The model's turn ended unfinished: the user spoke over it, or a switch of sockets cut it. */
   onInterrupted: () => void;
   onTurnComplete: () => void;
   onUsage: (usage: Usage) => void;
@@ -29,12 +30,16 @@ export interface LiveClientOptions {
   maxResumeAttempts?: number;
   resumeBackoffMs?: number;
   isOnline?: () => boolean;
+  /** How long before goAway's `timeLeft` runs out the client switches even mid-answer (at most half of it). */
+  goAwayMarginMs?: number;
 }
 
 interface Attempt {
   session: Session | null;
   /** Our own close(): its onclose is expected. */
   retired: boolean;
+  /** Its turn was cut for a switch: what it still sends belongs to a line already closed. */
+  cut: boolean;
 }
 
 const browserApi = (connection: LiveConnection): LiveApi =>
@@ -43,16 +48,37 @@ const browserApi = (connection: LiveConnection): LiveApi =>
     httpOptions: { apiVersion: "v1alpha", baseUrl: connection.apiBaseUrl ?? undefined },
   });
 
+/** When goAway carries no usable `timeLeft`. */
+const DEFAULT_GO_AWAY_MS = 5000;
+
+/** A protobuf Duration ("5s", "0.25s") in ms, or null. */
+export function durationToMs(duration: string | undefined): number | null {
+  const match = /^(\d+(?:\.\d+)?)s$/.exec(duration ?? "");
+  return match ? Math.round(Number(match[1]) * 1000) : null;
+}
+
 /**
  * One live conversation over `@google/genai`'s Live API, across as many sockets as it takes:
- * it keeps the latest resumption handle and, on `goAway` or a resumable close, connects again
- * with that handle and a renewed token. Server messages are routed to `events`.
+ * it keeps the latest handle the service marked resumable and, on `goAway` or a resumable
+ * close, connects again with that handle and a renewed token. Server messages are routed to
+ * `events`.
+ *
+ * After `goAway` the current socket keeps serving until the model's turn is complete and the
+ * service has marked the state after it resumable (so no answer is cut and the resumed session
+ * remembers it), or until `timeLeft` is nearly spent; a turn cut then is reported as interrupted.
  */
 export class LiveClient {
   private current: Attempt | null = null;
   /** The socket being set up; its first messages may arrive before connect() returns. */
   private connecting: Attempt | null = null;
   private handle: string | null = null;
+  /** The latest update was resumable: no generation started since `handle` was issued. */
+  private handleCurrent = false;
+  /** The model's turn on the current socket is open (audio or transcription, no turnComplete yet). */
+  private generating = false;
+  /** goAway received on the current socket: switch at the next safe moment. */
+  private draining = false;
+  private drainTimer: ReturnType<typeof setTimeout> | null = null;
   private resuming = false;
   private stopped = false;
   private pendingText: string[] = [];
@@ -62,6 +88,7 @@ export class LiveClient {
   private readonly maxResumeAttempts: number;
   private readonly resumeBackoffMs: number;
   private readonly isOnline: () => boolean;
+  private readonly goAwayMarginMs: number;
 
   constructor(
     private readonly events: LiveClientEvents,
@@ -71,13 +98,24 @@ export class LiveClient {
     this.maxResumeAttempts = options.maxResumeAttempts ?? 3;
     this.resumeBackoffMs = options.resumeBackoffMs ?? 1000;
     this.isOnline = options.isOnline ?? (() => (typeof navigator === "undefined" ? true : navigator.onLine !== false));
+    this.goAwayMarginMs = options.goAwayMarginMs ?? 1500;
   }
 
-  /** Resolves once the service confirmed the setup; rejects with a human sentence. */
-  async connect(connection: LiveConnection): Promise<void> {
+  /** The newest handle the service marked resumable (kept for the tab, so a reload can continue). */
+  get resumptionHandle(): string | null {
+    return this.handle;
+  }
+
+  /**
+   * Resolves once the service confirmed the setup; rejects with a human sentence. `handle`
+   * continues an earlier connection's conversation (the page was reloaded).
+   */
+  async connect(connection: LiveConnection, handle: string | null = null): Promise<void> {
     this.stopped = false;
+    this.handle = handle;
+    this.handleCurrent = handle !== null;
     try {
-      await this.open(connection, null);
+      await this.open(connection, handle);
     } catch (error) {
       throw new Error(describeConnectError(error, this.isOnline()), { cause: error });
     }
@@ -103,6 +141,7 @@ export class LiveClient {
 
   close(): void {
     this.stopped = true;
+    this.stopDraining();
     this.retire(this.current);
     this.current = null;
   }
@@ -121,7 +160,7 @@ export class LiveClient {
   }
 
   private async open(connection: LiveConnection, handle: string | null): Promise<void> {
-    const attempt: Attempt = { session: null, retired: false };
+    const attempt: Attempt = { session: null, retired: false, cut: false };
     const api = this.createApi(connection);
     const sessionResumption = { ...(connection.config.sessionResumption ?? {}), ...(handle ? { handle } : {}) };
     this.connecting = attempt;
@@ -132,7 +171,7 @@ export class LiveClient {
         config: { ...connection.config, sessionResumption },
         callbacks: {
           onmessage: (message) => {
-            if (this.current === attempt || this.connecting === attempt) this.route(message);
+            if ((this.current === attempt && !attempt.cut) || this.connecting === attempt) this.route(message);
           },
           onclose: (event) => {
             if (attempt.session && !attempt.retired && this.current === attempt) this.onUnexpectedClose(event.code, event.reason);
@@ -154,14 +193,24 @@ export class LiveClient {
 
   private route(message: LiveServerMessage): void {
     const update = message.sessionResumptionUpdate;
-    if (update?.resumable && update.newHandle) this.handle = update.newHandle;
+    if (update?.resumable && update.newHandle) {
+      this.handle = update.newHandle;
+      this.handleCurrent = true;
+    } else if (update?.resumable === false) {
+      this.handleCurrent = false;
+    }
     const content = message.serverContent;
     if (content) {
       if (content.inputTranscription?.text) this.events.onInputTranscription(content.inputTranscription.text);
-      if (content.outputTranscription?.text) this.events.onOutputTranscription(content.outputTranscription.text);
+      if (content.outputTranscription?.text) {
+        this.generating = true;
+        this.events.onOutputTranscription(content.outputTranscription.text);
+      }
       for (const part of content.modelTurn?.parts ?? []) {
         const data = part.inlineData;
-        if (data?.data && data.mimeType?.startsWith("audio/")) this.events.onAudio(data.data, data.mimeType);
+        if (!data?.data || !data.mimeType?.startsWith("audio/")) continue;
+        this.generating = true;
+        this.events.onAudio(data.data, data.mimeType);
       }
     }
     if (message.usageMetadata) {
@@ -172,10 +221,49 @@ export class LiveClient {
     }
     if (content?.interrupted) this.events.onInterrupted();
     if (content?.turnComplete) this.events.onTurnComplete();
-    if (message.goAway) void this.resume(null);
+    if (content?.interrupted || content?.turnComplete) this.generating = false;
+    if (message.goAway) this.onGoAway(durationToMs(message.goAway.timeLeft) ?? DEFAULT_GO_AWAY_MS);
+    if (this.draining) this.switchWhenSafe();
+  }
+
+  private onGoAway(timeLeftMs: number): void {
+    if (this.draining || this.resuming || this.stopped) return;
+    this.draining = true;
+    const margin = Math.min(this.goAwayMarginMs, timeLeftMs / 2);
+    this.drainTimer = setTimeout(() => {
+      this.drainTimer = null;
+      // Without a handle there is nothing to switch to: the socket serves until it closes.
+      if (!this.draining || !this.handle) return;
+      this.stopDraining();
+      if (this.generating && this.current) this.current.cut = true;
+      this.cutOpenTurn();
+      void this.resume(null);
+    }, timeLeftMs - margin);
+  }
+
+  /** Between turns, with a handle that holds the last answer: the old socket has nothing left to give. */
+  private switchWhenSafe(): void {
+    if (this.generating || !this.handleCurrent || this.resuming) return;
+    this.stopDraining();
+    void this.resume(null);
+  }
+
+  private stopDraining(): void {
+    this.draining = false;
+    if (this.drainTimer) clearTimeout(this.drainTimer);
+    this.drainTimer = null;
+  }
+
+  /** The socket serving the model's turn goes away before turnComplete: that line ends here. */
+  private cutOpenTurn(): void {
+    if (!this.generating) return;
+    this.generating = false;
+    this.events.onInterrupted();
   }
 
   private onUnexpectedClose(code: number, reason: string): void {
+    this.stopDraining();
+    this.cutOpenTurn();
     const verdict = classifyClose(code, reason);
     if (verdict.resumable && this.handle) {
       this.current = null;
@@ -204,6 +292,7 @@ export class LiveClient {
         await this.open(connection, this.handle);
         if (this.stopped) return;
         this.resuming = false;
+        this.generating = false;
         this.resumptions += 1;
         this.events.onResumed();
         for (const text of this.pendingText.splice(0)) this.sendText(text);
@@ -222,6 +311,7 @@ export class LiveClient {
   private fail(message: string): void {
     if (this.stopped) return;
     this.stopped = true;
+    this.stopDraining();
     this.events.onFatal(message);
   }
 

@@ -13,7 +13,7 @@ const ok = <T>(data: T): Promise<ActionResult<T>> => Promise.resolve({ ok: true,
 
 type HeartbeatAnswer = Awaited<ReturnType<LiveActions["markLiveSessionActive"]>>;
 
-function harness(options: { connectError?: string; micDenied?: boolean; startError?: string; heartbeat?: () => Promise<HeartbeatAnswer> } = {}) {
+function harness(options: { connectError?: string; micDenied?: boolean; startError?: string; heartbeat?: () => Promise<HeartbeatAnswer>; indexedDB?: IDBFactory } = {}) {
   const calls: string[] = [];
   const ended: EndLiveSessionInput[] = [];
   const actions: LiveActions = {
@@ -32,12 +32,14 @@ function harness(options: { connectError?: string; micDenied?: boolean; startErr
   };
   let callbacks: LiveCallbacks | null = null;
   const sent: unknown[] = [];
+  const connects: LiveConnectParameters[] = [];
   const createApi = (): LiveApi => ({
     live: {
       connect: async (params: LiveConnectParameters) => {
         calls.push("connect");
         if (options.connectError) throw new Error(options.connectError);
         callbacks = params.callbacks;
+        connects.push(params);
         return { sendRealtimeInput: (p: unknown) => sent.push(p), close: () => {} } as unknown as Session;
       },
     },
@@ -61,7 +63,7 @@ function harness(options: { connectError?: string; micDenied?: boolean; startErr
   const deps: ConversationDeps = {
     createAudioContext: () => context as unknown as AudioContext,
     createApi,
-    queue: { fetch, indexedDB: new IDBFactory(), batchDelayMs: 0 },
+    queue: { fetch, indexedDB: options.indexedDB ?? new IDBFactory(), batchDelayMs: 0 },
     mic: {
       getUserMedia: async () => {
         if (options.micDenied) throw Object.assign(new Error("denied"), { name: "NotAllowedError" });
@@ -73,7 +75,7 @@ function harness(options: { connectError?: string; micDenied?: boolean; startErr
   const conversation = new LiveConversation(actions, deps);
   const server = (message: Partial<LiveServerMessage>) => callbacks!.onmessage(message as LiveServerMessage);
   const micChunk = (rms: number) => port.onmessage?.({ data: { type: "chunk", pcm: new Int16Array(640).buffer, rms } } as MessageEvent);
-  return { conversation, calls, ended, sent, stored, server, micChunk };
+  return { conversation, calls, ended, sent, stored, server, micChunk, connects };
 }
 
 const startOptions = { voice: "Puck" as const, cameraEnabled: false, micEnabled: true };
@@ -161,5 +163,76 @@ describe("LiveConversation stop while starting", () => {
     expect(h.calls).toEqual(["start", "end"]);
     expect(h.ended[0]).toMatchObject({ sessionId: SESSION, status: "ENDED" });
     expect(h.conversation.getSnapshot().status).toBe("ended");
+  });
+});
+
+/** sessionStorage as the browser keeps it for one tab. */
+function tabStorage(): Storage {
+  const items = new Map<string, string>();
+  return {
+    get length() {
+      return items.size;
+    },
+    clear: () => items.clear(),
+    getItem: (key) => items.get(key) ?? null,
+    key: (index) => [...items.keys()][index] ?? null,
+    removeItem: (key) => void items.delete(key),
+    setItem: (key, value) => void items.set(key, value),
+  };
+}
+
+describe("a conversation the tab held before a reload", () => {
+  async function talkThenReload() {
+    vi.stubGlobal("sessionStorage", tabStorage());
+    const indexedDB = new IDBFactory();
+    const before = harness({ indexedDB });
+    await before.conversation.start(startOptions);
+    before.server({ sessionResumptionUpdate: { newHandle: "handle-after-turn", resumable: true } });
+    before.server({ serverContent: { inputTranscription: { text: "Hello" } } });
+    before.server({ serverContent: { outputTranscription: { text: "Hi." }, turnComplete: true }, usageMetadata: { responseTokenCount: 3 } });
+    await vi.waitFor(() => expect(before.stored.map((t) => t.sequenceNumber)).toEqual([0, 1]));
+    // The reload: pagehide, and the page is gone without a Stop.
+    before.conversation.pageHide();
+    return { indexedDB };
+  }
+
+  it("is offered after mount and continues the same session with the kept handle, numbering turns on", async () => {
+    try {
+      const { indexedDB } = await talkThenReload();
+      const after = harness({ indexedDB });
+      expect(after.conversation.getSnapshot().resumeOffer).toBeNull();
+      expect(after.conversation.checkForContinuation()).toBe(SESSION);
+      expect(after.conversation.getSnapshot().resumeOffer).toEqual({ sessionId: SESSION });
+
+      await after.conversation.continueConversation();
+      expect(after.calls).toEqual(["renew", "connect", "active"]);
+      expect(after.connects[0]!.config?.sessionResumption).toEqual({ handle: "handle-after-turn" });
+      expect(after.conversation.getSnapshot()).toMatchObject({ status: "live", sessionId: SESSION, resumeOffer: null });
+
+      after.server({ serverContent: { inputTranscription: { text: "Still there?" } } });
+      after.server({ serverContent: { outputTranscription: { text: "Yes." }, turnComplete: true }, usageMetadata: { responseTokenCount: 2 } });
+      await vi.waitFor(() => expect(after.stored.map((t) => t.sequenceNumber)).toEqual([2, 3]));
+      // Offsets go on from the first page's clock.
+      expect(after.stored[0]!.startOffsetMs).toBeGreaterThanOrEqual(0);
+      await after.conversation.stop();
+      expect(harness().conversation.checkForContinuation()).toBeNull();
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it("End it: ends the session at its last activity and forgets it", async () => {
+    try {
+      await talkThenReload();
+      const after = harness();
+      after.conversation.checkForContinuation();
+      await after.conversation.endPrevious();
+      expect(after.calls).toEqual(["end"]);
+      expect(after.ended).toEqual([expect.objectContaining({ sessionId: SESSION, status: "ENDED", abandoned: true })]);
+      expect(after.conversation.getSnapshot()).toMatchObject({ status: "ended", sessionId: SESSION, resumeOffer: null });
+      expect(harness().conversation.checkForContinuation()).toBeNull();
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });

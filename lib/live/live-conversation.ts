@@ -6,6 +6,7 @@ import { MESSAGES } from "./live-errors";
 import { MicCapture, type MicChunk, type MicDeps } from "./mic-capture";
 import { PersistenceQueue, type QueueDeps, type QueueStats } from "./persistence-queue";
 import { ConversationRecorder, type RecorderDeps } from "./recorder";
+import { forgetStoredConversation, readStoredConversation, storeConversation, type StoredConversation } from "./resume-store";
 import { TranscriptAssembler } from "./transcript-assembler";
 import { VideoCapture, type VideoSource } from "./video-capture";
 
@@ -39,6 +40,14 @@ interface Run {
   statsTimer: ReturnType<typeof setInterval>;
   heartbeat: ReturnType<typeof setInterval> | null;
   ending: boolean;
+  /** What sessionStorage holds for this tab, so a reload can continue the conversation. */
+  stored: StoredConversation;
+}
+
+/** Continuing a conversation the tab held before a reload. */
+interface Continuation {
+  handle: string | null;
+  startedAtMs: number;
 }
 
 /**
@@ -78,18 +87,12 @@ export class LiveConversation {
 
   async start(options: LiveStartOptions): Promise<void> {
     if (this.run || this.state.status === "connecting") return;
+    // A new conversation: one this tab left open before a reload is ended by replaceActive, at its last activity.
+    forgetStoredConversation();
     this.lastOptions = options;
     this.cancelStart = false;
-    this.set({ ...INITIAL, status: "connecting", micMuted: !options.micEnabled, cameraOn: this.state.cameraOn, screenOn: this.state.screenOn, previewStream: this.state.previewStream });
-    // Created inside the click that pressed Start, so the browser lets it play.
-    let context: AudioContext;
-    try {
-      context = this.deps.createAudioContext?.() ?? new AudioContext({ latencyHint: "interactive" });
-      await context.resume();
-    } catch {
-      this.set({ status: "error", error: MESSAGES.audioUnsupported });
-      return;
-    }
+    const context = await this.openAudio(options);
+    if (!context) return;
     const started = await settle(this.actions.startLiveSession({
         voice: options.voice,
         personaId: options.personaId ?? null,
@@ -103,14 +106,73 @@ export class LiveConversation {
       this.set({ status: "error", error: started.message });
       return;
     }
-    const { sessionId } = started.data;
+    await this.launch(context, started.data.sessionId, started.data, options, null);
+  }
+
+  /**
+   * After mount: offers the conversation this tab held before a reload (sessionStorage).
+   * Returns its session id: its turns go on numbering from where they stopped.
+   */
+  checkForContinuation(): string | null {
+    if (this.run || this.state.status !== "idle") return null;
+    const stored = readStoredConversation();
+    this.set({ resumeOffer: stored ? { sessionId: stored.sessionId } : null });
+    return stored?.sessionId ?? null;
+  }
+
+  /** Continues the offered conversation: the same session, a fresh token, the service's latest handle. */
+  async continueConversation(): Promise<void> {
+    const stored = readStoredConversation();
+    if (this.run || this.state.status === "connecting" || !stored) return;
+    this.lastOptions = stored.options;
+    this.cancelStart = false;
+    const context = await this.openAudio(stored.options);
+    if (!context) return;
+    const renewed = await settle(this.actions.renewLiveToken({ sessionId: stored.sessionId }));
+    if (!renewed.ok) {
+      void context.close();
+      forgetStoredConversation();
+      this.set({ status: "error", error: renewed.message });
+      return;
+    }
+    await this.launch(context, stored.sessionId, renewed.data, stored.options, { handle: stored.handle, startedAtMs: stored.startedAtMs });
+  }
+
+  /** Ends the offered conversation where it stopped (its last activity), not now. */
+  async endPrevious(): Promise<void> {
+    const stored = readStoredConversation();
+    if (this.run || !stored) return;
+    this.set({ resumeOffer: null, status: "ending", sessionId: stored.sessionId });
+    // Its turns first, so they count in what ending it computes.
+    await PersistenceQueue.recoverLeftovers(this.deps.queue ?? {}).catch(() => 0);
+    await this.endOnServer(stored.sessionId, "ENDED", null, null, { abandoned: true });
+    forgetStoredConversation();
+    this.set({ status: "ended" });
+  }
+
+  private async openAudio(options: LiveStartOptions): Promise<AudioContext | null> {
+    this.set({ ...INITIAL, status: "connecting", micMuted: !options.micEnabled, cameraOn: this.state.cameraOn, screenOn: this.state.screenOn, previewStream: this.state.previewStream });
+    // Created inside the click that pressed Start, so the browser lets it play.
+    try {
+      const context = this.deps.createAudioContext?.() ?? new AudioContext({ latencyHint: "interactive" });
+      await context.resume();
+      return context;
+    } catch {
+      this.set({ status: "error", error: MESSAGES.audioUnsupported });
+      return null;
+    }
+  }
+
+  private async launch(context: AudioContext, sessionId: string, connection: LiveConnection, options: LiveStartOptions, continuation: Continuation | null): Promise<void> {
     if (this.cancelStart) {
       void context.close();
       await this.endOnServer(sessionId, "ENDED", null, null);
       this.set({ status: "ended", sessionId });
       return;
     }
-    const sessionStart = this.now();
+    const startedAtMs = continuation?.startedAtMs ?? Date.now();
+    // A continued conversation keeps its clock: offsets go on from where the first page left them.
+    const sessionStart = this.now() - (Date.now() - startedAtMs);
     let queue: PersistenceQueue;
     try {
       queue = await PersistenceQueue.open(sessionId, { ...this.deps.queue, onChange: (s) => this.onQueue(s) });
@@ -125,7 +187,9 @@ export class LiveConversation {
       onTurnClosed: (turn) => void queue.enqueue(turn).catch((error: unknown) => console.error("turn not stored", error)),
       onViewsChanged: (turns) => this.set({ turns }),
     });
-    const wanted = options.recording;
+    // Recorded segments are numbered per page, so a continued conversation does not record again.
+    const wanted = continuation ? undefined : options.recording;
+    if (continuation && (options.recording?.audio || options.recording?.frames)) this.set({ notice: MESSAGES.recordingNotContinued });
     const recorder =
       wanted && (wanted.audio || wanted.frames)
         ? new ConversationRecorder(context, sessionId, wanted, () => this.now() - sessionStart, { onUnavailable: (message) => this.set({ notice: message }) }, this.deps.recorder)
@@ -167,16 +231,19 @@ export class LiveConversation {
     const statsTimer = setInterval(() => {
       assembler.tick(this.now());
       this.refreshStats();
+      this.keepHandle();
     }, STATS_REFRESH_MS);
-    this.run = { sessionId, context, client, player, assembler, queue, mic, recorder, micSeconds: 0, errorCount: 0, statsTimer, heartbeat: null, ending: false };
-    this.set({ sessionId });
+    const stored: StoredConversation = { sessionId, handle: continuation?.handle ?? null, startedAtMs, options };
+    this.run = { sessionId, context, client, player, assembler, queue, mic, recorder, micSeconds: 0, errorCount: 0, statsTimer, heartbeat: null, ending: false, stored };
+    this.set({ sessionId, resumeOffer: null });
 
     try {
-      await client.connect(started.data);
+      await this.connect(client, sessionId, connection, continuation?.handle ?? null);
     } catch (error) {
       await this.fail(error instanceof Error ? error.message : MESSAGES.network);
       return;
     }
+    storeConversation(stored);
     if (this.run?.sessionId !== sessionId || this.run.ending) return;
     void this.heartbeat(sessionId);
     this.run.heartbeat = setInterval(() => void this.heartbeat(sessionId), HEARTBEAT_MS);
@@ -196,6 +263,7 @@ export class LiveConversation {
     }
     if (run.ending) return;
     run.ending = true;
+    forgetStoredConversation();
     this.set({ status: "ending" });
     const stats = this.teardown(run);
     await Promise.all([run.queue.drain(DRAIN_TIMEOUT_MS), run.recorder?.finished(DRAIN_TIMEOUT_MS)]);
@@ -238,6 +306,7 @@ export class LiveConversation {
 
   /** `pagehide`: the page may never run again, so unacknowledged turns and recorded media go out now. */
   pageHide(): void {
+    this.keepHandle();
     this.run?.queue.flushWithBeacon();
     this.run?.recorder?.pageHide();
   }
@@ -298,6 +367,25 @@ export class LiveConversation {
     if (!beat.ok && beat.code === "unauthorized:auth" && this.run?.sessionId === sessionId) await this.fail(MESSAGES.signedOut, { reachServer: false });
   }
 
+  /** With the handle a reload left, falling back to a fresh start of the same session if the service refuses it. */
+  private async connect(client: LiveClient, sessionId: string, connection: LiveConnection, handle: string | null): Promise<void> {
+    try {
+      await client.connect(connection, handle);
+    } catch (error) {
+      if (!handle || this.run?.sessionId !== sessionId || this.run.ending) throw error;
+      await client.connect(await this.renew(sessionId), null);
+    }
+  }
+
+  /** The newest resumable handle goes to sessionStorage, for a reload to continue from. */
+  private keepHandle(): void {
+    const run = this.run;
+    const handle = run?.client.resumptionHandle ?? null;
+    if (!run || run.ending || !handle || handle === run.stored.handle) return;
+    run.stored = { ...run.stored, handle };
+    storeConversation(run.stored);
+  }
+
   private async renew(sessionId: string): Promise<LiveConnection> {
     const renewed = await settle(this.actions.renewLiveToken({ sessionId }));
     if (!renewed.ok) throw new Error(renewed.message);
@@ -309,6 +397,7 @@ export class LiveConversation {
     const run = this.run;
     if (!run || run.ending) return;
     run.ending = true;
+    forgetStoredConversation();
     run.errorCount += 1;
     this.set({ status: "error", error: message });
     const stats = this.teardown(run);
@@ -341,8 +430,14 @@ export class LiveConversation {
     };
   }
 
-  private async endOnServer(sessionId: string, status: "ENDED" | "ERROR", errorMessage: string | null, stats: Parameters<LiveActions["endLiveSession"]>[0]["stats"] | null): Promise<void> {
-    const ended = await settle(this.actions.endLiveSession({ sessionId, status, errorMessage: errorMessage?.slice(0, 500) ?? null, ...(stats ? { stats } : {}) }));
+  private async endOnServer(
+    sessionId: string,
+    status: "ENDED" | "ERROR",
+    errorMessage: string | null,
+    stats: Parameters<LiveActions["endLiveSession"]>[0]["stats"] | null,
+    { abandoned = false }: { abandoned?: boolean } = {},
+  ): Promise<void> {
+    const ended = await settle(this.actions.endLiveSession({ sessionId, status, errorMessage: errorMessage?.slice(0, 500) ?? null, ...(stats ? { stats } : {}), ...(abandoned ? { abandoned } : {}) }));
     if (!ended.ok) this.set({ notice: `The conversation could not be closed on the server: ${ended.message}` });
   }
 

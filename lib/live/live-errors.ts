@@ -19,6 +19,7 @@ export const MESSAGES = {
   cameraDenied: "Camera access was refused. Allow it in your browser's site settings to share video.",
   screenDenied: "Screen sharing was cancelled or refused.",
   audioUnsupported: "This browser cannot capture or play audio here (it needs a secure page and Web Audio).",
+  recordingNotContinued: "Recording for replay stopped at the reload; the transcript goes on.",
 } as const;
 
 /** What a close code (and the service's reason text) means for the user. */

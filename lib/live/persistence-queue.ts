@@ -69,8 +69,9 @@ export class PersistenceQueue {
   /**
    * Sends the turns an earlier page (reload, crash, closed tab) left behind, for every session
    * but `exceptSessionId`. Resolves with the number of turns the server acknowledged.
+   * `continuingSessionId`: a conversation this page may continue keeps its sequence counter.
    */
-  static async recoverLeftovers(deps: QueueDeps = {}, exceptSessionId?: string): Promise<number> {
+  static async recoverLeftovers(deps: QueueDeps = {}, exceptSessionId?: string, continuingSessionId?: string): Promise<number> {
     const resolved = resolveDeps(deps);
     const db = await openQueueDb(resolved.indexedDB);
     try {
@@ -92,7 +93,7 @@ export class PersistenceQueue {
           if (outcome.kind === "ack") acknowledged += outcome.sequences.length;
         }
         // That page is gone for good; its counter is only needed while its turns wait.
-        if (done) await inTransaction(db, [COUNTERS], (tx) => tx.objectStore(COUNTERS).delete(sessionId));
+        if (done && sessionId !== continuingSessionId) await inTransaction(db, [COUNTERS], (tx) => tx.objectStore(COUNTERS).delete(sessionId));
       }
       return acknowledged;
     } finally {

@@ -15,9 +15,11 @@ export function useLiveSession(actions: LiveActions): LiveController {
   const state = useSyncExternalStore(conversation.subscribe, conversation.getSnapshot, conversation.getSnapshot);
 
   useEffect(() => {
+    // A conversation this tab held before a reload is offered to continue (after mount: sessionStorage).
+    const continuing = conversation.checkForContinuation();
     // Turns and recorded media an earlier page (reload, crash, closed tab) could not deliver.
     const current = conversation.getSnapshot().sessionId ?? undefined;
-    PersistenceQueue.recoverLeftovers({}, current).catch((error: unknown) => console.warn("could not send turns left from an earlier page", error));
+    PersistenceQueue.recoverLeftovers({}, current, continuing ?? undefined).catch((error: unknown) => console.warn("could not send turns left from an earlier page", error));
     UploadQueue.recoverLeftovers({}, current).catch((error: unknown) => console.warn("could not send recordings left from an earlier page", error));
     const onPageHide = () => conversation.pageHide();
     window.addEventListener("pagehide", onPageHide);
@@ -36,6 +38,8 @@ export function useLiveSession(actions: LiveActions): LiveController {
       setCameraOn: conversation.setCameraOn.bind(conversation),
       setScreenOn: conversation.setScreenOn.bind(conversation),
       sendText: conversation.sendText.bind(conversation),
+      continueConversation: conversation.continueConversation.bind(conversation),
+      endPrevious: conversation.endPrevious.bind(conversation),
     }),
     [conversation],
   );

@@ -19,8 +19,8 @@ export const markLiveSessionActive = authedAction(sessionIdInput, ({ sessionId }
   markActive(db, { userId: user.id, sessionId }),
 );
 
-export const endLiveSession = authedAction(endLiveSessionInput, ({ sessionId, status, errorMessage, stats }, { user, db }) =>
-  endSession(db, { userId: user.id, sessionId, status, errorMessage: errorMessage ?? null, stats }),
+export const endLiveSession = authedAction(endLiveSessionInput, ({ sessionId, status, errorMessage, stats, abandoned }, { user, db }) =>
+  endSession(db, { userId: user.id, sessionId, status, errorMessage: errorMessage ?? null, stats, abandoned }),
 );
 
 export const rememberLiveVoice = authedAction(voicePreferenceInput, async (values, { user, db }) => {
