@@ -77,7 +77,6 @@ interface AutomationEvent {
 class FakeParam {
   events: AutomationEvent[] = [];
   value = 1;
-  constructor(private readonly clock: FakeClock) {}
   setValueAtTime(value: number, time: number) {
     this.events.push({ kind: "set", value, time });
     return this;
@@ -87,18 +86,13 @@ class FakeParam {
     return this;
   }
   cancelScheduledValues(time: number) {
-    // An automation already under way when it is cancelled jumps back: a small click.
-    if (this.events.some((e) => e.time >= time && e.kind === "ramp") && this.clock.currentTime > time) this.clock.lateCancels += 1;
     this.events = this.events.filter((e) => e.time < time);
     return this;
   }
 }
 
 export class FakeGain {
-  readonly gain: FakeParam;
-  constructor(clock: FakeClock) {
-    this.gain = new FakeParam(clock);
-  }
+  readonly gain = new FakeParam();
   connect() {}
   disconnect() {}
 }
@@ -130,13 +124,14 @@ export class FakeSource {
 
 interface FakeClock {
   currentTime: number;
-  lateCancels: number;
 }
 
 /** A stand-in for the AudioContext the player schedules on; `currentTime` is set by the caller. */
 export function fakePlaybackContext() {
   const sources: FakeSource[] = [];
-  const clock: FakeClock = { currentTime: 0, lateCancels: 0 };
+  const clock: FakeClock = { currentTime: 0 };
+  // Samples written into a buffer are never read back: one scratch array serves them all.
+  let scratch = new Float32Array(0);
   const context = {
     get currentTime() {
       return clock.currentTime;
@@ -146,15 +141,15 @@ export function fakePlaybackContext() {
     },
     destination: {},
     createBuffer: (_channels: number, length: number, rate: number) => {
-      const data = new Float32Array(length);
-      return { duration: length / rate, getChannelData: () => data };
+      if (scratch.length < length) scratch = new Float32Array(length);
+      return { duration: length / rate, getChannelData: () => scratch.subarray(0, length) };
     },
     createBufferSource: () => {
       const source = new FakeSource(clock);
       sources.push(source);
       return source;
     },
-    createGain: () => new FakeGain(clock),
+    createGain: () => new FakeGain(),
   };
   return { context, clock, sources, playback: context as unknown as PlaybackContext };
 }
@@ -176,17 +171,23 @@ export interface Heard {
   silenceSeconds: number;
   /** Gaps entered or left without a fade. */
   hardCuts: number;
-  /** Fades cancelled after they had begun (a small click). */
-  lateCancels: number;
+  /** Back-to-back chunks joined by a fade-out and a fade-in: a dip of a few ms, no silence. */
+  dips: number;
   /** Per turn: first chunk's arrival → it starts playing, seconds. */
   startDelays: number[];
 }
 
-const chunkOf = (samples: number) => bytesToBase64(pcm16ToBytes(new Int16Array(samples).fill(8000)));
+const encoded = new Map<number, string>();
+/** A chunk of steady sound `samples` long, base64 PCM16 as the service sends it (cached by length). */
+function chunkOf(samples: number): string {
+  let chunk = encoded.get(samples);
+  if (!chunk) encoded.set(samples, (chunk = bytesToBase64(pcm16ToBytes(new Int16Array(samples).fill(8000)))));
+  return chunk;
+}
 
 /** Plays `arrivals` through a fresh AudioPlayer and reports what would be heard. */
 export function playThrough(arrivals: Arrival[], clockStep = CHROMIUM_CLOCK_STEP_SECONDS): Heard {
-  const { context, clock, sources, playback } = fakePlaybackContext();
+  const { context, sources, playback } = fakePlaybackContext();
   const player = new AudioPlayer(playback);
   const turnOf = new Map<FakeSource, Arrival>();
   for (const arrival of arrivals) {
@@ -195,7 +196,7 @@ export function playThrough(arrivals: Arrival[], clockStep = CHROMIUM_CLOCK_STEP
     turnOf.set(sources.at(-1)!, arrival);
     if (arrival.lastOfTurn) player.endTurn();
   }
-  const heard: Heard = { speechSeconds: 0, gaps: 0, silenceSeconds: 0, hardCuts: 0, lateCancels: clock.lateCancels, startDelays: [] };
+  const heard: Heard = { speechSeconds: 0, gaps: 0, silenceSeconds: 0, hardCuts: 0, dips: 0, startDelays: [] };
   let previous: FakeSource | null = null;
   for (const source of sources) {
     const arrival = turnOf.get(source)!;
@@ -210,6 +211,8 @@ export function playThrough(arrivals: Arrival[], clockStep = CHROMIUM_CLOCK_STEP
         heard.gaps += 1;
         heard.silenceSeconds += silence;
         if (!fadesOut(previous) || !fadesIn(source)) heard.hardCuts += 1;
+      } else if (fadesOut(previous) && fadesIn(source)) {
+        heard.dips += 1;
       }
     }
     previous = source;

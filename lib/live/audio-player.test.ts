@@ -108,6 +108,13 @@ describe("AudioPlayer", () => {
     expect(sources.map((s) => [fadesIn(s), fadesOut(s)])).toEqual([[true, true], [true, true]]);
   });
 
+  it("a very short chunk followed in time keeps its fade-in (it would otherwise stay silent)", () => {
+    const { sources, player } = fakeContext();
+    player.enqueue(chunk(5));
+    player.enqueue(chunk(100));
+    expect(sources[0]!.gain?.events.map((e) => [e.kind, e.value])).toEqual([["set", 0], ["ramp", 1]]);
+  });
+
   it("barge-in stops every source at once, fades or not", () => {
     const { context, sources, player } = fakeContext();
     player.enqueue(chunk(100));

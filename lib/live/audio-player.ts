@@ -7,7 +7,7 @@ export const PLAYBACK_RATE = 24_000;
  * Length of the fade into and out of a gap: long enough that the cut does not click, short
  * enough not to dull the voice.
  */
-export const FADE_SECONDS = 0.003;
+export const FADE_SECONDS = 0.002;
 
 export interface PlayerCounters {
   audioChunksReceived: number;
@@ -69,7 +69,8 @@ export class AudioPlayer {
     gain.connect(this.output);
 
     const { start, afterGap } = this.scheduler.schedule(now, duration);
-    const fade = Math.min(FADE_SECONDS, duration / 2);
+    // Under a third, so calling off the fade-out never touches the fade-in.
+    const fade = Math.min(FADE_SECONDS, duration / 3);
     let fadeIn = afterGap;
     if (!afterGap && this.tail) {
       // Too late to call off a fade already under way (it would jump back: a click); let it

@@ -25,7 +25,7 @@ const MIN_HISTORY = 20;
  */
 const QUANTILE = 0.95;
 /** Scheduling this far ahead of `currentTime` reaches the render thread in time. */
-const LEAD_SECONDS = 0.002;
+const LEAD_SECONDS = 0.003;
 
 interface Segment {
   start: number;
