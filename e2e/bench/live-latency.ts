@@ -119,11 +119,14 @@ async function listen(browser: Browser, baseUrl: string, storageState: BrowserCo
     await page.getByTestId("live-start").click();
     await page.locator('[data-testid="live-status"][data-status="live"]').waitFor({ timeout: 30_000 });
     console.log(`[live latency] ±${jitterMs} ms jitter: listening to ${TURNS} turns (about ${TURNS * PERIOD_SECONDS} s)…`);
-    await page.waitForFunction(
-      (turns) => document.querySelectorAll('[data-testid="live-turn"][data-sender="model"][data-final="true"]').length >= turns,
-      TURNS,
-      { timeout: TURNS * PERIOD_SECONDS * 1000 + 30_000, polling: 500 },
-    );
+    await page
+      .waitForFunction(
+        (turns) => document.querySelectorAll('[data-testid="live-turn"][data-sender="model"][data-final="true"]').length >= turns,
+        TURNS,
+        { timeout: TURNS * PERIOD_SECONDS * 1000 + 30_000, polling: 500 },
+      )
+      // A loaded machine can lose a turn to a barge-in; the figures say how many were measured.
+      .catch(() => console.log(`[live latency] ±${jitterMs} ms: fewer than ${TURNS} model turns finished; measuring what was heard`));
     const probe = (await page.evaluate(() => (window as unknown as { __liveLatency: unknown }).__liveLatency)) as Probe;
     await page.getByTestId("live-stop").click();
     await page.locator('[data-testid="live-status"][data-status="ended"]').waitFor({ timeout: 20_000 });
