@@ -14,7 +14,7 @@
 /** The wait before the first turn's first sound, before any jitter has been seen. */
 export const DEFAULT_JITTER_MS = 40;
 /** Longest wait a turn is ever given, however bad the network. */
-export const MAX_JITTER_MS = 150;
+const MAX_JITTER_MS = 150;
 /** Relative delays remembered: about 15 s of speech in 40 ms chunks. */
 const HISTORY = 400;
 /** Fewer observations than this say too little; the default is used. */
@@ -24,7 +24,10 @@ const MIN_HISTORY = 20;
  * cost a short faded gap; sizing for all of them would add the whole tail to every turn's start.
  */
 const QUANTILE = 0.95;
-/** Scheduling this far ahead of `currentTime` reaches the render thread in time. */
+/**
+ * Added to the quantile: a chunk arriving at the edge of the buffer then still comes before the
+ * previous chunk's pre-emptive fade-out (AudioPlayer's FADE_SECONDS) begins, so it is not dipped.
+ */
 const LEAD_SECONDS = 0.003;
 
 interface Segment {
