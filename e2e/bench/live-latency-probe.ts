@@ -5,7 +5,10 @@
  * - mic: when sound starts at the fake microphone, seen by a probe worklet on the same stream;
  * - sent: each outgoing Live audio chunk, with where speech starts inside it;
  * - arrived: each incoming Live message that carries model audio or ends a model turn;
- * - starts: each AudioBufferSourceNode.start(when), with the wall time `when` stands for.
+ * - starts: each AudioBufferSourceNode.start(when), with the wall time `when` stands for, the
+ *   context time it was called at and the buffer's length (gaps are read from these).
+ * `window.__benchJitterMs` (set by an earlier init script) delays each incoming Live message by a
+ * random 0…2×jitter ms, in order (TCP never reorders): ±jitter around a constant delay.
  * Plain JavaScript in a string, so no TypeScript helper leaks into the page.
  */
 export const LATENCY_PROBE_SCRIPT = String.raw`
@@ -68,31 +71,44 @@ export const LATENCY_PROBE_SCRIPT = String.raw`
     return send.call(this, data);
   };
 
-  // Incoming: the arrival time is taken when the event fires, the content is read after.
+  // Incoming: the arrival time is taken as the page's handler gets the message (after any added
+  // jitter), the content is read after.
+  const jitterMs = Number(window.__benchJitterMs || 0);
+  const arrived = (event) => {
+    const entry = { at: Date.now(), kind: "other" };
+    bench.arrived.push(entry);
+    const classify = (text) => {
+      if (text.indexOf('"inlineData"') >= 0 && text.indexOf("audio/pcm") >= 0) entry.kind = "audio";
+      else if (text.indexOf('"turnComplete"') >= 0 || text.indexOf('"interrupted"') >= 0) entry.kind = "end";
+    };
+    const data = event.data;
+    if (typeof data === "string") classify(data);
+    else if (data instanceof Blob) data.text().then(classify);
+    else classify(new TextDecoder().decode(data));
+  };
   const NativeWebSocket = window.WebSocket;
+  const onmessage = Object.getOwnPropertyDescriptor(NativeWebSocket.prototype, "onmessage");
   window.WebSocket = class extends NativeWebSocket {
-    constructor(...args) {
-      super(...args);
-      this.addEventListener("message", (event) => {
-        const entry = { at: Date.now(), kind: "other" };
-        bench.arrived.push(entry);
-        const classify = (text) => {
-          if (text.indexOf('"inlineData"') >= 0 && text.indexOf("audio/pcm") >= 0) entry.kind = "audio";
-          else if (text.indexOf('"turnComplete"') >= 0 || text.indexOf('"interrupted"') >= 0) entry.kind = "end";
-        };
-        const data = event.data;
-        if (typeof data === "string") classify(data);
-        else if (data instanceof Blob) data.text().then(classify);
-        else classify(new TextDecoder().decode(data));
+    set onmessage(handler) {
+      if (!handler) { onmessage.set.call(this, handler); return; }
+      let due = 0;
+      onmessage.set.call(this, (event) => {
+        const deliver = () => { arrived(event); handler.call(this, event); };
+        if (!jitterMs) { deliver(); return; }
+        const now = performance.now();
+        due = Math.max(due, now + jitterMs + (2 * Math.random() - 1) * jitterMs);
+        setTimeout(deliver, due - now);
       });
     }
+    get onmessage() { return onmessage.get.call(this); }
   };
 
   const start = AudioBufferSourceNode.prototype.start;
   AudioBufferSourceNode.prototype.start = function (when, ...rest) {
     const at = Date.now();
-    const ahead = Math.max(0, (when || 0) - this.context.currentTime);
-    bench.starts.push({ at, playsAt: at + ahead * 1000 });
+    const now = this.context.currentTime;
+    const ahead = Math.max(0, (when || 0) - now);
+    bench.starts.push({ at, playsAt: at + ahead * 1000, when: when || 0, now, duration: this.buffer ? this.buffer.duration : 0 });
     return start.call(this, when, ...rest);
   };
 })();

@@ -6,6 +6,7 @@ import type { Benchmark, BenchFigure } from "./figure";
  */
 const BENCHMARKS: { name: string; load: () => Promise<{ run: Benchmark }> }[] = [
   { name: "audio CPU", load: () => import("./audio-cpu") },
+  { name: "playback under jitter (AudioPlayer, simulated arrivals)", load: () => import("./playback-jitter") },
   { name: "live latency (Chromium, Gemini double)", load: () => import("./live-latency") },
   { name: "Sessions and Replay queries (seeded 10k conversations / 1M turns)", load: () => import("./history-queries") },
   { name: "Admin and Insights queries (seeded 1k users / 100k conversations / 2M turns)", load: () => import("./analytics-queries") },

@@ -25,7 +25,7 @@ const recipeHash = createHash("sha256").update(recipe).digest("hex").slice(0, 12
 /** Where the WAV lives once `ensureSpeechWav()` has run (16 kHz, mono, 16-bit PCM). */
 export const SPEECH_WAV_PATH = path.join(artifactsDir, `speech-${recipeHash}.wav`);
 
-function requireTool(tool: string, debianPackage: string): void {
+export function requireTool(tool: string, debianPackage: string): void {
   try {
     execFileSync(tool, ["--version"], { stdio: "ignore" });
   } catch {

@@ -1,23 +1,26 @@
 import { describe, expect, it } from "vitest";
+import { fadesIn, fadesOut, fakePlaybackContext } from "@/e2e/bench/playback-sim";
 import { bytesToBase64 } from "./audio/base64";
 import { pcm16ToBytes } from "./audio/pcm16";
-import { AudioPlayer, type PlaybackContext } from "./audio-player";
+import { AudioPlayer } from "./audio-player";
 import { PlaybackScheduler } from "./playback-scheduler";
+
+const startOf = (s: PlaybackScheduler, now: number, duration: number) => s.schedule(now, duration).start;
 
 describe("PlaybackScheduler", () => {
   it("places chunks back to back after a jitter buffer, with no gaps", () => {
     const s = new PlaybackScheduler(0.04);
     s.nextTurn();
-    expect(s.schedule(1, 0.1)).toBeCloseTo(1.04, 9);
-    expect(s.schedule(1.01, 0.1)).toBeCloseTo(1.14, 9);
-    expect(s.schedule(1.2, 0.1)).toBeCloseTo(1.24, 9);
+    expect(s.schedule(1, 0.1)).toEqual({ start: 1.04, afterGap: true });
+    expect(s.schedule(1.01, 0.1)).toEqual({ start: expect.closeTo(1.14, 9), afterGap: false });
+    expect(startOf(s, 1.2, 0.1)).toBeCloseTo(1.24, 9);
     expect(s.scheduledSeconds).toBeCloseTo(0.3, 9);
   });
 
   it("after an underrun restarts with the jitter buffer instead of in the past", () => {
     const s = new PlaybackScheduler(0.04);
     s.schedule(0, 0.1);
-    expect(s.schedule(0.5, 0.1)).toBeCloseTo(0.54, 9);
+    expect(s.schedule(0.5, 0.1)).toEqual({ start: 0.54, afterGap: true });
     expect(s.heardTotal(0.6)).toBeCloseTo(0.16, 9);
   });
 
@@ -41,41 +44,13 @@ describe("PlaybackScheduler", () => {
     expect(s.scheduledSeconds).toBeCloseTo(0.25, 9);
     expect(s.heardTotal(5)).toBeCloseTo(0.25, 9);
     expect(s.bufferedAhead(0.25)).toBe(0);
-    expect(s.schedule(0.3, 0.1)).toBeCloseTo(0.3, 9);
+    expect(startOf(s, 0.3, 0.1)).toBeCloseTo(0.3, 9);
   });
 });
 
-class FakeSource {
-  buffer: { duration: number } | null = null;
-  startedAt: number | null = null;
-  stopped = false;
-  onended: (() => void) | null = null;
-  connect() {}
-  disconnect() {}
-  start(when: number) {
-    this.startedAt = when;
-  }
-  stop() {
-    this.stopped = true;
-  }
-}
-
 function fakeContext() {
-  const sources: FakeSource[] = [];
-  const context = {
-    currentTime: 0,
-    destination: {} as AudioDestinationNode,
-    createBuffer: (_channels: number, length: number, rate: number) => {
-      const data = new Float32Array(length);
-      return { duration: length / rate, getChannelData: () => data, data };
-    },
-    createBufferSource: () => {
-      const source = new FakeSource();
-      sources.push(source);
-      return source;
-    },
-  };
-  return { context, sources, player: new AudioPlayer(context as unknown as PlaybackContext, { jitterMs: 40 }) };
+  const { context, sources, playback } = fakePlaybackContext();
+  return { context, sources, player: new AudioPlayer(playback, { jitterMs: 40 }) };
 }
 
 const chunk = (ms: number, value = 0.5) => bytesToBase64(pcm16ToBytes(new Int16Array((24 * ms) | 0).fill(Math.round(value * 0x7fff))));
@@ -112,5 +87,41 @@ describe("AudioPlayer", () => {
     context.currentTime = 1.09;
     expect(player.heardInTurnMs()).toBe(50);
     expect(player.counters().playedMs).toBe(150);
+  });
+
+  it("keeps a chunk's fade-out only when nothing follows it in time; fades in after a gap", () => {
+    const { context, sources, player } = fakeContext();
+    player.enqueue(chunk(100));
+    context.currentTime = 0.05;
+    player.enqueue(chunk(100));
+    context.currentTime = 0.5;
+    player.enqueue(chunk(100));
+    expect(sources.map((s) => [fadesIn(s), fadesOut(s)])).toEqual([[true, false], [false, true], [true, true]]);
+  });
+
+  it("a fade-out already under way is not called off (that would click): the next chunk fades in", () => {
+    const { context, sources, player } = fakeContext();
+    player.enqueue(chunk(100));
+    context.currentTime = 0.139;
+    player.enqueue(chunk(100));
+    expect(sources[1]!.startedAt).toBeCloseTo(0.14, 9);
+    expect(sources.map((s) => [fadesIn(s), fadesOut(s)])).toEqual([[true, true], [true, true]]);
+  });
+
+  it("a very short chunk followed in time keeps its fade-in (it would otherwise stay silent)", () => {
+    const { sources, player } = fakeContext();
+    player.enqueue(chunk(5));
+    player.enqueue(chunk(100));
+    expect(sources[0]!.gain?.events.map((e) => [e.kind, e.value])).toEqual([["set", 0], ["ramp", 1]]);
+  });
+
+  it("barge-in stops every source at once, fades or not", () => {
+    const { context, sources, player } = fakeContext();
+    player.enqueue(chunk(100));
+    player.enqueue(chunk(100));
+    context.currentTime = 0.1;
+    player.interrupt();
+    expect(sources.every((s) => s.stopped)).toBe(true);
+    expect(player.isPlaying).toBe(false);
   });
 });

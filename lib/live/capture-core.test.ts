@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CaptureChunker, MAX_CHUNK_SAMPLES, StreamingResampler as WorkletResampler, toPcm16 } from "@/public/worklets/capture-core.js";
+import { CaptureChunker, CHUNK_SAMPLES, MAX_CHUNK_SAMPLES, StreamingResampler as WorkletResampler, toPcm16 } from "@/public/worklets/capture-core.js";
 import { floatToPcm16 } from "./audio/pcm16";
 import { StreamingResampler } from "./audio/resampler";
 
@@ -29,21 +29,24 @@ describe("worklet resampler twin", () => {
 });
 
 describe("CaptureChunker", () => {
-  it("emits 640-sample (40 ms) little-endian PCM16 chunks from 48 kHz render quanta", () => {
+  it("emits 320-sample (20 ms) little-endian PCM16 chunks from 48 kHz render quanta", () => {
+    // A sound waits for the chunk it falls in to fill: 20 ms chunks keep that wait ≤ 20 ms.
+    expect(CHUNK_SAMPLES).toBe(320);
     const chunker = new CaptureChunker(48_000);
     const input = signal(48_000);
     const chunks = [];
     for (let i = 0; i < input.length; i += 128) chunks.push(...chunker.push(input.subarray(i, i + 128)));
     const rest = chunker.flush();
     const all = rest ? [...chunks, rest] : chunks;
-    for (const chunk of all) expect(chunk.pcm.byteLength / 2).toBeLessThanOrEqual(MAX_CHUNK_SAMPLES);
-    expect(chunks.every((c) => c.pcm.byteLength === MAX_CHUNK_SAMPLES * 2)).toBe(true);
+    for (const chunk of all) expect(chunk.pcm.byteLength / 2).toBeLessThanOrEqual(CHUNK_SAMPLES);
+    expect(chunks.every((c) => c.pcm.byteLength === CHUNK_SAMPLES * 2)).toBe(true);
+    expect(chunks).toHaveLength(50);
     const total = all.reduce((sum, c) => sum + c.pcm.byteLength / 2, 0);
     expect(total).toBe(16_000);
 
     const expected = floatToPcm16(new StreamingResampler(48_000, 16_000).process(input));
     const first = new DataView(all[0]!.pcm);
-    for (let i = 0; i < MAX_CHUNK_SAMPLES; i++) expect(first.getInt16(i * 2, true)).toBe(expected[i]);
+    for (let i = 0; i < CHUNK_SAMPLES; i++) expect(first.getInt16(i * 2, true)).toBe(expected[i]);
   });
 
   it("reports the RMS level of each chunk and clamps out-of-range input", () => {
@@ -58,6 +61,6 @@ describe("CaptureChunker", () => {
   });
 
   it("refuses chunks longer than 40 ms", () => {
-    expect(() => new CaptureChunker(48_000, 641)).toThrow(RangeError);
+    expect(() => new CaptureChunker(48_000, MAX_CHUNK_SAMPLES + 1)).toThrow(RangeError);
   });
 });

@@ -57,6 +57,7 @@ function harness(options: { connectError?: string; micDenied?: boolean; startErr
     close: async () => {},
     createBuffer: (_c: number, length: number) => ({ getChannelData: () => new Float32Array(length) }),
     createBufferSource: () => ({ connect() {}, disconnect() {}, start() {}, stop() {}, onended: null }),
+    createGain: () => ({ gain: { setValueAtTime() {}, linearRampToValueAtTime() {}, cancelScheduledValues() {} }, connect() {}, disconnect() {} }),
     createMediaStreamSource: () => ({ connect() {}, disconnect() {} }),
   };
   const port = { onmessage: null as ((e: MessageEvent) => void) | null, postMessage: () => {} };

@@ -7,7 +7,7 @@ export const CAPTURE_MIME_TYPE = "audio/pcm;rate=16000";
 export const VOICE_RMS = 0.01;
 
 export interface MicChunk {
-  /** base64 of 16 kHz PCM16 little-endian, ≤ 40 ms. */
+  /** base64 of 16 kHz PCM16 little-endian, 20 ms (CHUNK_SAMPLES in the worklet). */
   data: string;
   mimeType: typeof CAPTURE_MIME_TYPE;
   durationMs: number;

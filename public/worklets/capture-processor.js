@@ -1,7 +1,7 @@
 // @ts-check
 /*
  * AudioWorklet processor: runs at the AudioContext's native rate and posts 16 kHz PCM16 chunks
- * (≤ 40 ms) with their RMS level to the main thread. Messages in: { type: "muted", value }.
+ * (20 ms) with their RMS level to the main thread. Messages in: { type: "muted", value }.
  * Messages out: { type: "chunk", pcm: ArrayBuffer (transferred), rms: number }.
  */
 import { CaptureChunker } from "./capture-core.js";
