@@ -26,6 +26,7 @@ export interface PhaseResult {
   writesPerSecond: number;
   /** Writes still unanswered when the drain gave up (counted as errors too). */
   stuck: number;
+  failures: string;
 }
 
 export class SampleSink {
@@ -69,10 +70,18 @@ export async function runPhase(conversations: SimulatedConversation[], sink: Sam
     turnsPerSecond: Math.round((ok.filter((sample) => sample.kind === "turn").length / elapsed) * 10) / 10,
     writesPerSecond: Math.round((ok.length / elapsed) * 10) / 10,
     stuck,
+    failures: failures(samples),
   };
+}
+
+/** "turn HTTP 500 ×3, segment network: socket hang up ×1": what failed, never what was sent. */
+function failures(samples: Sample[]): string {
+  const counts = new Map<string, number>();
+  for (const sample of samples) if (sample.failure) counts.set(`${sample.kind} ${sample.failure}`, (counts.get(`${sample.kind} ${sample.failure}`) ?? 0) + 1);
+  return [...counts].map(([what, n]) => `${what} ×${n}`).join(", ");
 }
 
 export const phaseLine = (label: string, result: PhaseResult) =>
   `${label}: turns ${result.turnsPerSecond}/s p50/p95/p99 ${result.byKind.turn.p50}/${result.byKind.turn.p95}/${result.byKind.turn.p99} ms · ` +
   `segments p95 ${result.byKind.segment.p95} ms · heartbeats p95 ${result.byKind.heartbeat.p95} ms · all writes ${result.writesPerSecond}/s · ` +
-  `errors ${result.byKind.turn.errors + result.byKind.segment.errors + result.byKind.heartbeat.errors}`;
+  `errors ${result.byKind.turn.errors + result.byKind.segment.errors + result.byKind.heartbeat.errors}${result.failures ? ` (${result.failures})` : ""}`;

@@ -17,6 +17,8 @@ export interface Sample {
   /** Due → acknowledged, ms. */
   ms: number;
   ok: boolean;
+  /** Why it failed: the HTTP status, the action's error code, or the network error. */
+  failure?: string;
 }
 
 export interface ActionIds {
@@ -44,7 +46,7 @@ class Lane<T> {
   constructor(
     private readonly kind: Kind,
     private readonly batch: number,
-    private readonly send: (items: T[]) => Promise<boolean>,
+    private readonly send: (items: T[]) => Promise<string | null>,
     private readonly record: (sample: Sample) => void,
   ) {}
 
@@ -61,9 +63,9 @@ class Lane<T> {
     if (this.busy || this.waiting.length === 0) return;
     this.busy = true;
     const taken = this.waiting.splice(0, this.batch);
-    const ok = await this.send(taken.map((entry) => entry.item)).catch(() => false);
+    const failure = await this.send(taken.map((entry) => entry.item)).catch((error: Error) => `network: ${error.message}`);
     const done = performance.now();
-    for (const entry of taken) this.record({ kind: this.kind, ms: done - entry.due, ok });
+    for (const entry of taken) this.record({ kind: this.kind, ms: done - entry.due, ok: failure === null, ...(failure === null ? {} : { failure }) });
     this.busy = false;
     void this.pump();
   }
@@ -84,12 +86,12 @@ export class SimulatedConversation {
     private readonly actions: ActionIds,
     record: (sample: Sample) => void,
   ) {
-    const ok = (reply: Reply) => reply.status >= 200 && reply.status < 300;
-    this.turns = new Lane("turn", 50, async (numbers) => ok(await this.client.postJson(`/api/live/sessions/${sessionId}/turns`, { turns: numbers.map((n) => this.turn(n)) })), record);
-    this.segments = new Lane("segment", 1, async ([n]) => ok(await this.postSegment(n!)), record);
+    const failure = (reply: Reply) => (reply.status >= 200 && reply.status < 300 ? null : `HTTP ${reply.status}`);
+    this.turns = new Lane("turn", 50, async (numbers) => failure(await this.client.postJson(`/api/live/sessions/${sessionId}/turns`, { turns: numbers.map((n) => this.turn(n)) })), record);
+    this.segments = new Lane("segment", 1, async ([n]) => failure(await this.postSegment(n!)), record);
     this.heartbeats = new Lane("heartbeat", 1, async () => {
       const reply = await this.client.action("/live", this.actions.markActive, { sessionId });
-      return ok(reply) && reply.result?.ok === true;
+      return failure(reply) ?? (reply.result?.ok === true ? null : `action ${reply.result?.error?.code ?? "without a result"}`);
     }, record);
   }
 
