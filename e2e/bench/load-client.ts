@@ -25,8 +25,18 @@ export class BrowserClient {
   constructor(private readonly baseUrl: string) {}
 
   async post(path: string, body: string | Uint8Array, headers: Record<string, string> = {}): Promise<Reply> {
-    const url = new URL(path, this.baseUrl);
     const started = performance.now();
+    try {
+      return await this.send(path, body, headers, started);
+    } catch (error) {
+      // A kept-alive socket the server closed while idle: sent again on a new one, as browsers do.
+      if ((error as { reusedSocket?: boolean }).reusedSocket && (error as NodeJS.ErrnoException).code === "ECONNRESET") return this.send(path, body, headers, started);
+      throw error;
+    }
+  }
+
+  private send(path: string, body: string | Uint8Array, headers: Record<string, string>, started: number): Promise<Reply> {
+    const url = new URL(path, this.baseUrl);
     return new Promise((resolve, reject) => {
       const request = http.request(
         url,
@@ -49,7 +59,7 @@ export class BrowserClient {
           response.on("error", reject);
         },
       );
-      request.on("error", reject);
+      request.on("error", (error) => reject(Object.assign(error, { reusedSocket: request.reusedSocket })));
       request.end(body);
     });
   }

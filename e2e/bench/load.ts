@@ -32,7 +32,7 @@ const WARMUP_SECONDS = 5;
 const RAMP_SPEEDS = [2, 4, 8, 16, 32];
 const RAMP_STEP_SECONDS = 6;
 const SATURATION_P95_MS = 100;
-const SETUP_PARALLEL = 4;
+const SETUP_PARALLEL = 8;
 
 interface Actions extends ActionIds {
   start: string;
