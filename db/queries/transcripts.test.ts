@@ -62,6 +62,28 @@ describeEachDriver("transcripts", ({ db }) => {
     expect(row?.lastActivityAt.toISOString()).toBe(later.toISOString());
   });
 
+  it("dates each turn from the session's start and its offset, or the write's time when it has none", async () => {
+    const user = await createTestUser(db());
+    const t0 = new Date("2030-03-01T12:00:00Z");
+    const session = await openSession(db(), user.id, t0);
+    const written = new Date(t0.getTime() + 90_000);
+    await appendTurns(db(), { userId: user.id, sessionId: session.id, turns: [turn(0, { startOffsetMs: 1234 }), turn(1, { startOffsetMs: null })], now: written });
+    const stored = await listTurns(db(), { userId: user.id, sessionId: session.id });
+    expect(stored.map((t) => t.timestamp.toISOString())).toEqual(["2030-03-01T12:00:01.234Z", written.toISOString()]);
+  });
+
+  it("leaves an ended session's activity as it was when late turns arrive", async () => {
+    const user = await createTestUser(db());
+    const t0 = new Date("2030-03-02T12:00:00Z");
+    const session = await openSession(db(), user.id, t0);
+    const endedAt = new Date(t0.getTime() + 30_000);
+    await endLiveSession(db(), { userId: user.id, sessionId: session.id, status: "ENDED", now: endedAt });
+    await appendTurns(db(), { userId: user.id, sessionId: session.id, turns: [turn(0)], now: new Date(t0.getTime() + 60_000) });
+    const [row] = await db().select().from(liveSessions).where(eq(liveSessions.id, session.id));
+    expect(row?.lastActivityAt.toISOString()).toBe(endedAt.toISOString());
+    expect(await listTurns(db(), { userId: user.id, sessionId: session.id })).toHaveLength(1);
+  });
+
   it("refuses another user's session as not found and stores nothing", async () => {
     const [alice, bob] = [await createTestUser(db()), await createTestUser(db())];
     const session = await openSession(db(), alice.id);

@@ -1,11 +1,59 @@
 import "server-only";
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import { AppError } from "@/lib/errors/app-error";
-import type { AppendTurnsResult, TurnInput } from "@/lib/live/contract";
+import type { AppendTurnsResult, SessionStatus, TurnInput } from "@/lib/live/contract";
 import type { Database } from "../index";
-import { liveSessions, transcriptions } from "../schema";
+import { transcriptions } from "../schema";
+import { rows } from "./analytics-sql";
 import { getOwnedLiveSession, isOpenStatus } from "./live-sessions";
 import { writeAnalyticsOrDefer } from "./session-analytics";
+
+const toRow = (turn: TurnInput) => ({
+  sequence_number: turn.sequenceNumber,
+  sender: turn.sender,
+  text: turn.text,
+  start_offset_ms: turn.startOffsetMs,
+  end_offset_ms: turn.endOffsetMs,
+  latency_ms: turn.latencyMs,
+  interrupted: turn.interrupted,
+  input_tokens: turn.inputTokens,
+  output_tokens: turn.outputTokens,
+  heard_ms: turn.heardMs ?? null,
+});
+
+/*
+ * The hot path of a live conversation: one statement checks that the session is the caller's
+ * and still open, bumps its activity and inserts the batch. FOR UPDATE holds the session row, so
+ * an End racing with the write either sees these turns in its analytics or makes us see it ended.
+ */
+async function appendToOpenSession(
+  db: Database,
+  { userId, sessionId, turns, now }: { userId: string; sessionId: string; turns: TurnInput[]; now: Date },
+): Promise<{ status: SessionStatus } | undefined> {
+  const at = now.toISOString();
+  const [row] = await rows<{ status: SessionStatus }>(
+    db,
+    sql`with owned as (
+      select id, started_at, status, status in ('CONNECTING', 'ACTIVE') as open
+      from live_sessions where id = ${sessionId} and user_id = ${userId} for update
+    ), touched as (
+      update live_sessions set last_activity_at = ${at}::timestamptz from owned where live_sessions.id = owned.id and owned.open
+    ), inserted as (
+      insert into transcriptions (session_id, user_id, sender, text, transcription_type, sequence_number, timestamp,
+        start_offset_ms, end_offset_ms, latency_ms, interrupted, input_tokens, output_tokens, heard_ms)
+      select owned.id, ${userId}, t.sender::sender_type, t.text,
+        (case when t.sender = 'user' then 'input' else 'output' end)::transcription_type, t.sequence_number,
+        coalesce(owned.started_at + t.start_offset_ms * interval '1 millisecond', ${at}::timestamptz),
+        t.start_offset_ms, t.end_offset_ms, t.latency_ms, t.interrupted, t.input_tokens, t.output_tokens, t.heard_ms
+      from owned, jsonb_to_recordset(${JSON.stringify(turns.map(toRow))}::jsonb) as t(sequence_number int, sender text, text text,
+        start_offset_ms int, end_offset_ms int, latency_ms int, interrupted boolean, input_tokens int, output_tokens int, heard_ms int)
+      where owned.open
+      on conflict (session_id, sequence_number) do nothing
+    )
+    select status from owned`,
+  );
+  return row;
+}
 
 /**
  * Stores a batch of closed turns of the caller's session. Idempotent on (session, sequence):
@@ -18,7 +66,19 @@ export async function appendTurns(
   { userId, sessionId, turns, now = new Date() }: { userId: string; sessionId: string; turns: TurnInput[]; now?: Date },
 ): Promise<AppendTurnsResult> {
   if (turns.length === 0) throw new AppError("bad_request:input", "A batch needs at least one turn.");
-  return db.transaction(async (tx) => {
+  const owned = await appendToOpenSession(db, { userId, sessionId, turns, now });
+  if (!owned) throw new AppError("not_found:session");
+  if (!isOpenStatus(owned.status)) await appendToEndedSession(db, { userId, sessionId, turns, now });
+  const acknowledged = [...new Set(turns.map((turn) => turn.sequenceNumber))].sort((a, b) => a - b);
+  return { acknowledged };
+}
+
+/** The rare late flush: stored, then the ended session's analytics recomputed, in one transaction. */
+async function appendToEndedSession(
+  db: Database,
+  { userId, sessionId, turns, now }: { userId: string; sessionId: string; turns: TurnInput[]; now: Date },
+): Promise<void> {
+  await db.transaction(async (tx) => {
     const session = await getOwnedLiveSession(tx, { userId, sessionId });
     const inserted = await tx
       .insert(transcriptions)
@@ -42,13 +102,7 @@ export async function appendTurns(
       )
       .onConflictDoNothing({ target: [transcriptions.sessionId, transcriptions.sequenceNumber] })
       .returning({ sequenceNumber: transcriptions.sequenceNumber });
-    if (isOpenStatus(session.status)) {
-      await tx.update(liveSessions).set({ lastActivityAt: now }).where(eq(liveSessions.id, sessionId));
-    } else if (inserted.length > 0) {
-      await writeAnalyticsOrDefer(tx, { sessionId, userId });
-    }
-    const acknowledged = [...new Set(turns.map((turn) => turn.sequenceNumber))].sort((a, b) => a - b);
-    return { acknowledged };
+    if (inserted.length > 0) await writeAnalyticsOrDefer(tx, { sessionId, userId });
   });
 }
 

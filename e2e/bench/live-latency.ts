@@ -1,6 +1,3 @@
-import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
-import path from "node:path";
 import { type Browser, type BrowserContextOptions, chromium, request } from "@playwright/test";
 import { startGeminiDouble } from "../gemini-double";
 import { TEST_GEMINI_KEY } from "../gemini-double/constants";
@@ -8,7 +5,7 @@ import { uniqueAccount } from "../fixtures/accounts";
 import { OwnAppServer } from "../live/app-server";
 import { chromiumExecutablePath } from "../support/ensure-browser";
 import { APP_PORT } from "../support/ports";
-import { appEnv, E2E_DIST_DIR } from "../support/serve-app";
+import { ensureBuild } from "./app-build";
 import type { BenchFigure } from "./figure";
 import { LATENCY_PROBE_SCRIPT } from "./live-latency-probe";
 import { ensureOnsetWav, ONSETS, PERIOD_SECONDS } from "./onset-wav";
@@ -37,16 +34,6 @@ interface Probe {
   sent: { at: number; onsetInChunkMs: number; chunkMs: number }[];
   arrived: { at: number; kind: "audio" | "end" | "other" }[];
   starts: { at: number; playsAt: number; when: number; now: number; duration: number }[];
-}
-
-function ensureBuild(): void {
-  if (existsSync(path.join(E2E_DIST_DIR, "BUILD_ID")) && process.env.BENCH_BUILD !== "1") {
-    console.log(`[live latency] using the app build in ${E2E_DIST_DIR} (BENCH_BUILD=1 rebuilds it)`);
-    return;
-  }
-  console.log(`[live latency] building the app into ${E2E_DIST_DIR}…`);
-  const result = spawnSync(path.join("node_modules", ".bin", "next"), ["build"], { env: { ...appEnv(), NODE_ENV: "production" }, stdio: "inherit" });
-  if (result.status !== 0) throw new Error("next build failed");
 }
 
 function percentile(values: number[], p: number): number {
@@ -137,7 +124,7 @@ async function listen(browser: Browser, baseUrl: string, storageState: BrowserCo
 }
 
 export async function run(): Promise<BenchFigure[]> {
-  ensureBuild();
+  ensureBuild("live latency");
   const double = await startGeminiDouble({ script: { chunkMs: 40, replyAudioMs: 1200 } });
   const server = new OwnAppServer(PORT, { GEMINI_API_BASE_URL: double.url });
   const browser = await chromium.launch({

@@ -46,7 +46,7 @@ export async function replayServerAction(api: APIRequestContext, action: Capture
 }
 
 /** The React flight reply is one `id:json` row per line; the action's return value is the row with `ok`. */
-function parseFlightResult(text: string): ActionReply["result"] {
+export function parseFlightResult(text: string): ActionReply["result"] {
   for (const line of text.split("\n")) {
     const json = line.replace(/^[0-9a-f]+:/, "");
     if (!json.startsWith("{")) continue;

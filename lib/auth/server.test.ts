@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
-import { rateLimit, user } from "@/db/schema";
-import { describeEachDriver } from "@/db/test/drivers";
+import { schema, type Database } from "@/db";
+import { rateLimit, session, user } from "@/db/schema";
+import { describeEachDriver, type DriverName } from "@/db/test/drivers";
 
 // lib/env reads process.env once, at import: configure before anything imports it.
 const restoreEnv = vi.hoisted(() => {
@@ -24,7 +25,20 @@ afterAll(restoreEnv);
 const { createAuth } = await import("./server");
 const { appBaseUrl } = await import("@/lib/env");
 
-describeEachDriver("better-auth on the app's schema", ({ db }) => {
+/** The same connection, with every statement it sends written down. */
+async function recording(db: Database, driver: DriverName): Promise<{ db: Database; statements: string[] }> {
+  const statements: string[] = [];
+  const config = { client: (db as unknown as { $client: never }).$client, schema, logger: { logQuery: (query: string) => statements.push(query) } };
+  const made =
+    driver === "pglite"
+      ? (await import("drizzle-orm/pglite")).drizzle(config)
+      : driver === "pg"
+        ? (await import("drizzle-orm/node-postgres")).drizzle(config)
+        : (await import("drizzle-orm/neon-serverless")).drizzle(config);
+  return { db: made as unknown as Database, statements };
+}
+
+describeEachDriver("better-auth on the app's schema", ({ db, driver }) => {
   let auth: ReturnType<typeof createAuth>;
   beforeAll(() => {
     auth = createAuth(db());
@@ -71,5 +85,21 @@ describeEachDriver("better-auth on the app's schema", ({ db }) => {
     expect((await attempt("wrong password!")).status).toBe(401);
     expect((await attempt("correct horse battery")).status).toBe(429);
     expect((await db().select().from(rateLimit)).length).toBeGreaterThan(0);
+  });
+
+  it("checks a request's session and its user in one statement, and a revoked session not at all", async () => {
+    const { db: watched, statements } = await recording(db(), driver);
+    const watchedAuth = createAuth(watched);
+    const signedUp = await watchedAuth.api.signUpEmail({ body: { email: "one-query@example.com", name: "One", password: "correct horse battery" }, returnHeaders: true });
+    const cookie = (signedUp.headers.get("set-cookie") ?? "").split(";")[0]!;
+    expect(cookie).toMatch(/^better-auth\.session_token=/);
+
+    statements.length = 0;
+    const found = await watchedAuth.api.getSession({ headers: new Headers({ cookie }) });
+    expect(found?.user.email).toBe("one-query@example.com");
+    expect(statements).toHaveLength(1);
+
+    await db().delete(session).where(eq(session.userId, found!.user.id));
+    expect(await watchedAuth.api.getSession({ headers: new Headers({ cookie }) })).toBeNull();
   });
 });

@@ -28,6 +28,9 @@ export function createAuth(db: Database) {
     }),
     emailAndPassword: { enabled: true, minPasswordLength: PASSWORD_MIN_LENGTH, maxPasswordLength: PASSWORD_MAX_LENGTH, autoSignIn: true },
     session: { expiresIn: 60 * 60 * 24 * 30, updateAge: 60 * 60 * 24 },
+    // Every request's session check reads the session and its user in one statement (the
+    // relations in db/schema/auth.ts), not two: it runs on each turn write of a live conversation.
+    advanced: { database: { joins: true } },
     rateLimit: {
       enabled: true,
       storage: "database",
