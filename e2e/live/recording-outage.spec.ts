@@ -17,7 +17,8 @@ test.beforeEach(async () => {
 });
 
 test("the app server down for ~10 s mid-conversation: every recorded segment is stored and the replay's audio covers the whole talk", async ({ browser }) => {
-  test.setTimeout(240_000);
+  // Its own server, started twice, and a conversation of a minute or more.
+  test.setTimeout(480_000);
   const server = new OwnAppServer(APP_PORT + 2);
   try {
     await server.start();
