@@ -17,7 +17,8 @@ test.beforeEach(async () => {
 });
 
 test("the app server down for ~10 s mid-conversation: every recorded segment is stored and the replay's audio covers the whole talk", async ({ browser }) => {
-  test.setTimeout(240_000);
+  // Its own server, started twice, and a conversation of a minute or more.
+  test.setTimeout(480_000);
   const server = new OwnAppServer(APP_PORT + 2);
   try {
     await server.start();
@@ -32,8 +33,8 @@ test("the app server down for ~10 s mid-conversation: every recorded segment is 
     const live = new LivePage(page);
     await live.goto();
     const sessionId = await live.startConversation();
-    await live.waitForCompletedAnswers(1);
-    await live.waitForTurnsStored();
+    await live.waitForCompletedAnswers(1, 120_000);
+    await live.waitForTurnsStored(90_000);
 
     // Down for about ten seconds (plus the restart): three or more 3 s segments are recorded meanwhile.
     await server.kill();
@@ -41,10 +42,10 @@ test("the app server down for ~10 s mid-conversation: every recorded segment is 
     await live.expectStatus("live");
     await server.start();
 
-    await live.waitForTurnsStored(45_000);
+    await live.waitForTurnsStored(90_000);
     const answered = await live.turn("model", { final: true, interrupted: false }).count();
-    await live.waitForCompletedAnswers(answered + 1);
-    await live.waitForTurnsStored();
+    await live.waitForCompletedAnswers(answered + 1, 120_000);
+    await live.waitForTurnsStored(90_000);
     await live.stopConversation();
 
     const stored = await storedSession(page.request, sessionId);
@@ -60,7 +61,7 @@ test("the app server down for ~10 s mid-conversation: every recorded segment is 
           const duration = Number(await replay.player.getAttribute("data-duration-ms"));
           return start + duration >= lastLine.endOffsetMs! - 3000 && (await replay.gaps.count()) === 0;
         },
-        { timeout: 45_000, intervals: [2000] },
+        { timeout: 90_000, intervals: [2000] },
       )
       .toBe(true);
 

@@ -103,10 +103,12 @@ export class UploadQueue {
     return sent;
   }
 
-  /** Stops sending; what is pending stays in IndexedDB for a later page. */
+  /** Stops sending; what is pending stays in IndexedDB for a later page (writes under way finish first). */
   close(): void {
     this.closed = true;
-    void this.db.then((db) => db?.close());
+    void Promise.allSettled(this.queue.map((entry) => entry.stored))
+      .then(() => this.db)
+      .then((db) => db?.close());
   }
 
   /**
@@ -141,7 +143,7 @@ export class UploadQueue {
 
   private async store({ body, ...rest }: Omit<StoredUpload, "bytes"> & { body: Blob }): Promise<void> {
     const db = await this.db;
-    if (!db || this.closed) return;
+    if (!db) return;
     const bytes = await body.arrayBuffer();
     await inTransaction(db, [UPLOADS], (tx) => tx.objectStore(UPLOADS).put({ ...rest, bytes } satisfies StoredUpload)).catch((error: unknown) =>
       console.warn("a recorded upload is kept in memory only", error),
