@@ -32,16 +32,17 @@ const KNOWN_BAD_STRINGS = [
 ];
 
 export const hostileString = fc.oneof(
-  fc.constantFrom(...KNOWN_BAD_STRINGS),
-  fc.string({ unit: "binary", maxLength: 40 }),
-  fc.string({ maxLength: 250 }),
-  fc.uuid(),
+  { weight: 4, arbitrary: fc.constantFrom(...KNOWN_BAD_STRINGS) },
+  { weight: 2, arbitrary: fc.string({ maxLength: 20 }).map((text) => `${text}\u0000${text}`) },
+  { weight: 1, arbitrary: fc.string({ unit: "binary", maxLength: 40 }) },
+  { weight: 1, arbitrary: fc.string({ maxLength: 250 }) },
+  { weight: 1, arbitrary: fc.uuid() },
 );
 
 export const hostileNumber = fc.oneof(
-  fc.constantFrom(2_147_483_648, 2_147_483_647, 9e15, -1, 1e39, 1e-50, 0.5, Number.MAX_SAFE_INTEGER, 86_400_001),
-  fc.double({ noNaN: true, noDefaultInfinity: true }),
-  fc.integer(),
+  { weight: 3, arbitrary: fc.constantFrom(2_147_483_648, 2_147_483_647, 9e15, -1, 1e39, 1e-50, 0.5, Number.MAX_SAFE_INTEGER, 86_400_001) },
+  { weight: 1, arbitrary: fc.double({ noNaN: true, noDefaultInfinity: true }) },
+  { weight: 1, arbitrary: fc.integer() },
 );
 
 export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
@@ -51,20 +52,32 @@ export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 1, arbitrary: fc.anything({ maxDepth: 2, maxKeys: 3 }) },
 );
 
+/** Mostly a hostile value of the same type as the valid one (a string for a string), sometimes anything. */
+function hostileLike(valid: unknown): fc.Arbitrary<unknown> {
+  if (Array.isArray(valid) && valid.length > 0) {
+    const [first] = valid;
+    const item = first !== null && typeof first === "object" ? mutated(first as Record<string, unknown>) : hostileLike(first);
+    return fc.oneof({ weight: 3, arbitrary: item.map((value) => [value]) }, { weight: 1, arbitrary: hostileValue });
+  }
+  const typed = typeof valid === "number" ? hostileNumber : typeof valid === "string" ? hostileString : hostileValue;
+  return fc.oneof({ weight: 4, arbitrary: typed }, { weight: 1, arbitrary: hostileValue });
+}
+
 /** A valid input with one or more fields (or the whole of it) replaced, removed or added to. */
-export function mutated<T extends Record<string, unknown>>(template: T): fc.Arbitrary<unknown> {
+export function mutated(template: Record<string, unknown>): fc.Arbitrary<unknown> {
   const keys = Object.keys(template);
-  const variants: fc.Arbitrary<unknown>[] = [
-    hostileValue,
-    fc.dictionary(fc.constantFrom(...keys, "userId", "extra"), hostileValue, { minKeys: 1, maxKeys: 3 }).map((changes) => ({ ...template, ...changes })),
-  ];
-  if (keys.length > 0) variants.push(fc.constantFrom(...keys).map((key) => Object.fromEntries(Object.entries(template).filter(([name]) => name !== key))));
-  return fc.oneof(...variants);
+  if (keys.length === 0) return fc.oneof(hostileValue, fc.dictionary(hostileString, hostileValue, { minKeys: 1, maxKeys: 2 }));
+  return fc.oneof(
+    { weight: 1, arbitrary: hostileValue },
+    { weight: 6, arbitrary: fc.constantFrom(...keys).chain((key) => hostileLike(template[key]).map((value) => ({ ...template, [key]: value }))) },
+    { weight: 2, arbitrary: fc.dictionary(fc.constantFrom(...keys, "userId", "extra"), hostileValue, { minKeys: 1, maxKeys: 3 }).map((changes) => ({ ...template, ...changes })) },
+    { weight: 1, arbitrary: fc.constantFrom(...keys).map((key) => Object.fromEntries(Object.entries(template).filter(([name]) => name !== key))) },
+  );
 }
 
 /** A query string of known and unknown keys with hostile values. */
 export function hostileQuery(keys: string[], base: Record<string, string> = {}): fc.Arbitrary<URLSearchParams> {
-  return fc.dictionary(fc.constantFrom(...keys, "x"), hostileString, { maxKeys: 4 }).map((changes) => new URLSearchParams({ ...base, ...changes }));
+  return fc.dictionary(fc.constantFrom(...keys, "x"), hostileString, { minKeys: 1, maxKeys: 3 }).map((changes) => new URLSearchParams({ ...base, ...changes }));
 }
 
 // Derived and throttling tables (rate limits, rollup caches) change on reads by design.
