@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { env, isEmbeddedDatabase } from "@/lib/env";
+import { logError } from "@/lib/errors/log";
 import { migrateDatabase } from "./migrate";
 import { acquirePgliteLock } from "./pglite-lock";
 import * as schema from "./schema";
@@ -70,7 +71,7 @@ export async function openNeon(url: string): Promise<DatabaseHandle> {
 // A pooled connection the server drops while idle emits 'error' on the pool; unheard, it would
 // end the process. The pool replaces the connection on next use, so logging is enough.
 function logIdleClientError(error: Error): void {
-  console.error("[db] an idle database connection failed and was dropped:", error.message);
+  logError("db idle connection", error);
 }
 
 export async function openDatabase(url = env.DATABASE_URL, driver = pickDriver(url)): Promise<DatabaseHandle> {

@@ -22,6 +22,19 @@ describe("safeReturnPath", () => {
     expect(safeReturnPath(value)).toBe(APP_HOME);
   });
 
+  it.each([
+    ["a newline (next=/%0a/x)", "/\n/x"],
+    ["a carriage return and header", "/x\r\nSet-Cookie: a=b"],
+    ["a tab browsers strip into //", "/\t/evil.com"],
+    ["a NUL", "/x\u0000"],
+    ["non-Latin-1 text", "/sessions?q=日本"],
+  ])("answers a path holding %s with one a Location header can carry, on this site", (_label, value) => {
+    const path = safeReturnPath(value);
+    expect(() => new Headers({ location: path })).not.toThrow();
+    expect(path).toMatch(/^\/(?![/\\])/);
+    expect(new URL(path, "https://app.example").origin).toBe("https://app.example");
+  });
+
   it("has an app home that is itself a safe same-site path", () => {
     expect(APP_HOME).toMatch(/^\/[a-z]/);
     expect(safeReturnPath(APP_HOME)).toBe(APP_HOME);

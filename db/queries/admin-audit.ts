@@ -2,6 +2,7 @@ import "server-only";
 import type { AdminAuditEntry } from "@/lib/admin/types";
 import { desc, eq } from "drizzle-orm";
 import { AppError } from "@/lib/errors/app-error";
+import { logError } from "@/lib/errors/log";
 import type { Database } from "../index";
 import { adminAuditLog, user } from "../schema";
 import { assertAdmin } from "./users";
@@ -42,7 +43,7 @@ export async function withAdminAuditEntry<T>(
     await db
       .delete(adminAuditLog)
       .where(eq(adminAuditLog.id, recorded.id))
-      .catch((cleanup: unknown) => console.error("[admin-audit] could not take back the entry of a failed action", cleanup));
+      .catch((cleanup: unknown) => logError("admin-audit: take back the entry of a failed action", cleanup));
     throw error;
   }
 }

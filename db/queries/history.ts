@@ -1,6 +1,7 @@
 import "server-only";
 import { and, desc, eq, sql, type SQL } from "drizzle-orm";
 import { HISTORY_PAGE_SIZE, type HistoryFilters } from "@/lib/history/filters";
+import { encodeCursor, readListCursor, readSearchCursor } from "@/lib/history/cursor";
 import { HIGHLIGHT_END, HIGHLIGHT_START } from "@/lib/history/snippet";
 import type { Page, SearchHit, SessionListItem } from "@/lib/history/types";
 import type { Database } from "../index";
@@ -24,24 +25,7 @@ const firstUserLine = sql<string | null>`(
   order by t.sequence_number limit 1
 )`;
 
-export function encodeCursor(parts: string[]): string {
-  return Buffer.from(JSON.stringify(parts)).toString("base64url");
-}
-
-/** The parts of a cursor this code made, or null for anything else. */
-export function decodeCursor(cursor: string | null | undefined, length: number): string[] | null {
-  if (!cursor) return null;
-  try {
-    const parts: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    if (!Array.isArray(parts) || parts.length !== length || !parts.every((part) => typeof part === "string" && part.length <= 64)) return null;
-    return parts as string[];
-  } catch {
-    return null;
-  }
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+export { decodeCursor, encodeCursor } from "@/lib/history/cursor";
 
 function sessionFilters(filters: Filters): SQL[] {
   const where: SQL[] = [];
@@ -58,11 +42,9 @@ export async function listSessionHistory(
   db: Database,
   { userId, filters = {}, cursor, limit = HISTORY_PAGE_SIZE }: { userId: string; filters?: Filters; cursor?: string | null; limit?: number },
 ): Promise<Page<SessionListItem>> {
-  const after = decodeCursor(cursor, 2);
+  const after = readListCursor(cursor);
   const where = [eq(liveSessions.userId, userId), ...sessionFilters(filters)];
-  if (after && INSTANT.test(after[0]!) && UUID.test(after[1]!)) {
-    where.push(sql`(${liveSessions.startedAt}, ${liveSessions.id}) < (${after[0]}::timestamptz, ${after[1]}::uuid)`);
-  }
+  if (after) where.push(sql`(${liveSessions.startedAt}, ${liveSessions.id}) < (${after.startedAt}::timestamptz, ${after.id}::uuid)`);
   const rows = await db
     .select({
       id: liveSessions.id,
@@ -138,10 +120,10 @@ export async function searchTranscripts(
   // t.user_id first: the (user_id, vector) index then reads only this user's matches.
   const where: SQL[] = [sql`t.user_id = ${userId}`, eq(liveSessions.userId, userId), sql`${vector} @@ ${tsquery}`];
   for (const condition of sessionFilters(filters)) where.push(condition);
-  const after = decodeCursor(cursor, 3);
-  if (after && Number.isFinite(Number(after[0])) && INSTANT.test(after[1]!) && UUID.test(after[2]!)) {
+  const after = readSearchCursor(cursor);
+  if (after) {
     // real → text → real is exact (shortest round-trip output), so ties resume where they stopped.
-    where.push(sql`(${rank}, ${liveSessions.startedAt}, t.id) < (${after[0]}::real, ${after[1]}::timestamptz, ${after[2]}::uuid)`);
+    where.push(sql`(${rank}, ${liveSessions.startedAt}, t.id) < (${after.rank}::real, ${after.startedAt}::timestamptz, ${after.id}::uuid)`);
   }
   const result = await db.execute<SearchRow>(sql`
     with hits as (

@@ -20,10 +20,10 @@ const DRIVERS: DriverName[] = ["pglite", "pg", "neon"];
 /**
  * Runs `body` once per driver — in-memory PGlite, node-postgres and Neon's serverless Pool
  * (through the local WebSocket proxy) against the test PostgreSQL 15 server — each time on a
- * fresh database with every committed migration applied.
+ * fresh database with every committed migration applied. A suite too slow for three may name fewer.
  */
-export function describeEachDriver(title: string, body: (ctx: DriverContext) => void): void {
-  for (const driver of DRIVERS) {
+export function describeEachDriver(title: string, body: (ctx: DriverContext) => void, { drivers = DRIVERS }: { drivers?: DriverName[] } = {}): void {
+  for (const driver of drivers) {
     const name = `${title} [${driver}]`;
     const server = driver === "pglite" ? null : inject("testPostgres");
     if (server && !server.available) {

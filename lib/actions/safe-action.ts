@@ -2,7 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import { getDb, type Database } from "@/db";
 import { requireAdmin, requireUser, type SessionUser } from "@/lib/auth/session";
-import { AppError, toPublicError, type PublicError } from "@/lib/errors/app-error";
+import { AppError, fieldErrorsOf, toPublicError, type PublicError } from "@/lib/errors/app-error";
 
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: PublicError };
 
@@ -13,22 +13,13 @@ interface ActionContext {
 
 type Handler<S extends z.ZodType, T> = (input: z.infer<S>, ctx: ActionContext) => Promise<T>;
 
-function fieldErrors(error: z.ZodError): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.length ? issue.path.join(".") : "form";
-    (out[key] ??= []).push(issue.message);
-  }
-  return out;
-}
-
 function makeAction<S extends z.ZodType, T>(authorize: () => Promise<SessionUser>, schema: S, handler: Handler<S, T>) {
   return async (raw: unknown): Promise<ActionResult<T>> => {
     try {
       const user = await authorize();
       const parsed = schema.safeParse(raw);
       if (!parsed.success) {
-        throw new AppError("bad_request:input", undefined, { fieldErrors: fieldErrors(parsed.error) });
+        throw new AppError("bad_request:input", undefined, { fieldErrors: fieldErrorsOf(parsed.error) });
       }
       return { ok: true, data: await handler(parsed.data, { user, db: await getDb() }) };
     } catch (error) {

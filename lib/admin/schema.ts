@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { storableText } from "@/lib/validation/columns";
 
 /** How long a ban lasts, as the ban dialog offers it; null lasts until an admin lifts it. */
 export const BAN_DURATIONS = [
@@ -11,7 +12,7 @@ export const BAN_DURATIONS = [
 
 export const BAN_REASON_MAX = 500;
 
-const userId = z.string({ error: "Choose a user." }).trim().min(1, "Choose a user.").max(200, "That is not a user id.");
+const userId = storableText({ error: "Choose a user." }).trim().min(1, "Choose a user.").max(200, "That is not a user id.");
 
 export const targetUserInput = z.strictObject({ userId });
 
@@ -19,8 +20,7 @@ const durationDays: readonly number[] = BAN_DURATIONS.flatMap((d) => (d.days ===
 
 export const banUserInput = z.strictObject({
   userId,
-  reason: z
-    .string({ error: "Say why this account is suspended." })
+  reason: storableText({ error: "Say why this account is suspended." })
     .trim()
     .min(3, "Say why this account is suspended.")
     .max(BAN_REASON_MAX, `Keep the reason under ${BAN_REASON_MAX} characters.`),

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { AppError } from "@/lib/errors/app-error";
 import { toCsv, type DataTable } from "./csv";
 import { checkCustomRange, rangeShape, resolveRange, type ZonedRange } from "./range";
+import { storableText } from "@/lib/validation/columns";
 import { DEFAULT_TIME_ZONE, isValidTimeZone } from "./time-zone";
 
 /*
@@ -14,7 +15,7 @@ export function parseCsvQuery<const Chart extends string>(url: URL, charts: read
     .strictObject({
       chart: z.enum(charts),
       tz: z.string().refine(isValidTimeZone, "Not a time zone this server knows.").default(DEFAULT_TIME_ZONE),
-      userId: allowUser ? z.string().trim().min(1).max(100).optional() : z.never().optional(),
+      userId: allowUser ? storableText().trim().min(1).max(100).optional() : z.never().optional(),
       ...rangeShape,
     })
     .superRefine(checkCustomRange);

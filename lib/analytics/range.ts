@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isoDay } from "@/lib/validation/calendar";
 
 /*
  * A date range is a run of whole days in the viewer's time zone, both ends included, as
@@ -24,14 +25,6 @@ export interface ZonedRange {
   to: string;
   timeZone: string;
 }
-
-const isoDay = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a YYYY-MM-DD date.")
-  .refine((value) => {
-    const date = toUtcDate(value);
-    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-  }, "Not a calendar date.");
 
 export const rangeShape = {
   range: z.enum([...RANGE_PRESETS, "custom"]).default("30d"),

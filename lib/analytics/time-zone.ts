@@ -1,14 +1,17 @@
+import { POSTGRES_TIME_ZONES } from "./postgres-time-zones";
+
 /*
  * The viewer's IANA time zone, as the browser reports it (a cookie set by a small client
- * component). Anything Intl does not know is replaced by UTC, so a forged cookie can never
- * reach SQL as anything but a real zone name.
+ * component) or a URL carries it. Days are counted by Postgres (`at time zone`) and formatted by
+ * Intl, so a zone must be known to both: a name only Node knows (US/Pacific-New) would reach
+ * SQL and fail there. Anything else is replaced by UTC or refused.
  */
 
 export const TIME_ZONE_COOKIE = "livemind_tz";
 export const DEFAULT_TIME_ZONE = "UTC";
 
 export function isValidTimeZone(value: unknown): value is string {
-  if (typeof value !== "string" || value.length === 0 || value.length > 64 || !/^[A-Za-z0-9_+\-/]+$/.test(value)) return false;
+  if (typeof value !== "string" || !POSTGRES_TIME_ZONES.has(value)) return false;
   try {
     new Intl.DateTimeFormat("en", { timeZone: value });
     return true;

@@ -1,3 +1,5 @@
+import { logError } from "./log";
+
 /*
  * One error type for everything a user can be told. The code says what went wrong and where
  * (`not_found:session`); the HTTP status follows from the first half. Anything else that is
@@ -55,11 +57,18 @@ export class AppError extends Error {
 
 export const isAppError = (error: unknown): error is AppError => error instanceof AppError;
 
+/** A zod error's issues by field (`turns.0.text`), "form" for the whole input. Structural, so this module needs no zod. */
+export function fieldErrorsOf(error: { issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }> }): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of error.issues) (out[issue.path.length ? issue.path.map(String).join(".") : "form"] ??= []).push(issue.message);
+  return out;
+}
+
 export type PublicError = ReturnType<AppError["toJSON"]>;
 
 /** Turns any thrown value into what a browser may see; unknown errors are logged, not shown. */
 export function toPublicError(error: unknown, context: string): { status: number; body: PublicError } {
   if (isAppError(error)) return { status: error.status, body: error.toJSON() };
-  console.error(`[${context}]`, error);
+  logError(context, error);
   return { status: 500, body: { code: "unavailable:api" as ErrorCode, message: "Something went wrong on our side. Please try again." } };
 }

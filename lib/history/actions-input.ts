@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { storableText } from "@/lib/validation/columns";
 import { TITLE_MAX_LENGTH } from "./title";
 
 export const MAX_BULK_DELETE = 100;
@@ -6,7 +7,7 @@ export const MAX_BULK_DELETE = 100;
 export const renameSessionInput = z.strictObject({
   sessionId: z.uuid(),
   /** Empty: back to the default title. */
-  title: z.string().trim().max(TITLE_MAX_LENGTH, `A title has at most ${TITLE_MAX_LENGTH} characters.`),
+  title: storableText().trim().max(TITLE_MAX_LENGTH, `A title has at most ${TITLE_MAX_LENGTH} characters.`),
 });
 export type RenameSessionInput = z.infer<typeof renameSessionInput>;
 

@@ -1,42 +1,45 @@
 import { z } from "zod";
+import { isValidTimeZone } from "@/lib/analytics/time-zone";
+import { isoDay } from "@/lib/validation/calendar";
+import { searchQuery } from "./search-query";
+
+export { MAX_QUERY_LENGTH } from "./search-query";
 
 /*
  * What the Sessions page narrows by, as it sits in the URL (`?q=…&status=error&from=…&to=…&tz=…`).
- * The page, the list and search route handlers and the client all read it through this one
- * schema; anything malformed is dropped rather than refused, so a hand-edited URL still opens.
+ * The page and the client read it through the lenient schema: anything malformed is dropped, so a
+ * hand-edited URL still opens. The list and search route handlers read the same fields strictly
+ * (route-input.ts) and answer 400 naming the field.
  */
 
 export const HISTORY_STATUSES = ["ended", "error"] as const;
 export type HistoryStatus = (typeof HISTORY_STATUSES)[number];
 
 export const HISTORY_PAGE_SIZE = 20;
-export const MAX_QUERY_LENGTH = 200;
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)));
-
-function isTimeZone(value: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: value });
-    return true;
-  } catch {
-    return false;
-  }
-}
+/** The filters as a request states them: each field valid, or the request is refused. */
+export const historyFilterFields = {
+  q: searchQuery.optional().transform((value) => value || undefined),
+  status: z.enum(HISTORY_STATUSES, { error: "Status is ended or error." }).optional(),
+  from: isoDay.optional(),
+  to: isoDay.optional(),
+  /** The browser's time zone, so a date range means the user's days, not the server's. */
+  tz: z.string().refine(isValidTimeZone, "Not a time zone this server knows.").optional(),
+};
 
 const lenient = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
 
 export const historyFiltersSchema = z.object({
-  q: lenient(z.string().trim().max(MAX_QUERY_LENGTH)).transform((value) => value || undefined),
-  status: lenient(z.enum(HISTORY_STATUSES)),
-  from: lenient(isoDate),
-  to: lenient(isoDate),
-  /** The browser's time zone, so a date range means the user's days, not the server's. */
-  tz: lenient(z.string().max(64).refine(isTimeZone)),
+  q: lenient(historyFilterFields.q),
+  status: lenient(historyFilterFields.status),
+  from: lenient(historyFilterFields.from),
+  to: lenient(historyFilterFields.to),
+  tz: lenient(historyFilterFields.tz),
 });
 
 export type HistoryFilters = z.infer<typeof historyFiltersSchema>;
 
-type SearchParams = Record<string, string | string[] | undefined> | URLSearchParams;
+export type SearchParams = Record<string, string | string[] | undefined> | URLSearchParams;
 
 export function parseHistoryFilters(params: SearchParams): HistoryFilters {
   const get = (key: string) => {

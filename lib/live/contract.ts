@@ -2,6 +2,7 @@ import type { LiveConnectConfig } from "@google/genai";
 import { z } from "zod";
 import type { ActionResult } from "@/lib/actions/safe-action";
 import { VOICE_NAMES } from "@/lib/gemini/voices";
+import { int4Count, storableText } from "@/lib/validation/columns";
 
 /*
  * What the browser side of a live conversation and the server agree on. Shared by the server
@@ -15,16 +16,16 @@ export type SessionStatus = (typeof SESSION_STATUSES)[number];
 export const turnInput = z.strictObject({
   sequenceNumber: z.number().int().min(0).max(1_000_000),
   sender: z.enum(["user", "model"]),
-  text: z.string().max(20_000),
+  text: storableText().max(20_000),
   /** ms since the session started (the browser's clock at Start). */
-  startOffsetMs: z.number().int().min(0).nullable(),
-  endOffsetMs: z.number().int().min(0).nullable(),
+  startOffsetMs: int4Count().nullable(),
+  endOffsetMs: int4Count().nullable(),
   /** model turns: end of the user's speech → first model audio. */
   latencyMs: z.number().int().min(0).max(600_000).nullable(),
   interrupted: z.boolean(),
   /** model turns: usage metadata reported by the service for this turn. */
-  inputTokens: z.number().int().min(0).nullable(),
-  outputTokens: z.number().int().min(0).nullable(),
+  inputTokens: int4Count().nullable(),
+  outputTokens: int4Count().nullable(),
   /** Interrupted model turns: ms of its audio the user actually heard before playback stopped. */
   heardMs: z.number().int().min(0).max(86_400_000).nullable().optional(),
 });
@@ -74,7 +75,7 @@ export const sessionIdInput = z.strictObject({ sessionId: z.uuid() });
 export const endLiveSessionInput = z.strictObject({
   sessionId: z.uuid(),
   status: z.enum(["ENDED", "ERROR"]),
-  errorMessage: z.string().trim().max(500).nullable().optional(),
+  errorMessage: storableText().trim().max(500).nullable().optional(),
   /** Ended from a reloaded page that gave it up: it ends at its last activity, not now. */
   abandoned: z.boolean().optional(),
   /** Counters only the browser knows; the rest of the analytics is computed from stored turns. */

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Database } from "@/db";
+import { logError } from "@/lib/errors/log";
 import { getMediaStorage } from "./storage";
 
 /** A user's expired media is looked for at most this often per server instance. */
@@ -17,6 +18,6 @@ export async function purgeUserMediaThrottled(db: Database, userId: string, now 
   try {
     await getMediaStorage(db).purgeExpired({ userId, now: new Date(now) });
   } catch (error) {
-    console.error("[purge-media] on activity", error);
+    logError("purge-media on activity", error);
   }
 }

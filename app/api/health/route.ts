@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { getDatabase } from "@/db";
 import { checkDatabase } from "@/db/queries/health";
+import { logError } from "@/lib/errors/log";
 
 export const dynamic = "force-dynamic";
 
@@ -10,7 +11,7 @@ export async function GET(): Promise<Response> {
     const health = await checkDatabase(await getDatabase());
     return NextResponse.json({ status: "ok", database: health });
   } catch (error) {
-    console.error("[health] database unreachable", error);
+    logError("health: database unreachable", error);
     return NextResponse.json({ status: "degraded", database: { reachable: false } }, { status: 503 });
   }
 }

@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 /** A page of the caller's conversations, newest first (`?cursor=` from the previous page). */
 export const GET = withErrors("sessions-list", async (request: Request): Promise<Response> => {
   const user = await requireUser();
-  const { filters, cursor } = historyRequest(request);
+  const { filters, cursor } = historyRequest(request, "list");
   const page = await listSessionHistory(await getDb(), { userId: user.id, filters, cursor });
   return NextResponse.json(page, { headers: { "cache-control": "private, no-store" } });
 });

@@ -8,13 +8,14 @@ import { UsersTable } from "@/components/admin/users-table";
 import { PageHeader } from "@/components/shell/page-header";
 import { Card, CardHeader } from "@/components/ui/card";
 import { requirePageAdmin } from "@/lib/auth/session";
+import { storableText } from "@/lib/validation/columns";
 
 export const metadata: Metadata = { title: "Users · Admin" };
 
 const LIST_LIMIT = 100;
 
 const query = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
+  q: storableText().trim().max(100).optional().catch(undefined),
   status: z.enum(["all", "admins", "banned"]).optional().catch(undefined),
 });
 

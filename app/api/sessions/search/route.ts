@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 /** A page of lines in the caller's transcripts matching `?q=` (phrases, -exclusions, or). */
 export const GET = withErrors("sessions-search", async (request: Request): Promise<Response> => {
   const user = await requireUser();
-  const { filters, cursor } = historyRequest(request);
+  const { filters, cursor } = historyRequest(request, "search");
   if (!filters.q) throw new AppError("bad_request:input", "Type something to search for.");
   const page = await searchTranscripts(await getDb(), { userId: user.id, query: filters.q, filters, cursor });
   return NextResponse.json(page, { headers: { "cache-control": "private, no-store" } });

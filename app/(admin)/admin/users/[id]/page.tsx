@@ -14,6 +14,7 @@ import { rangeFromSearchParams } from "@/lib/analytics/range";
 import { getViewerTimeZone } from "@/lib/analytics/viewer-zone";
 import { requirePageAdmin } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors/app-error";
+import { hasNul } from "@/lib/validation/columns";
 import { banUser, revokeUserSessions, unbanUser } from "../actions";
 
 export const metadata: Metadata = { title: "User · Admin" };
@@ -27,6 +28,8 @@ export default async function AdminUserPage({
 }) {
   const admin = await requirePageAdmin();
   const { id } = await params;
+  // No account id holds a NUL, and Postgres refuses one in a query: answer as for any unknown id.
+  if (hasNul(id)) notFound();
   const db = await getDb();
   const timeZone = await getViewerTimeZone();
   const range = rangeFromSearchParams(await searchParams, { timeZone });

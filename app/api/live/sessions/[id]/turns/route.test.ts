@@ -88,4 +88,26 @@ describeEachDriver("POST /api/live/sessions/:id/turns", ({ db }) => {
     const signedOut = await post(session.id, JSON.stringify({ turns: [turn(0)] }));
     expect(signedOut.status).toBe(401);
   });
+
+  it.each([
+    ["a NUL byte in the text", { text: "said\u0000 this" }, "turns.0.text"],
+    ["startOffsetMs past an int4 column", { startOffsetMs: 2_147_483_648 }, "turns.0.startOffsetMs"],
+    ["startOffsetMs of 9e15 (no Date)", { startOffsetMs: 9e15 }, "turns.0.startOffsetMs"],
+    ["endOffsetMs past an int4 column", { endOffsetMs: 2_147_483_648 }, "turns.0.endOffsetMs"],
+    ["inputTokens past an int4 column", { inputTokens: 2_147_483_648 }, "turns.0.inputTokens"],
+    ["outputTokens past an int4 column", { outputTokens: 2_147_483_648 }, "turns.0.outputTokens"],
+  ])("answers 400 naming the field for %s, and stores nothing of the batch", async (_label, change, field) => {
+    const { user, session } = await ownedSession();
+    const response = await post(session.id, JSON.stringify({ turns: [turn(0), { ...turn(1), ...change }] }));
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ code: "bad_request:input", message: expect.any(String), fieldErrors: { [field.replace("0", "1")]: expect.any(Array) } });
+    expect(await listTurns(db(), { userId: user.id, sessionId: session.id })).toEqual([]);
+  });
+
+  it("stores counts up to the column's maximum", async () => {
+    const { user, session } = await ownedSession();
+    const response = await post(session.id, JSON.stringify({ turns: [{ ...turn(0), sender: "model", inputTokens: 2_147_483_647, outputTokens: 2_147_483_647 }] }));
+    expect(response.status).toBe(200);
+    expect((await listTurns(db(), { userId: user.id, sessionId: session.id }))[0]).toMatchObject({ inputTokens: 2_147_483_647 });
+  });
 });

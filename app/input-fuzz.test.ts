@@ -1,0 +1,260 @@
+import fc from "fast-check";
+import { afterAll, beforeAll, expect, it, vi } from "vitest";
+import { createLiveSession } from "@/db/queries/live-sessions";
+import { updatePreferences } from "@/db/queries/preferences";
+import { audioChunks, videoFrames } from "@/db/schema";
+import { describeEachDriver } from "@/db/test/drivers";
+import { createTestUser } from "@/db/test/fixtures";
+import { digestData, hostileQuery, hostileString, mutated } from "@/db/test/fuzz";
+import { storeConversation } from "@/db/test/history-fixtures";
+import { startGeminiDouble, type GeminiDouble } from "@/e2e/gemini-double";
+
+/*
+ * Property: whatever arrives at a route handler or server action, the answer is never a 5xx
+ * (nor a thrown error), a 4xx says what was wrong, a refused request changes no row, and no
+ * request changes a row of another user. The attacker acts on the victim's ids, random ids and
+ * hostile values; every target below is one of app/**\/route.ts or app/**\/actions.ts.
+ */
+
+const state = vi.hoisted(() => {
+  process.env.CREDENTIALS_ENCRYPTION_KEY = Buffer.alloc(32, 7).toString("base64");
+  return { actor: null as null | { id: string; role: "user" | "admin" }, db: null as unknown };
+});
+
+vi.mock("@/lib/auth/session", async () => {
+  const { AppError } = await import("@/lib/errors/app-error");
+  const requireUser = async () => {
+    if (!state.actor) throw new AppError("unauthorized:auth");
+    return { id: state.actor.id, name: "Fuzz", email: `${state.actor.id}@fuzz.test`, role: state.actor.role };
+  };
+  const requireAdmin = async () => {
+    const user = await requireUser();
+    if (user.role !== "admin") throw new AppError("not_found:admin");
+    return user;
+  };
+  return { requireUser, requireAdmin, getSessionUser: requireUser, requirePageUser: requireUser, requirePageAdmin: requireAdmin };
+});
+vi.mock("@/db", async (importOriginal) => ({
+  ...(await importOriginal<object>()),
+  getDb: async () => state.db,
+  getDatabase: async () => ({ db: state.db, driver: "pglite", close: async () => {} }),
+}));
+vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+vi.mock("next/headers", () => ({ headers: async () => new Headers(), cookies: async () => ({ get: () => undefined }) }));
+
+const { env } = await import("@/lib/env");
+const routes = {
+  activeSessions: await import("./api/admin/analytics/active-sessions/route"),
+  adminCsv: await import("./api/admin/analytics/csv/route"),
+  cron: await import("./api/cron/purge-media/route"),
+  health: await import("./api/health/route"),
+  insightsCsv: await import("./api/insights/csv/route"),
+  uploadAudio: await import("./api/live/sessions/[id]/media/audio/route"),
+  uploadFrame: await import("./api/live/sessions/[id]/media/frames/route"),
+  liveSession: await import("./api/live/sessions/[id]/route"),
+  turns: await import("./api/live/sessions/[id]/turns/route"),
+  exportOne: await import("./api/sessions/[id]/export/route"),
+  audio: await import("./api/sessions/[id]/media/audio/route"),
+  frame: await import("./api/sessions/[id]/media/frames/[frameId]/route"),
+  exportAll: await import("./api/sessions/export/route"),
+  list: await import("./api/sessions/route"),
+  search: await import("./api/sessions/search/route"),
+};
+const actions = {
+  admin: await import("./(admin)/admin/users/actions"),
+  live: await import("./(app)/live/actions"),
+  sessions: await import("./(app)/sessions/actions"),
+  settings: await import("./(app)/settings/actions"),
+};
+
+interface Outcome {
+  status: number;
+  message?: string;
+}
+
+const STATUS_BY_TYPE: Record<string, number> = { bad_request: 400, unauthorized: 401, forbidden: 403, not_found: 404, conflict: 409, too_large: 413, unsupported: 415, rate_limit: 429 };
+
+async function fromResponse(response: Response): Promise<Outcome> {
+  if (response.status < 400) {
+    await response.body?.cancel();
+    return { status: response.status };
+  }
+  const text = await response.text();
+  const message = text ? ((JSON.parse(text) as { message?: string }).message ?? "") : "(no body)";
+  return { status: response.status, message };
+}
+
+function fromAction(result: { ok: true } | { ok: false; error: { code: string; message: string } }): Outcome {
+  if (result.ok) return { status: 200 };
+  return { status: STATUS_BY_TYPE[result.error.code.split(":")[0]!] ?? 500, message: result.error.message };
+}
+
+interface World {
+  victim: { id: string; sessionId: string; frameId: string };
+  attacker: { id: string; sessionId: string };
+  admin: { id: string };
+}
+
+type Call = () => Promise<Outcome>;
+type Target = { name: string; arbitrary: (world: World) => fc.Arbitrary<Call> };
+
+const params = <T extends Record<string, string>>(value: T) => ({ params: Promise.resolve(value) });
+const id = (world: World) =>
+  fc.oneof({ weight: 4, arbitrary: fc.constant(world.attacker.sessionId) }, { weight: 1, arbitrary: fc.constant(world.victim.sessionId) }, { weight: 1, arbitrary: hostileString });
+const get = (path: string, query: URLSearchParams, headers: Record<string, string> = {}) => new Request(`http://localhost${path}?${query}`, { headers });
+const rangeKeys = ["chart", "range", "from", "to", "tz", "userId"];
+const historyKeys = ["q", "status", "from", "to", "tz", "cursor"];
+const turn = { sequenceNumber: 0, sender: "model", text: "fuzzed", startOffsetMs: 0, endOffsetMs: 900, latencyMs: 300, interrupted: false, inputTokens: 10, outputTokens: 20 };
+
+const TARGETS: Target[] = [
+  { name: "GET active-sessions", arbitrary: () => fc.constant(async () => fromResponse(await routes.activeSessions.GET())) },
+  { name: "GET admin csv", arbitrary: (w) => hostileQuery(rangeKeys, { chart: "activity", userId: w.victim.id }).map((q) => async () => fromResponse(await routes.adminCsv.GET(get("/api/admin/analytics/csv", q)))) },
+  { name: "GET insights csv", arbitrary: () => hostileQuery(rangeKeys, { chart: "activity" }).map((q) => async () => fromResponse(await routes.insightsCsv.GET(get("/api/insights/csv", q)))) },
+  {
+    name: "GET/POST cron purge",
+    arbitrary: () => fc.tuple(hostileString, fc.boolean()).map(([auth, post]) => async () => {
+      const request = new Request("http://localhost/api/cron/purge-media", { method: post ? "POST" : "GET", headers: { authorization: `Bearer ${auth.replace(/[^\x20-\x7e]/g, "")}` } });
+      return fromResponse(await (post ? routes.cron.POST : routes.cron.GET)(request));
+    }),
+  },
+  { name: "GET health", arbitrary: () => fc.constant(async () => fromResponse(await routes.health.GET())) },
+  {
+    name: "POST audio segment",
+    arbitrary: (w) =>
+      fc.tuple(id(w), fc.constantFrom("audio/webm", "audio/ogg;codecs=opus", "text/plain", ""), hostileQuery(["x-sequence-number", "x-start-offset-ms", "x-duration-ms"]), fc.uint8Array({ maxLength: 64 })).map(
+        ([sessionId, type, headers, bytes]) => async () => {
+          const request = new Request("http://localhost/x", { method: "POST", body: bytes, headers: headerRecord({ "content-type": type, ...Object.fromEntries(headers) }) });
+          return fromResponse(await routes.uploadAudio.POST(request, params({ id: sessionId })));
+        },
+      ),
+  },
+  {
+    name: "POST frame",
+    arbitrary: (w) =>
+      fc.tuple(id(w), hostileQuery(["x-offset-ms", "x-frame-width", "x-frame-height"]), fc.uint8Array({ maxLength: 64 })).map(([sessionId, headers, bytes]) => async () => {
+        const request = new Request("http://localhost/x", { method: "POST", body: Uint8Array.of(0xff, 0xd8, 0xff, ...bytes), headers: headerRecord({ "content-type": "image/jpeg", ...Object.fromEntries(headers) }) });
+        return fromResponse(await routes.uploadFrame.POST(request, params({ id: sessionId })));
+      }),
+  },
+  { name: "GET live session", arbitrary: (w) => id(w).map((sessionId) => async () => fromResponse(await routes.liveSession.GET(get("/x", new URLSearchParams()), params({ id: sessionId })))) },
+  {
+    name: "POST turns",
+    arbitrary: (w) =>
+      fc.tuple(id(w), fc.oneof(
+          { weight: 4, arbitrary: mutated(turn).map((t) => JSON.stringify({ turns: [t] })) },
+          { weight: 1, arbitrary: mutated({ turns: [turn] }).map((body) => JSON.stringify(body) ?? "") },
+          { weight: 1, arbitrary: hostileString },
+        )).map(([sessionId, body]) => async () => {
+        const request = new Request("http://localhost/x", { method: "POST", body, headers: { "content-type": "text/plain" } });
+        return fromResponse(await routes.turns.POST(request, params({ id: sessionId })));
+      }),
+  },
+  { name: "GET export one", arbitrary: (w) => fc.tuple(id(w), hostileQuery(["format", "tz"])).map(([sessionId, q]) => async () => fromResponse(await routes.exportOne.GET(get("/x", q), params({ id: sessionId })))) },
+  {
+    name: "GET/HEAD recording",
+    arbitrary: (w) =>
+      fc.tuple(id(w), fc.oneof(hostileString, fc.constantFrom("bytes=0-", "bytes=5-2", "bytes=-99999999999999999999", "bytes=0-1,2-3")), fc.boolean()).map(([sessionId, range, head]) => async () => {
+        const request = new Request("http://localhost/x", { method: head ? "HEAD" : "GET", headers: headerRecord({ range }) });
+        return fromResponse(await (head ? routes.audio.HEAD : routes.audio.GET)(request, params({ id: sessionId })));
+      }),
+  },
+  { name: "GET frame", arbitrary: (w) => fc.tuple(id(w), fc.oneof(fc.constant(w.victim.frameId), hostileString)).map(([sessionId, frameId]) => async () => fromResponse(await routes.frame.GET(get("/x", new URLSearchParams()), params({ id: sessionId, frameId })))) },
+  { name: "GET export all", arbitrary: () => fc.constant(async () => fromResponse(await routes.exportAll.GET())) },
+  { name: "GET sessions", arbitrary: () => hostileQuery(historyKeys).map((q) => async () => fromResponse(await routes.list.GET(get("/api/sessions", q)))) },
+  { name: "GET search", arbitrary: () => hostileQuery(historyKeys, { q: "fuzzed" }).map((q) => async () => fromResponse(await routes.search.GET(get("/api/sessions/search", q)))) },
+  ...actionTargets(),
+];
+
+function actionTargets(): Target[] {
+  const call = (name: string, action: (input: never) => Promise<Parameters<typeof fromAction>[0]>, template: (w: World, sessionId: string) => Record<string, unknown>): Target => ({
+    name,
+    arbitrary: (w) =>
+      fc
+        .constantFrom(w.attacker.sessionId, w.victim.sessionId)
+        .chain((sessionId) => mutated(template(w, sessionId)))
+        .map((input) => async () => fromAction(await action(input as never))),
+  });
+  // An account that does not exist: a ban that got through would be the admin's right, not a fault.
+  const noSuchUser = () => ({ userId: "00000000-0000-4000-8000-00000000dead" });
+  const ownOrVictimSession = (_w: World, sessionId: string) => ({ sessionId });
+  return [
+    call("banUser", actions.admin.banUser, () => ({ ...noSuchUser(), reason: "Spam, repeatedly", expiresInDays: 1 })),
+    call("unbanUser", actions.admin.unbanUser, noSuchUser),
+    call("revokeUserSessions", actions.admin.revokeUserSessions, noSuchUser),
+    call("startLiveSession", actions.live.startLiveSession, () => ({ voice: "Kore", personaId: null, cameraEnabled: false, micEnabled: true })),
+    call("renewLiveToken", actions.live.renewLiveToken, ownOrVictimSession),
+    call("markLiveSessionActive", actions.live.markLiveSessionActive, ownOrVictimSession),
+    call("endLiveSession", actions.live.endLiveSession, (w, sessionId) => ({ sessionId, status: "ERROR", errorMessage: "fuzz", stats: { audioSeconds: 1, videoFrameCount: 0, errorCount: 0, resumptions: 0 } })),
+    call("renameSession", actions.sessions.renameSession, (w, sessionId) => ({ sessionId, title: "Renamed" })),
+    call("deleteSessions", actions.sessions.deleteSessions, (w) => ({ sessionIds: [w.victim.sessionId] })),
+    call("savePreferences", actions.settings.savePreferences, () => ({ defaultVoice: "Kore", cameraEnabled: false, micEnabled: true })),
+    call("saveRecordingPreferences", actions.settings.saveRecordingPreferences, () => ({ saveAudio: true, saveVideoFrames: true, mediaRetentionDays: 30 })),
+    call("saveGeminiApiKey", actions.settings.saveGeminiApiKey, () => ({ apiKey: "AIzaSyFuzzFuzzFuzzFuzzFuzzFuzz000" })),
+    call("deleteGeminiApiKey", actions.settings.deleteGeminiApiKey, () => ({})),
+  ];
+}
+
+/** Header values as a client could send them (Latin-1, no CR/LF); empty ones left out. */
+function headerRecord(values: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(values).flatMap(([name, value]) => {
+    const clean = value.replace(/[^\t\x20-\x7e\x80-\xff]/g, "").trim();
+    return clean ? [[name, clean]] : [];
+  }));
+}
+
+// Each target costs two table digests per run; 28 targets × 50 runs keep the suite well under a minute.
+const RUNS_PER_TARGET = 50;
+
+describeEachDriver(
+  "every route handler and server action, fuzzed",
+  ({ db }) => {
+    let world: World;
+    let double: GeminiDouble;
+    const saved = { baseUrl: env.GEMINI_API_BASE_URL, serverKey: env.GEMINI_API_KEY, cron: env.CRON_SECRET };
+
+    beforeAll(async () => {
+      state.db = db();
+      double = await startGeminiDouble();
+      Object.assign(env, { GEMINI_API_BASE_URL: double.url, GEMINI_API_KEY: undefined, CRON_SECRET: "fuzz-cron-secret-0123456789" });
+      const [victim, attacker, admin] = [await createTestUser(db()), await createTestUser(db()), await createTestUser(db(), { role: "admin" })];
+      const spoken = await storeConversation(db(), { userId: victim.id, startedAt: new Date("2030-01-01T10:00:00Z"), lines: ["fuzzed words", "more words"] });
+      await db().insert(audioChunks).values({ sessionId: spoken.id, sequenceNumber: 0, mimeType: "audio/webm", startOffsetMs: 0, byteSize: 3, data: Uint8Array.of(1, 2, 3) });
+      const [frame] = await db().insert(videoFrames).values({ sessionId: spoken.id, offsetMs: 0, byteSize: 3, data: Uint8Array.of(0xff, 0xd8, 0xff) }).returning();
+      await updatePreferences(db(), { userId: attacker.id, values: { saveAudio: true, saveVideoFrames: true, mediaRetentionDays: 30 } });
+      const values = { model: "m", voice: "Kore", personaId: null, cameraEnabled: false, micEnabled: true, systemInstruction: "" };
+      const own = await createLiveSession(db(), { userId: attacker.id, values });
+      world = { victim: { id: victim.id, sessionId: spoken.id, frameId: frame!.id }, attacker: { id: attacker.id, sessionId: own.id }, admin: { id: admin.id } };
+    });
+    afterAll(async () => {
+      Object.assign(env, { GEMINI_API_BASE_URL: saved.baseUrl, GEMINI_API_KEY: saved.serverKey, CRON_SECRET: saved.cron });
+      await double?.close();
+    });
+
+    for (const target of TARGETS) {
+      it(`${target.name}: never a 5xx, a 4xx says why, nothing of anyone else changes`, async () => {
+        const actors = fc.oneof(
+          { weight: 6, arbitrary: fc.constant("attacker" as const) },
+          { weight: 3, arbitrary: fc.constant("admin" as const) },
+          { weight: 1, arbitrary: fc.constant("nobody" as const) },
+        );
+        await fc.assert(
+          fc.asyncProperty(actors, target.arbitrary(world), async (who, run) => {
+            state.actor = who === "nobody" ? null : { id: world[who].id, role: who === "admin" ? "admin" : "user" };
+            const actorId = state.actor?.id ?? "";
+            const before = await digestData(db(), actorId);
+            const outcome = await run();
+            const after = await digestData(db(), actorId);
+            expect(outcome.status, JSON.stringify(outcome)).toBeLessThan(500);
+            if (outcome.status >= 400) {
+              expect(outcome.message, JSON.stringify(outcome)).toMatch(/\w{3}/);
+              expect(after.all).toBe(before.all);
+            }
+            expect(after.others).toBe(before.others);
+          }),
+          { numRuns: RUNS_PER_TARGET, endOnFailure: true },
+        );
+      });
+    }
+  },
+  { drivers: ["pglite"] },
+);
