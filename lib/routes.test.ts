@@ -15,11 +15,22 @@ describe("safeReturnPath", () => {
     ["absolute http URL", "http://localhost:3000/settings"],
     ["javascript: URL", "javascript:alert(1)"],
     ["relative path", "settings"],
+    ["tab before a protocol-relative host (browsers strip it)", "/\t/evil.example"],
+    ["tab before a backslash host", "/\t\\evil.example"],
+    ["carriage return before a host", "/\r/evil.example"],
+    ["line feed (a header injection that answered 500)", "/\n/x"],
+    ["NUL byte", "/settings\u0000"],
+    ["backslash later in the path", "/sessions\\..\\\\evil.example"],
     ["empty string", ""],
     ["null", null],
     ["undefined", undefined],
   ])("sends a %s to the app home", (_label, value) => {
     expect(safeReturnPath(value)).toBe(APP_HOME);
+  });
+
+  it("answers the parsed path, so what is redirected to is exactly what was checked", () => {
+    expect(safeReturnPath("/sessions/../settings")).toBe("/settings");
+    expect(safeReturnPath("/sessions?q=café")).toBe("/sessions?q=caf%C3%A9");
   });
 
   it("has an app home that is itself a safe same-site path", () => {

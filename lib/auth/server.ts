@@ -4,7 +4,7 @@ import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { nextCookies } from "better-auth/next-js";
 import { admin } from "better-auth/plugins/admin";
 import { getDb, schema, type Database } from "@/db";
-import { countUsers } from "@/db/queries/users";
+import { promoteFirstAccount } from "@/db/queries/users";
 import { adminEmails, appBaseUrl, env, trustedOrigins } from "@/lib/env";
 import { resolveAuthSecret } from "./secret";
 
@@ -41,10 +41,11 @@ export function createAuth(db: Database) {
     databaseHooks: {
       user: {
         create: {
-          // The first account on an empty database, and any listed admin email, is an admin.
-          before: async (data) => {
-            const isAdmin = (await countUsers(db)) === 0 || adminEmails().includes(data.email.toLowerCase());
-            return { data: { ...data, role: isAdmin ? "admin" : "user" } };
+          // A listed admin email is an admin from the start; the first account becomes one once it
+          // exists (decided atomically after the insert, see promoteFirstAccount).
+          before: async (data) => ({ data: { ...data, role: adminEmails().includes(data.email.toLowerCase()) ? "admin" : "user" } }),
+          after: async (created) => {
+            if (created.role !== "admin") await promoteFirstAccount(db, { userId: created.id });
           },
         },
       },
