@@ -14,7 +14,6 @@ const PROBE_ORIGIN = "http://livemind.invalid";
  * rest must parse to our origin. The parsed form is answered, so the redirect is what was checked.
  */
 export function safeReturnPath(value: string | null | undefined): string {
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
   if (!value || !value.startsWith("/") || /[\u0000-\u001f\u007f\\]/.test(value)) return APP_HOME;
   let url: URL;
   try {

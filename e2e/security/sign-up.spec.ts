@@ -6,7 +6,7 @@ import { APP_BASE_URL } from "../support/ports";
 
 /* Sign-up refuses guessable passwords and unbounded fields, and does not say who has an account. */
 
-async function signUpApi(data: Record<string, string>) {
+async function signUpApi(data: { name: string; email: string; password: string }) {
   const api = await playwrightRequest.newContext({ baseURL: APP_BASE_URL, extraHTTPHeaders: { origin: APP_BASE_URL } });
   const response = await api.post("/api/auth/sign-up/email", { data });
   const result = { status: response.status(), body: (await response.json().catch(() => null)) as { code?: string; message?: string } | null };

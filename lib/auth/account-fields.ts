@@ -4,7 +4,6 @@ export const NAME_MAX_LENGTH = 100;
 export const EMAIL_MAX_LENGTH = 254;
 export const URL_MAX_LENGTH = 2048;
 
-// eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
 
 /** What is wrong with a display name, or null: it is shown to admins and in the app's header. */
