@@ -1,4 +1,5 @@
-import { env as processEnv, type Env } from "@/lib/env";
+// Relative: next.config.ts loads this file, and it resolves no path aliases.
+import { env as processEnv, type Env } from "../env";
 
 /** Where the browser's Gemini Live socket goes (the SDK's default host). */
 export const GEMINI_LIVE_SOCKET_ORIGIN = "wss://generativelanguage.googleapis.com";
