@@ -65,10 +65,10 @@ test("API responses and static files carry the security headers too", async ({ p
 });
 
 test("signed-in pages render and hydrate under the policy with no violation", async ({ admin }) => {
+  test.setTimeout(90_000);
   const violations = collectViolations(admin.page);
   for (const path of ["/", "/live", "/sessions", "/insights", "/settings", "/admin", "/admin/users"]) {
     await admin.page.goto(path);
-    await admin.page.waitForLoadState("networkidle");
   }
   // Hydrated: a client-side navigation works.
   await admin.page.goto("/sessions");

@@ -21,6 +21,8 @@ const restoreEnv = vi.hoisted(() => {
   };
 });
 afterAll(restoreEnv);
+// Every sign-up and sign-in hashes with scrypt on purpose; on a loaded machine that takes a while.
+vi.setConfig({ testTimeout: 60_000 });
 
 const { createAuth } = await import("./server");
 const { appBaseUrl, env, parseEnvForTests } = await import("@/lib/env");
