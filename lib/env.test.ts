@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { adminEmails, appBaseUrl, isEmbeddedDatabase, parseEnvForTests, trustedOrigins } from "./env";
+import { adminEmails, appBaseUrl, clientIpSettings, isEmbeddedDatabase, parseEnvForTests, trustedOrigins } from "./env";
 
 // Next's ProcessEnv type insists on NODE_ENV; a test's environment may leave it out.
 const parseEnv = (vars: Record<string, string>) => parseEnvForTests(vars as NodeJS.ProcessEnv);
@@ -118,5 +118,28 @@ describe("appBaseUrl and trustedOrigins", () => {
     const env = parseEnv({ BETTER_AUTH_URL: "https://app.example.com", VERCEL_URL: "https://livemind-1.vercel.app" });
     expect(appBaseUrl(env)).toBe("https://app.example.com");
     expect(trustedOrigins(env).sort()).toEqual(["https://app.example.com", "https://livemind-1.vercel.app"]);
+  });
+});
+
+describe("clientIpSettings", () => {
+  it("trusts no forwarding header unless a proxy is known", () => {
+    expect(clientIpSettings(parseEnv({}))).toEqual({ ipAddressHeaders: [] });
+  });
+
+  it("trusts Vercel's own headers on Vercel", () => {
+    expect(clientIpSettings(parseEnv({ VERCEL_ENV: "preview" }))).toEqual({ ipAddressHeaders: ["x-vercel-forwarded-for", "x-real-ip"] });
+  });
+
+  it("trusts exactly the configured header, or X-Forwarded-For through the configured proxies", () => {
+    expect(clientIpSettings(parseEnv({ AUTH_TRUSTED_IP_HEADER: "X-Real-IP" }))).toEqual({ ipAddressHeaders: ["x-real-ip"] });
+    expect(clientIpSettings(parseEnv({ AUTH_TRUSTED_PROXIES: "10.0.0.0/24, 192.0.2.10", VERCEL_ENV: "production" }))).toEqual({
+      ipAddressHeaders: ["x-forwarded-for"],
+      trustedProxies: ["10.0.0.0/24", "192.0.2.10"],
+    });
+  });
+
+  it("refuses a header that is no header name and a proxy that is no address", () => {
+    expect(() => parseEnv({ AUTH_TRUSTED_IP_HEADER: "x-real-ip: 1.2.3.4" })).toThrow(/AUTH_TRUSTED_IP_HEADER/);
+    expect(() => parseEnv({ AUTH_TRUSTED_PROXIES: "10.0.0.0/24,proxy.internal" })).toThrow(/AUTH_TRUSTED_PROXIES/);
   });
 });

@@ -42,6 +42,18 @@ const schema = z
     CRON_SECRET: optionalString.pipe(z.string().min(16, "CRON_SECRET must be at least 16 characters").optional()),
     AUTH_RATE_LIMIT_MAX: positiveInt(100),
     AUTH_SIGN_IN_RATE_LIMIT_MAX: positiveInt(3),
+    // Self-hosted behind a reverse proxy: the header it sets to the client's address, replacing
+    // whatever the client sent (e.g. X-Real-IP), and/or the proxies' addresses for X-Forwarded-For.
+    AUTH_TRUSTED_IP_HEADER: optionalString.pipe(
+      z.string().regex(/^[A-Za-z0-9-]+$/, "AUTH_TRUSTED_IP_HEADER must be a header name such as X-Real-IP").optional(),
+    ),
+    AUTH_TRUSTED_PROXIES: optionalString.pipe(
+      z
+        .string()
+        .transform((value) => value.split(",").map((entry) => entry.trim()).filter(Boolean))
+        .pipe(z.array(z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()]), "AUTH_TRUSTED_PROXIES must list IP addresses or CIDR ranges, comma-separated"))
+        .optional(),
+    ),
     // Tests and benchmarks only: where PostgreSQL 15's initdb, pg_ctl and postgres live.
     LIVEMIND_TEST_PG_BIN: z.string().default("/usr/lib/postgresql/15/bin"),
     VERCEL_ENV: z.enum(["production", "preview", "development"]).optional(),
@@ -103,6 +115,21 @@ export function trustedOrigins(e: Env = env): string[] {
   }
   if (!e.BETTER_AUTH_URL && !e.VERCEL_URL) origins.add(`http://127.0.0.1:${e.PORT}`);
   return [...origins];
+}
+
+/*
+ * Where the client's address for rate limits comes from. Any client can send X-Forwarded-For,
+ * so a header is trusted only where a proxy we know sets it: on Vercel its own headers (Vercel
+ * overwrites them, see its request-headers docs); self-hosted, the header or proxies named in the
+ * configuration. Otherwise none is: every client shares one allowance per endpoint, which a
+ * spoofed header cannot escape.
+ */
+export function clientIpSettings(e: Env = env): { ipAddressHeaders: string[]; trustedProxies?: string[] } {
+  const trustedProxies = e.AUTH_TRUSTED_PROXIES?.length ? e.AUTH_TRUSTED_PROXIES : undefined;
+  if (e.AUTH_TRUSTED_IP_HEADER) return { ipAddressHeaders: [e.AUTH_TRUSTED_IP_HEADER.toLowerCase()], trustedProxies };
+  if (trustedProxies) return { ipAddressHeaders: ["x-forwarded-for"], trustedProxies };
+  if (e.VERCEL_ENV) return { ipAddressHeaders: ["x-vercel-forwarded-for", "x-real-ip"] };
+  return { ipAddressHeaders: [] };
 }
 
 export const adminEmails = (e: Env = env): string[] =>

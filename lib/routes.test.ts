@@ -15,6 +15,12 @@ describe("safeReturnPath", () => {
     ["absolute http URL", "http://localhost:3000/settings"],
     ["javascript: URL", "javascript:alert(1)"],
     ["relative path", "settings"],
+    ["tab before a protocol-relative host (browsers strip it)", "/\t/evil.example"],
+    ["tab before a backslash host", "/\t\\evil.example"],
+    ["carriage return before a host", "/\r/evil.example"],
+    ["line feed (a header injection that answered 500)", "/\n/x"],
+    ["NUL byte", "/settings\u0000"],
+    ["backslash later in the path", "/sessions\\..\\\\evil.example"],
     ["empty string", ""],
     ["null", null],
     ["undefined", undefined],
@@ -33,6 +39,11 @@ describe("safeReturnPath", () => {
     expect(() => new Headers({ location: path })).not.toThrow();
     expect(path).toMatch(/^\/(?![/\\])/);
     expect(new URL(path, "https://app.example").origin).toBe("https://app.example");
+  });
+
+  it("answers the parsed path, so what is redirected to is exactly what was checked", () => {
+    expect(safeReturnPath("/sessions/../settings")).toBe("/settings");
+    expect(safeReturnPath("/sessions?q=café")).toBe("/sessions?q=caf%C3%A9");
   });
 
   it("has an app home that is itself a safe same-site path", () => {

@@ -15,4 +15,12 @@ describe("describeAuthError", () => {
   it("asks to wait when rate limited, whatever the code", () => {
     expect(describeAuthError({ status: 429, code: "BANNED_USER" }).message).toMatch(/Too many attempts/);
   });
+
+  it("does not say an email has an account, and gives the server's reason for a weak password", () => {
+    expect(describeAuthError({ status: 422, code: "USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL" }).message).not.toMatch(/exist/i);
+    expect(describeAuthError({ status: 400, code: "WEAK_PASSWORD", message: "This is a heavily used password." })).toEqual({
+      field: "password",
+      message: "This is a heavily used password.",
+    });
+  });
 });

@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { authClient } from "@/lib/auth/client";
+import { safeReturnPath } from "@/lib/routes";
 import { describeAuthError, looksLikeEmail } from "./auth-errors";
 import { FormAlert } from "./form-alert";
 
@@ -36,7 +37,8 @@ export function SignInForm({ next }: { next: string }) {
       setPending(false);
       return;
     }
-    router.replace(next);
+    // Checked again here: this redirect runs in the browser, whatever the page was given.
+    router.replace(safeReturnPath(next));
     router.refresh();
   }
 

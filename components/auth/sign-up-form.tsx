@@ -7,8 +7,9 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { authClient } from "@/lib/auth/client";
+import { EMAIL_MAX_LENGTH, nameProblem, NAME_MAX_LENGTH } from "@/lib/auth/account-fields";
 import { APP_HOME } from "@/lib/routes";
-import { describeAuthError, looksLikeEmail } from "./auth-errors";
+import { describeAuthError, looksLikeEmail, SIGN_UP_NOT_COMPLETED } from "./auth-errors";
 import { FormAlert } from "./form-alert";
 
 type Errors = Partial<Record<"name" | "email" | "password" | "form", string>>;
@@ -26,15 +27,18 @@ export function SignUpForm({ minPasswordLength }: { minPasswordLength: number })
     const password = String(form.get("password") ?? "");
     const found: Errors = {};
     if (!name) found.name = "Tell us what to call you.";
-    if (!looksLikeEmail(email)) found.email = "Enter a valid email address.";
+    else found.name = nameProblem(name)?.message;
+    if (!looksLikeEmail(email) || email.length > EMAIL_MAX_LENGTH) found.email = "Enter a valid email address.";
     if (password.length < minPasswordLength) found.password = `Password is too short: use at least ${minPasswordLength} characters.`;
     setErrors(found);
-    if (Object.keys(found).length) return;
+    if (Object.values(found).some(Boolean)) return;
 
     setPending(true);
     const { error } = await authClient.signUp.email({ name, email, password });
-    if (error) {
-      const described = describeAuthError(error);
+    // Sign-up answers a taken email as a new one and starts no session: signing in tells them apart.
+    const signIn = error ? null : await authClient.signIn.email({ email, password });
+    if (error || signIn?.error) {
+      const described = error ? describeAuthError(error) : signIn?.error?.status === 429 ? describeAuthError(signIn.error) : { message: SIGN_UP_NOT_COMPLETED };
       setErrors(described.field ? { [described.field]: described.message } : { form: described.message });
       setPending(false);
       return;
@@ -49,8 +53,8 @@ export function SignUpForm({ minPasswordLength }: { minPasswordLength: number })
       <p className="mt-1 text-sm text-fg-muted">It takes a moment. Your conversations stay private to you.</p>
       <form className="mt-6 flex flex-col gap-4" onSubmit={onSubmit} noValidate data-testid="sign-up-form">
         {errors.form ? <FormAlert>{errors.form}</FormAlert> : null}
-        <Field label="Name" name="name" autoComplete="name" required error={errors.name} />
-        <Field label="Email" name="email" type="email" autoComplete="email" required error={errors.email} />
+        <Field label="Name" name="name" autoComplete="name" required maxLength={NAME_MAX_LENGTH} error={errors.name} />
+        <Field label="Email" name="email" type="email" autoComplete="email" required maxLength={EMAIL_MAX_LENGTH} error={errors.email} />
         <Field
           label="Password"
           name="password"

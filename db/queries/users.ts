@@ -5,9 +5,31 @@ import { AppError } from "@/lib/errors/app-error";
 import type { Database } from "../index";
 import { liveSessions, session, user } from "../schema";
 
-export async function countUsers(db: Database): Promise<number> {
-  const [row] = await db.select({ value: count() }).from(user);
-  return row?.value ?? 0;
+// Any constant shared by every process: it names the one lock under which "first account" is decided.
+const FIRST_ADMIN_LOCK = 0x4c4d_0001;
+
+/**
+ * Makes `userId` an admin if it is the first account and no admin exists yet; answers whether it
+ * did. Sign-ups racing on an empty database each read "no account yet" before any insert lands,
+ * so the check and the promotion run under one transaction-level advisory lock, after the insert:
+ * whoever holds the lock sees every account committed before it, and exactly one becomes admin.
+ */
+export async function promoteFirstAccount(db: Database, { userId }: { userId: string }): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${FIRST_ADMIN_LOCK})`);
+    const promoted = await tx
+      .update(user)
+      .set({ role: "admin" })
+      .where(
+        and(
+          eq(user.id, userId),
+          sql`not exists (select 1 from ${user} as other where other.role = 'admin')`,
+          sql`not exists (select 1 from ${user} as other where (other.created_at, other.id) < (${user.createdAt}, ${user.id}))`,
+        ),
+      )
+      .returning({ id: user.id });
+    return promoted.length > 0;
+  });
 }
 
 export async function getUserRole(db: Database, { userId }: { userId: string }): Promise<UserRole | null> {

@@ -141,6 +141,9 @@ export async function run(): Promise<BenchFigure[]> {
     const api = await request.newContext({ baseURL: server.baseUrl, extraHTTPHeaders: { origin: server.baseUrl } });
     const signUp = await api.post("/api/auth/sign-up/email", { data: account });
     if (!signUp.ok()) throw new Error(`sign-up failed: ${signUp.status()}`);
+    // Sign-up starts no session (it answers a taken email as a new one); signing in does.
+    const signIn = await api.post("/api/auth/sign-in/email", { data: { email: account.email, password: account.password } });
+    if (!signIn.ok()) throw new Error(`sign-in failed: ${signIn.status()}`);
     const storageState = await api.storageState();
     await api.dispose();
     const settings = await browser.newContext({ baseURL: server.baseUrl, storageState });

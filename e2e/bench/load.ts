@@ -54,8 +54,12 @@ async function inParallel<T>(count: number, width: number, make: (index: number)
 /** A browser that signs up, turns recording on and starts a conversation, as a person would. */
 async function openConversation(baseUrl: string, actions: Actions, sink: SampleSink, tag: string, index: number): Promise<SimulatedConversation> {
   const client = new BrowserClient(baseUrl);
-  const signUp = await client.postJson("/api/auth/sign-up/email", { name: `Load ${index}`, email: `load-${tag}-${index}@livemind.test`, password: `load-${tag}-${index}-password` });
+  const credentials = { email: `load-${tag}-${index}@livemind.test`, password: `load-${tag}-${index}-password` };
+  const signUp = await client.postJson("/api/auth/sign-up/email", { name: `Load ${index}`, ...credentials });
   if (signUp.status !== 200) throw new Error(`sign-up answered ${signUp.status}`);
+  // Sign-up starts no session (it answers a taken email as a new one); signing in does.
+  const signIn = await client.postJson("/api/auth/sign-in/email", credentials);
+  if (signIn.status !== 200) throw new Error(`sign-in answered ${signIn.status}`);
   const recording = await client.action("/settings", actions.recording, { saveAudio: true, saveVideoFrames: false, mediaRetentionDays: 30 });
   if (!recording.result?.ok) throw new Error(`saving the recording preference answered ${recording.status}`);
   const start = await client.action("/live", actions.start, { voice: "Puck", cameraEnabled: false, micEnabled: true });

@@ -1,5 +1,5 @@
 import { request } from "@playwright/test";
-import { ADMIN_ACCOUNT, uniqueAccount } from "../fixtures/accounts";
+import { uniqueAccount } from "../fixtures/accounts";
 import { expect, test } from "../fixtures/test";
 import { AppShell } from "../pages/app-shell";
 import { LandingPage } from "../pages/landing-page";
@@ -42,14 +42,6 @@ test("a wrong password is refused with an inline message on the password field",
   await expect(signIn.password).toHaveAttribute("aria-invalid", "true");
   await expect(signIn.password).toHaveAccessibleDescription(/email and password don.t match/);
   await expect(page).toHaveURL(/\/sign-in/);
-});
-
-test("an email already taken is refused inline on the email field", async ({ page }) => {
-  const signUp = new SignUpPage(page);
-  await signUp.goto();
-  await signUp.signUp({ name: "Copycat", email: ADMIN_ACCOUNT.email, password: "another-password-1" });
-  await expect(signUp.email).toHaveAccessibleDescription(/already exists/);
-  await expect(page).toHaveURL(/\/sign-up$/);
 });
 
 test("a too-short password is refused inline, and by the server too", async ({ page }) => {

@@ -25,6 +25,8 @@ test("the app server down for ~10 s mid-conversation: every recorded segment is 
     const account = uniqueAccount("Recording Outage");
     const api = await playwrightRequest.newContext({ baseURL: server.baseUrl, extraHTTPHeaders: { origin: server.baseUrl } });
     expect((await api.post("/api/auth/sign-up/email", { data: account })).status()).toBe(200);
+    // Sign-up starts no session (it answers a taken email as a new one); signing in does.
+    expect((await api.post("/api/auth/sign-in/email", { data: { email: account.email, password: account.password } })).status()).toBe(200);
     const context = await browser.newContext({ baseURL: server.baseUrl, storageState: await api.storageState() });
     await api.dispose();
     const page = await context.newPage();
