@@ -30,6 +30,8 @@ for (const next of hostile) {
 }
 
 test("the sign-in form returns only to a path on this origin", async ({ page, newUser }) => {
+  // Three sign-ins (scrypt on purpose) and their page loads: about 30 s on a 2-core machine.
+  test.setTimeout(90_000);
   const { account, context } = await newUser("Return form");
   await context.close();
   for (const next of hostile.slice(0, 2)) {
