@@ -1,6 +1,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
+import { type Browser, type BrowserContext, expect, request as playwrightRequest } from "@playwright/test";
+import { uniqueAccount } from "../fixtures/accounts";
 import { appEnv, E2E_DIST_DIR } from "../support/serve-app";
 
 /*
@@ -58,4 +60,15 @@ export class OwnAppServer {
     rmSync(this.dataDir, { recursive: true, force: true });
     rmSync(`${this.dataDir}.lock`, { force: true });
   }
+}
+
+/** A new account on `server`, signed in (sign-up itself starts no session), as a browser context. */
+export async function signedInContext(browser: Browser, server: OwnAppServer, label: string): Promise<BrowserContext> {
+  const account = uniqueAccount(label);
+  const api = await playwrightRequest.newContext({ baseURL: server.baseUrl, extraHTTPHeaders: { origin: server.baseUrl } });
+  expect((await api.post("/api/auth/sign-up/email", { data: account })).status()).toBe(200);
+  expect((await api.post("/api/auth/sign-in/email", { data: { email: account.email, password: account.password } })).status()).toBe(200);
+  const context = await browser.newContext({ baseURL: server.baseUrl, storageState: await api.storageState() });
+  await api.dispose();
+  return context;
 }

@@ -1,9 +1,7 @@
-import { request as playwrightRequest } from "@playwright/test";
-import { uniqueAccount } from "../fixtures/accounts";
 import { expect, test } from "../fixtures/test";
 import { ReplayPage } from "../pages/replay-page";
 import { APP_PORT } from "../support/ports";
-import { OwnAppServer } from "./app-server";
+import { OwnAppServer, signedInContext } from "./app-server";
 import { geminiDouble } from "./double";
 import { saveTestKey } from "./gemini-key";
 import { LivePage } from "./live-page";
@@ -22,13 +20,7 @@ test("the app server down for ~10 s mid-conversation: every recorded segment is 
   const server = new OwnAppServer(APP_PORT + 2);
   try {
     await server.start();
-    const account = uniqueAccount("Recording Outage");
-    const api = await playwrightRequest.newContext({ baseURL: server.baseUrl, extraHTTPHeaders: { origin: server.baseUrl } });
-    expect((await api.post("/api/auth/sign-up/email", { data: account })).status()).toBe(200);
-    // Sign-up starts no session (it answers a taken email as a new one); signing in does.
-    expect((await api.post("/api/auth/sign-in/email", { data: { email: account.email, password: account.password } })).status()).toBe(200);
-    const context = await browser.newContext({ baseURL: server.baseUrl, storageState: await api.storageState() });
-    await api.dispose();
+    const context = await signedInContext(browser, server, "Recording Outage");
     const page = await context.newPage();
     await saveTestKey(page);
     await setRecording(page, { audio: true, frames: false });

@@ -1,8 +1,6 @@
-import { request as playwrightRequest } from "@playwright/test";
-import { uniqueAccount } from "../fixtures/accounts";
 import { expect, test } from "../fixtures/test";
 import { APP_PORT } from "../support/ports";
-import { OwnAppServer } from "./app-server";
+import { OwnAppServer, signedInContext } from "./app-server";
 import { geminiDouble } from "./double";
 import { saveTestKey } from "./gemini-key";
 import { LivePage } from "./live-page";
@@ -66,13 +64,7 @@ test("the app server killed and restarted mid-conversation: the turn finished me
   const server = new OwnAppServer(APP_PORT + 1);
   try {
     await server.start();
-    const account = uniqueAccount("Live Restart");
-    const api = await playwrightRequest.newContext({ baseURL: server.baseUrl, extraHTTPHeaders: { origin: server.baseUrl } });
-    expect((await api.post("/api/auth/sign-up/email", { data: account })).status()).toBe(200);
-    // Sign-up starts no session (it answers a taken email as a new one); signing in does.
-    expect((await api.post("/api/auth/sign-in/email", { data: { email: account.email, password: account.password } })).status()).toBe(200);
-    const context = await browser.newContext({ baseURL: server.baseUrl, storageState: await api.storageState() });
-    await api.dispose();
+    const context = await signedInContext(browser, server, "Live Restart");
     const page = await context.newPage();
     await saveTestKey(page);
     const live = new LivePage(page);
