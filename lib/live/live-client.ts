@@ -1,6 +1,7 @@
 import { GoogleGenAI, type LiveServerMessage, type Session } from "@google/genai";
 import type { LiveConnection } from "./contract";
 import { classifyClose, describeConnectError } from "./live-errors";
+import { backoffDelayMs } from "./backoff";
 import type { Usage } from "./transcript-assembler";
 
 export interface LiveClientEvents {
@@ -286,7 +287,7 @@ export class LiveClient {
     this.events.onReconnecting();
     let lastError: unknown = null;
     for (let attempt = 0; attempt < this.maxResumeAttempts && !this.stopped; attempt++) {
-      if (attempt > 0) await sleep(this.resumeBackoffMs * 2 ** (attempt - 1));
+      if (attempt > 0) await sleep(backoffDelayMs(attempt, { initialMs: this.resumeBackoffMs, maxMs: Number.POSITIVE_INFINITY }));
       try {
         const connection = await this.options.renewConnection();
         await this.open(connection, this.handle);
