@@ -97,7 +97,8 @@ function playbackLatencies(probe: Probe): { scheduled: number[]; handedOver: num
 }
 
 async function listen(browser: Browser, baseUrl: string, storageState: BrowserContextOptions["storageState"], jitterMs: number): Promise<Probe> {
-  const context = await browser.newContext({ baseURL: baseUrl, storageState });
+  // The probe's worklet is a blob: module, which the page's CSP (rightly) refuses.
+  const context = await browser.newContext({ baseURL: baseUrl, storageState, bypassCSP: true });
   try {
     const page = await context.newPage();
     await page.addInitScript((ms) => ((window as unknown as { __benchJitterMs: number }).__benchJitterMs = ms), jitterMs);

@@ -135,6 +135,10 @@ export class Answer {
       textAt.set(step, (textAt.get(step) ?? "") + fragment);
     }
     let sentMs = 0;
+    // Paced against one clock from the first chunk: sleeping a chunk's length after each send
+    // would add every timer's lateness, and the answer would fall behind real time as it goes.
+    const startedAt = performance.now();
+    let dueMs = 0;
     for (let step = 0; step < steps; step += 1) {
       const chunk = audioChunks[step];
       const fragment = textAt.get(step);
@@ -148,7 +152,8 @@ export class Answer {
         sentMs += stepMs;
         o.onAudioChunk(sentMs);
       }
-      await sleep(stepMs * o.pace, undefined, { signal });
+      dueMs += stepMs * o.pace;
+      await sleep(Math.max(0, startedAt + dueMs - performance.now()), undefined, { signal });
     }
 
     const responseTokens = o.textOnly

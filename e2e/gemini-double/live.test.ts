@@ -110,6 +110,20 @@ describe("Gemini Live double, through the real SDK", () => {
     expect(double.received().connections[0]).toMatchObject({ interruptions: 1, turnsCompleted: 0 });
   });
 
+  it("keeps real-time pace however small its chunks: a 2 s answer in 10 ms chunks lasts about 2 s, not 2 s plus each timer's lateness", async () => {
+    double.setScript({ ...FAST, pace: 1, replyAudioMs: 2000, chunkMs: 10 });
+    const live = await connect(client(TEST_GEMINI_KEY, double.url));
+    sendAudio(live.session, speechPcm());
+    await live.waitFor((message) => message.serverContent?.turnComplete === true, 20_000);
+    live.session.close();
+    const audioAt = live.messages.flatMap((message, index) => (message.serverContent?.modelTurn ? [live.arrivals[index]!] : []));
+    expect(audioAt).toHaveLength(200);
+    // The last chunk is sent when 1,990 ms of audio have been sent, give or take one late timer.
+    const spanMs = audioAt.at(-1)! - audioAt[0]!;
+    expect(spanMs).toBeGreaterThan(1_950);
+    expect(spanMs).toBeLessThan(2_080);
+  });
+
   it("typed text (realtimeInput.text and clientContent) gets an answer without input transcription", async () => {
     double.setScript({ ...FAST, turns: [{ replyText: "First answer." }, { replyText: "Second answer." }] });
     const live = await connect(client(TEST_GEMINI_KEY, double.url));

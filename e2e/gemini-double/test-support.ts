@@ -51,12 +51,15 @@ export function sendAudio(session: Session, pcm: Buffer): void {
 export interface LiveProbe {
   session: Session;
   messages: LiveServerMessage[];
+  /** performance.now() at each message's arrival, index for index with `messages`. */
+  arrivals: number[];
   closed: Promise<{ code: number; reason: string }>;
   waitFor: (predicate: (message: LiveServerMessage) => boolean, timeoutMs?: number) => Promise<LiveServerMessage>;
 }
 
 export async function connect(ai: GoogleGenAI, config: LiveConnectConfig = LIVE_CONFIG): Promise<LiveProbe> {
   const messages: LiveServerMessage[] = [];
+  const arrivals: number[] = [];
   const listeners = new Set<() => void>();
   let onClosed: (value: { code: number; reason: string }) => void = () => {};
   const closed = new Promise<{ code: number; reason: string }>((resolve) => {
@@ -68,6 +71,7 @@ export async function connect(ai: GoogleGenAI, config: LiveConnectConfig = LIVE_
     callbacks: {
       onmessage: (message) => {
         messages.push(message);
+        arrivals.push(performance.now());
         for (const listener of listeners) listener();
       },
       onclose: (event) => onClosed({ code: event.code, reason: event.reason }),
@@ -94,7 +98,7 @@ export async function connect(ai: GoogleGenAI, config: LiveConnectConfig = LIVE_
       listeners.add(check);
       check();
     });
-  return { session, messages, closed, waitFor };
+  return { session, messages, arrivals, closed, waitFor };
 }
 
 /** The kinds of a message, in a stable order, for asserting sequences. */
