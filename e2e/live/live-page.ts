@@ -108,7 +108,7 @@ export class LivePage {
   }
 
   /** Every closed turn on screen has reached the server. */
-  async waitForTurnsStored(timeout = 30_000) {
+  async waitForTurnsStored(timeout = 60_000) {
     await expect.poll(async () => (await this.counters()).turnsPending, { timeout }).toBe(0);
   }
 }

@@ -5,7 +5,7 @@ import { captureServerAction, replayServerAction } from "../support/server-actio
 import { holdLiveConversation, storeConversation } from "./conversations";
 
 // Each test first holds a real conversation on the Live page (about 5 s, more on a busy machine).
-test.describe.configure({ timeout: 60_000 });
+test.describe.configure({ timeout: 120_000 });
 
 /*
  * Another user's conversation is invisible: its exports answer 404 and the rename and delete

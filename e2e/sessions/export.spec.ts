@@ -3,7 +3,7 @@ import { readDownload, SessionsPage } from "../pages/sessions-page";
 import { holdLiveConversation, storeConversation } from "./conversations";
 
 // Each test first holds a real conversation on the Live page (about 5 s, more on a busy machine).
-test.describe.configure({ timeout: 60_000 });
+test.describe.configure({ timeout: 120_000 });
 
 interface ExportFile {
   format: string;

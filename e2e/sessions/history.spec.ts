@@ -3,7 +3,7 @@ import { SessionsPage } from "../pages/sessions-page";
 import { enableAudioRecording, holdLiveConversation, storeConversation } from "./conversations";
 
 // Each test first holds a real conversation on the Live page (about 5 s, more on a busy machine).
-test.describe.configure({ timeout: 60_000 });
+test.describe.configure({ timeout: 120_000 });
 
 test("with no conversation yet, Sessions invites the user to the Live page", async ({ newUser }) => {
   const { page } = await newUser("History Empty");

@@ -12,7 +12,7 @@ test.use({
     args: ["--no-sandbox", "--disable-gpu", "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream", `--use-file-for-fake-audio-capture=${ensureSpeechWav()}`],
   },
 });
-test.describe.configure({ timeout: 90_000 });
+test.describe.configure({ timeout: 120_000 });
 
 test("a word spoken on the Live page is found by search, and the result opens the replay at that line", async ({ newUser }) => {
   const { page } = await newUser("History Spoken");
