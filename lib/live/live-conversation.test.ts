@@ -82,6 +82,28 @@ function harness(options: { connectError?: string; micDenied?: boolean; startErr
 const startOptions = { voice: "Puck" as const, cameraEnabled: false, micEnabled: true };
 
 describe("LiveConversation (what useLiveSession runs)", () => {
+  it("a second of microphone chunks re-renders the page about 20 times, not twice per chunk", async () => {
+    const h = harness();
+    await h.conversation.start(startOptions);
+    vi.useFakeTimers();
+    try {
+      let published = 0;
+      const unsubscribe = h.conversation.subscribe(() => (published += 1));
+      for (let i = 0; i < 50; i += 1) {
+        h.micChunk(0.3);
+        vi.advanceTimersByTime(20);
+      }
+      unsubscribe();
+      expect(published).toBeGreaterThanOrEqual(15);
+      expect(published).toBeLessThanOrEqual(21);
+      // What the page reads is current at once, published or not.
+      expect(h.conversation.getSnapshot()).toMatchObject({ inputLevel: 0.3, stats: { audioChunksSent: 50 } });
+    } finally {
+      vi.useRealTimers();
+    }
+    await h.conversation.stop();
+  });
+
   it("start → connect → active → live; turns reach the server; stop drains, then ends with stats", async () => {
     const h = harness();
     await h.conversation.start(startOptions);

@@ -55,9 +55,14 @@ interface Continuation {
  * transcript assembler and the persistence queue, and exposes an immutable state snapshot
  * (for useSyncExternalStore). The React hook is a thin shell around this.
  */
+/** How long meter and counter changes may wait before the page hears of them: 20 frames a second. */
+const QUIET_PUBLISH_MS = 50;
+
 export class LiveConversation {
   private state: ConversationState = INITIAL;
   private listeners = new Set<() => void>();
+  /** A publish of meter and counter changes, pending (see `setQuietly`). */
+  private quietPublish: ReturnType<typeof setTimeout> | null = null;
   private run: Run | null = null;
   private lastOptions: LiveStartOptions | null = null;
   /** Stop pressed while the start action was still running. */
@@ -222,7 +227,7 @@ export class LiveConversation {
       context,
       {
         onChunk: (chunk) => this.onMicChunk(chunk),
-        onLevel: (level) => this.set({ inputLevel: level }),
+        onLevel: (level) => this.setQuietly({ inputLevel: level }),
         onStreamEnd: () => client.sendAudioStreamEnd(),
         onSource: (source) => recorder?.addSource(source),
       },
@@ -453,11 +458,28 @@ export class LiveConversation {
   private bumpStats(changes: Partial<LiveStats>): void {
     const next = { ...this.state.stats, ...changes };
     if ((Object.keys(changes) as (keyof LiveStats)[]).every((k) => next[k] === this.state.stats[k])) return;
-    this.set({ stats: next });
+    this.setQuietly({ stats: next });
   }
 
   private set(changes: Partial<ConversationState>): void {
     this.state = { ...this.state, ...changes };
+    this.publish();
+  }
+
+  /*
+   * The meter and the counters change with every 20 ms chunk each way: published at once, the
+   * page would re-render 100 times a second, and the main thread that also takes the model's
+   * audio off the socket would fall behind. They are read at once but published at most
+   * QUIET_PUBLISH_MS apart (or with the next change that matters).
+   */
+  private setQuietly(changes: Partial<ConversationState>): void {
+    this.state = { ...this.state, ...changes };
+    this.quietPublish ??= setTimeout(() => this.publish(), QUIET_PUBLISH_MS);
+  }
+
+  private publish(): void {
+    if (this.quietPublish) clearTimeout(this.quietPublish);
+    this.quietPublish = null;
     for (const listener of this.listeners) listener();
   }
 }
