@@ -24,6 +24,8 @@ export interface PhaseResult {
   turnsPerSecond: number;
   /** Every acknowledged request of any kind per second. */
   writesPerSecond: number;
+  /** Requests answered, acknowledged or not. */
+  requests: number;
   /** Writes still unanswered when the drain gave up (counted as errors too). */
   stuck: number;
   failures: string;
@@ -69,6 +71,7 @@ export async function runPhase(conversations: SimulatedConversation[], sink: Sam
     byKind,
     turnsPerSecond: Math.round((ok.filter((sample) => sample.kind === "turn").length / elapsed) * 10) / 10,
     writesPerSecond: Math.round((ok.length / elapsed) * 10) / 10,
+    requests: samples.length,
     stuck,
     failures: failures(samples),
   };

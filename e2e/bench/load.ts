@@ -12,6 +12,7 @@ import { ensureBuild, serverActionId } from "./app-build";
 import type { BenchFigure } from "./figure";
 import { BrowserClient, closeClientSockets } from "./load-client";
 import { phaseLine, runPhase, SampleSink, type PhaseResult } from "./load-phase";
+import { processGroupCpuMs } from "./process-cpu";
 import { SimulatedConversation, type ActionIds } from "./load-traffic";
 
 /*
@@ -108,8 +109,11 @@ async function loadOn(database: "PostgreSQL" | "PGlite", actions: Actions, gemin
     console.log(`[load] ${database}: ${CONVERSATIONS} accounts signed up and conversations started in ${Math.round((Date.now() - setupStarted) / 1000)} s`);
 
     await runPhase(conversations, sink, { seconds: WARMUP_SECONDS, speed: 1 });
+    const cpuBefore = serverCpuMs(server);
     const steady = await runPhase(conversations, sink, { seconds: STEADY_SECONDS, speed: 1 });
+    const cpuAfter = serverCpuMs(server);
     console.log(`[load] ${phaseLine(`${database} ×1`, steady)}`);
+        const cpuPerWrite = cpuBefore !== null && cpuAfter !== null && steady.requests > 0 ? Math.round(((cpuAfter - cpuBefore) / steady.requests) * 10) / 10 : null;
 
     let saturation: PhaseResult | null = null;
     for (const speed of RAMP_SPEEDS) {
@@ -125,6 +129,13 @@ async function loadOn(database: "PostgreSQL" | "PGlite", actions: Actions, gemin
     const stored = await storedTurns(server, cluster);
     return [
       ...phaseFigures(label, steady, database === "PostgreSQL"),
+      // Load-independent: what one write costs the app server, and what a core could answer at that cost.
+      ...(cpuPerWrite === null
+        ? []
+        : [
+            { name: `${database}: app server CPU per write (steady phase)`, value: cpuPerWrite, unit: "ms" },
+            { name: `${database}: writes one core could answer at that cost`, value: Math.round(1000 / cpuPerWrite), unit: "/s", target: "≥ the pace asked, about 117/s at 200 conversations" },
+          ]),
       { name: `${database}: saturation, turn writes (p95 ≤ ${SATURATION_P95_MS} ms, 0 errors)`, value: best?.turnsPerSecond ?? 0, unit: "/s" },
       { name: `${database}: saturation, all writes`, value: best?.writesPerSecond ?? 0, unit: "/s" },
       { name: `${database}: turns acknowledged`, value: sink.acknowledgedTurns, unit: "" },
@@ -134,6 +145,10 @@ async function loadOn(database: "PostgreSQL" | "PGlite", actions: Actions, gemin
     await server.dispose();
     await cluster?.stop();
   }
+}
+
+function serverCpuMs(server: OwnAppServer): number | null {
+  return server.processGroup === null ? null : processGroupCpuMs(server.processGroup);
 }
 
 /** Turns in the database after the run, read directly (the server stopped first for PGlite's single writer). */

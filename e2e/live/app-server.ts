@@ -26,6 +26,11 @@ export class OwnAppServer {
     mkdirSync(this.dataDir, { recursive: true });
   }
 
+  /** The server's process group (every process it started), while it runs. */
+  get processGroup(): number | null {
+    return this.process?.pid ?? null;
+  }
+
   async start(): Promise<void> {
     const env = { ...appEnv(), NODE_ENV: "production" as const, PORT: String(this.port), BETTER_AUTH_URL: this.baseUrl, LIVEMIND_DATA_DIR: this.dataDir, NEXT_DIST_DIR: E2E_DIST_DIR, ...this.extraEnv };
     const nextBin = path.join(process.cwd(), "node_modules", ".bin", "next");
