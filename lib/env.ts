@@ -1,5 +1,6 @@
 import * as nextEnvModule from "@next/env";
 import { z } from "zod";
+import { parseKeyEntries } from "./gemini/key-ring";
 
 /*
  * The only reader of process.env. Imported by next.config.ts so that a bad configuration
@@ -33,6 +34,9 @@ const schema = z
     ),
     BETTER_AUTH_URL: optionalString.pipe(z.url("BETTER_AUTH_URL must be a full URL").optional()),
     ADMIN_EMAILS: optionalString,
+    // The key ring that seals users' Gemini keys: "version:base64key" entries, comma-separated;
+    // the highest version seals, every listed one opens (lib/gemini/key-ring.ts).
+    CREDENTIALS_ENCRYPTION_KEYS: optionalString,
     CREDENTIALS_ENCRYPTION_KEY: optionalString,
     CREDENTIALS_KEY_VERSION: positiveInt(1),
     GEMINI_API_KEY: optionalString,
@@ -62,6 +66,13 @@ const schema = z
     VERCEL_PROJECT_PRODUCTION_URL: optionalString,
   })
   .superRefine((value, ctx) => {
+    if (value.CREDENTIALS_ENCRYPTION_KEYS) {
+      try {
+        parseKeyEntries(value.CREDENTIALS_ENCRYPTION_KEYS);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", path: ["CREDENTIALS_ENCRYPTION_KEYS"], message: (error as Error).message });
+      }
+    }
     if (value.DATABASE_URL && !value.BETTER_AUTH_SECRET) {
       ctx.addIssue({
         code: "custom",
