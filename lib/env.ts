@@ -58,6 +58,12 @@ const schema = z
         .pipe(z.array(z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()]), "AUTH_TRUSTED_PROXIES must list IP addresses or CIDR ranges, comma-separated"))
         .optional(),
     ),
+    // Live conversations per user (lib/quotas): deployment defaults an admin can override per user.
+    LIVE_CONCURRENT_SESSIONS_LIMIT: z.coerce.number().int().min(1).max(100).default(1),
+    LIVE_MONTHLY_MINUTES_LIMIT: z.coerce.number().int().min(0).max(1_000_000).default(600),
+    // Live tokens minted per user (Start and every reconnection) per window: protects the Gemini key.
+    LIVE_TOKEN_RATE_LIMIT_MAX: positiveInt(30),
+    LIVE_TOKEN_RATE_LIMIT_WINDOW_SECONDS: positiveInt(600),
     // Tests and benchmarks only: where PostgreSQL 15's initdb, pg_ctl and postgres live.
     LIVEMIND_TEST_PG_BIN: z.string().default("/usr/lib/postgresql/15/bin"),
     VERCEL_ENV: z.enum(["production", "preview", "development"]).optional(),
