@@ -44,7 +44,7 @@ test("at a monthly allowance of zero Live refuses with a plain message, Settings
   await expect(usage.getByTestId("usage-minutes")).toContainText("0 of 0 minutes");
   await expect(usage.getByTestId("usage-minutes")).toContainText("Used up.");
   await expect(usage.getByTestId("usage-concurrent")).toContainText("Up to 1");
-  await expect(usage).toContainText("count toward a limit of 30 every 10 minutes");
+  await expect(usage).toContainText("count toward a limit of 100 every 10 minutes");
 
   // Back to the deployment's default: the same Start works, and the minutes count.
   await setMinutes(drill, "");
