@@ -181,6 +181,7 @@ function actionTargets(): Target[] {
     call("banUser", actions.admin.banUser, () => ({ ...noSuchUser(), reason: "Spam, repeatedly", expiresInDays: 1 })),
     call("unbanUser", actions.admin.unbanUser, noSuchUser),
     call("revokeUserSessions", actions.admin.revokeUserSessions, noSuchUser),
+    call("setUserQuota", actions.admin.setUserQuota, () => ({ ...noSuchUser(), concurrentSessionsLimit: 2, monthlyMinutesLimit: 60 })),
     call("startLiveSession", actions.live.startLiveSession, () => ({ voice: "Kore", personaId: null, cameraEnabled: false, micEnabled: true })),
     call("renewLiveToken", actions.live.renewLiveToken, ownOrVictimSession),
     call("markLiveSessionActive", actions.live.markLiveSessionActive, ownOrVictimSession),

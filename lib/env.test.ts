@@ -55,6 +55,28 @@ describe("parseEnv", () => {
     expect(message).toContain("See .env.example for every variable.");
   });
 
+  it("has quota defaults, bounds them, and checks the credentials key ring without echoing a key", () => {
+    expect(parseEnv({})).toMatchObject({
+      LIVE_CONCURRENT_SESSIONS_LIMIT: 1,
+      LIVE_MONTHLY_MINUTES_LIMIT: 600,
+      LIVE_TOKEN_RATE_LIMIT_MAX: 30,
+      LIVE_TOKEN_RATE_LIMIT_WINDOW_SECONDS: 600,
+    });
+    expect(parseEnv({ LIVE_MONTHLY_MINUTES_LIMIT: "0" }).LIVE_MONTHLY_MINUTES_LIMIT).toBe(0);
+    expect(() => parseEnv({ LIVE_CONCURRENT_SESSIONS_LIMIT: "0" })).toThrow(/LIVE_CONCURRENT_SESSIONS_LIMIT/);
+    const key = Buffer.alloc(32, 1).toString("base64");
+    expect(parseEnv({ CREDENTIALS_ENCRYPTION_KEYS: `1:${key},2:${key}` }).CREDENTIALS_ENCRYPTION_KEYS).toBe(`1:${key},2:${key}`);
+    const short = Buffer.alloc(8, 1).toString("base64");
+    let message = "";
+    try {
+      parseEnv({ CREDENTIALS_ENCRYPTION_KEYS: `1:${short}` });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toContain("CREDENTIALS_ENCRYPTION_KEYS: CREDENTIALS_ENCRYPTION_KEYS version 1 must be 32 bytes, base64-encoded");
+    expect(message).not.toContain(short);
+  });
+
   it("coerces numbers and lets DATABASE_DRIVER force the embedded database", () => {
     const env = parseEnv({
       PORT: "4123",

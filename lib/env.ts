@@ -1,5 +1,6 @@
 import * as nextEnvModule from "@next/env";
 import { z } from "zod";
+import { parseKeyEntries } from "./gemini/key-ring";
 
 /*
  * The only reader of process.env. Imported by next.config.ts so that a bad configuration
@@ -33,6 +34,9 @@ const schema = z
     ),
     BETTER_AUTH_URL: optionalString.pipe(z.url("BETTER_AUTH_URL must be a full URL").optional()),
     ADMIN_EMAILS: optionalString,
+    // The key ring that seals users' Gemini keys: "version:base64key" entries, comma-separated;
+    // the highest version seals, every listed one opens (lib/gemini/key-ring.ts).
+    CREDENTIALS_ENCRYPTION_KEYS: optionalString,
     CREDENTIALS_ENCRYPTION_KEY: optionalString,
     CREDENTIALS_KEY_VERSION: positiveInt(1),
     GEMINI_API_KEY: optionalString,
@@ -54,6 +58,12 @@ const schema = z
         .pipe(z.array(z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()]), "AUTH_TRUSTED_PROXIES must list IP addresses or CIDR ranges, comma-separated"))
         .optional(),
     ),
+    // Live conversations per user (lib/quotas): deployment defaults an admin can override per user.
+    LIVE_CONCURRENT_SESSIONS_LIMIT: z.coerce.number().int().min(1).max(100).default(1),
+    LIVE_MONTHLY_MINUTES_LIMIT: z.coerce.number().int().min(0).max(1_000_000).default(600),
+    // Live tokens minted per user (Start and every reconnection) per window: protects the Gemini key.
+    LIVE_TOKEN_RATE_LIMIT_MAX: positiveInt(30),
+    LIVE_TOKEN_RATE_LIMIT_WINDOW_SECONDS: positiveInt(600),
     // Tests and benchmarks only: where PostgreSQL 15's initdb, pg_ctl and postgres live.
     LIVEMIND_TEST_PG_BIN: z.string().default("/usr/lib/postgresql/15/bin"),
     VERCEL_ENV: z.enum(["production", "preview", "development"]).optional(),
@@ -62,6 +72,13 @@ const schema = z
     VERCEL_PROJECT_PRODUCTION_URL: optionalString,
   })
   .superRefine((value, ctx) => {
+    if (value.CREDENTIALS_ENCRYPTION_KEYS) {
+      try {
+        parseKeyEntries(value.CREDENTIALS_ENCRYPTION_KEYS);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", path: ["CREDENTIALS_ENCRYPTION_KEYS"], message: (error as Error).message });
+      }
+    }
     if (value.DATABASE_URL && !value.BETTER_AUTH_SECRET) {
       ctx.addIssue({
         code: "custom",

@@ -1,4 +1,4 @@
-import { Ban, History, LogOut, ShieldCheck, type LucideIcon } from "lucide-react";
+import { Ban, Gauge, History, LogOut, ShieldCheck, type LucideIcon } from "lucide-react";
 import { Card, CardHeader } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import type { AdminAuditEntry } from "@/lib/admin/types";
@@ -13,6 +13,18 @@ interface Presented {
 
 const text = (value: unknown) => (typeof value === "string" && value ? value : null);
 const number = (value: unknown) => (typeof value === "number" ? value : null);
+
+const limitText = (value: unknown) => (typeof value === "number" ? value.toLocaleString("en-US") : "default");
+
+/** "Minutes a month: default → 120": only the limits that changed. */
+function quotaFacts(details: Record<string, unknown>): string[] {
+  const before = (details.before ?? {}) as Record<string, unknown>;
+  const after = (details.after ?? {}) as Record<string, unknown>;
+  const labels = { concurrentSessionsLimit: "Conversations at once", monthlyMinutesLimit: "Minutes a month" } as const;
+  return (Object.keys(labels) as (keyof typeof labels)[])
+    .filter((key) => before[key] !== after[key])
+    .map((key) => `${labels[key]}: ${limitText(before[key])} → ${limitText(after[key])}`);
+}
 
 function present(entry: AdminAuditEntry): Presented {
   const { details } = entry;
@@ -32,6 +44,8 @@ function present(entry: AdminAuditEntry): Presented {
       return { icon: ShieldCheck, tone: "bg-success-soft text-success", verb: "lifted the ban", facts: [] };
     case "revoke_sessions":
       return { icon: LogOut, tone: "bg-accent-soft text-accent", verb: "signed this account out everywhere", facts: endedFact };
+    case "set_quota":
+      return { icon: Gauge, tone: "bg-accent-soft text-accent", verb: "changed the quotas", facts: quotaFacts(details) };
     default:
       return { icon: History, tone: "bg-surface-muted text-fg-muted", verb: entry.action.replaceAll("_", " "), facts: [] };
   }
@@ -46,7 +60,7 @@ export function AuditLog({ entries }: { entries: AdminAuditEntry[] }) {
         <div className="flex flex-col items-center px-6 py-10 text-center" data-testid="audit-empty">
           <History aria-hidden className="mb-3 size-7 text-fg-muted" />
           <p className="font-medium">No admin actions yet</p>
-          <p className="text-sm text-fg-muted">Bans, unbans and revoked sessions will be listed here.</p>
+          <p className="text-sm text-fg-muted">Bans, unbans, revoked sessions and quota changes will be listed here.</p>
         </div>
       ) : (
         <ol className="divide-y divide-border" data-testid="audit-log">

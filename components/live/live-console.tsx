@@ -72,7 +72,7 @@ export function LiveConsole({ actions, defaults, keyLabel, recording, rememberVo
         </div>
       </header>
 
-      {live.status === "error" && live.error ? <LiveError message={live.error} onRetry={() => void run("retry")} retrying={pending === "retry"} /> : null}
+      {live.status === "error" && live.error ? <LiveError message={live.error} limited={live.limited} onRetry={() => void run("retry")} retrying={pending === "retry"} /> : null}
       {live.notice ? <LiveNotice message={live.notice} /> : null}
       {live.resumeOffer ? (
         <LiveResumeOffer onContinue={() => void run("continue")} onEnd={() => void run("end")} pending={pending === "continue" || pending === "end" ? pending : null} />

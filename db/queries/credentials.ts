@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { and, asc, eq, gt, ne } from "drizzle-orm";
 import { env } from "@/lib/env";
 import type { SealedSecret } from "@/lib/gemini/crypto";
 import type { Database } from "../index";
@@ -85,4 +85,43 @@ export async function markCredentialInvalid(db: Database, { userId }: { userId: 
 export async function deleteCredential(db: Database, { userId }: { userId: string }): Promise<boolean> {
   const rows = await db.delete(apiCredentials).where(mine(userId)).returning({ id: apiCredentials.id });
   return rows.length > 0;
+}
+
+/**
+ * Replaces a record sealed with an older key by the same secret sealed with the newest, only if
+ * the row still holds what was read: a concurrent save or re-seal wins, and a second run is a no-op.
+ */
+export async function resealCredential(
+  db: Database,
+  { userId, from, to }: { userId: string; from: SealedSecret; to: SealedSecret },
+): Promise<boolean> {
+  const rows = await db
+    .update(apiCredentials)
+    .set({ ...to })
+    .where(and(mine(userId), eq(apiCredentials.ciphertext, from.ciphertext), eq(apiCredentials.keyVersion, from.keyVersion)))
+    .returning({ id: apiCredentials.id });
+  return rows.length > 0;
+}
+
+export interface SealedCredentialRow {
+  id: string;
+  userId: string;
+  sealed: SealedSecret;
+}
+
+/**
+ * Maintenance (`npm run credentials:rotate`), not a user's request: one page of the records
+ * sealed with another version than `currentVersion`, in id order after `afterId`.
+ */
+export async function listCredentialsSealedWithOtherVersion(
+  db: Database,
+  { currentVersion, afterId, limit }: { currentVersion: number; afterId: string | null; limit: number },
+): Promise<SealedCredentialRow[]> {
+  const rows = await db
+    .select()
+    .from(apiCredentials)
+    .where(and(ne(apiCredentials.keyVersion, currentVersion), afterId ? gt(apiCredentials.id, afterId) : undefined))
+    .orderBy(asc(apiCredentials.id))
+    .limit(limit);
+  return rows.map(({ id, userId, ciphertext, iv, authTag, keyVersion }) => ({ id, userId, sealed: { ciphertext, iv, authTag, keyVersion } }));
 }

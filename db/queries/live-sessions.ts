@@ -4,6 +4,9 @@ import { AppError } from "@/lib/errors/app-error";
 import type { EndLiveSessionInput, EndLiveSessionResult, SessionStatus } from "@/lib/live/contract";
 import type { Database } from "../index";
 import { liveSessions, personas, sessionAnalytics, transcriptions } from "../schema";
+import { concurrentLimitMessage, monthlyAllowanceMessage } from "@/lib/quotas/messages";
+import { monthBounds, monthlyAllowanceExhausted } from "@/lib/quotas/limits";
+import { countOpenSessions, lockUserForStart, usedSecondsSince } from "./quotas";
 import { writeAnalyticsOrDefer } from "./session-analytics";
 
 /** An open session with no activity for this long belongs to a browser that went away. */
@@ -132,28 +135,23 @@ export async function closeStaleSessions(
  */
 export async function closeOpenSessions(
   tx: Tx,
-  { userId, now, reason, abandoned = false }: { userId: string; now: Date; reason: string; abandoned?: boolean },
+  { userId, now, reason, abandoned = false, oldest }: { userId: string; now: Date; reason: string; abandoned?: boolean; oldest?: number },
 ): Promise<string[]> {
-  const open = await tx
+  const query = tx
     .select()
     .from(liveSessions)
     .where(and(eq(liveSessions.userId, userId), inArray(liveSessions.status, OPEN)))
+    .orderBy(asc(liveSessions.startedAt), asc(liveSessions.id))
     .for("update");
+  // `oldest`: only that many, the longest-running first (a Start making room under its quota).
+  const open = oldest === undefined ? await query : await query.limit(oldest);
   for (const session of open) {
     await closeSession(tx, session, { status: "ENDED", errorMessage: reason, now: abandoned ? abandonedAt(session, now) : now });
   }
   return open.map((session) => session.id);
 }
 
-export const ONE_OPEN_SESSION_MESSAGE =
-  "A conversation is already running in another tab or window. End it there, or start here to replace it.";
-
-function isUniqueViolation(error: unknown): boolean {
-  for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) {
-    if ((e as { code?: unknown }).code === "23505") return true;
-  }
-  return false;
-}
+export const ONE_OPEN_SESSION_MESSAGE = concurrentLimitMessage(1);
 
 export interface NewLiveSession {
   model: string;
@@ -164,25 +162,52 @@ export interface NewLiveSession {
   systemInstruction: string;
 }
 
-/** Creates the CONNECTING row. At most one open session per user: a second is a conflict unless replaceActive. */
+export interface StartLimits {
+  /** Open conversations allowed at once (the user's quota); 1 unless given. */
+  concurrentSessions: number;
+  /** Minutes a calendar month (UTC) may hold; no monthly check when null. */
+  monthlyMinutes: number | null;
+}
+
+/**
+ * Creates the CONNECTING row within the user's quotas, atomically: the user's Starts take a row
+ * lock first, so two at once cannot both see room. At the concurrent limit a Start is a
+ * conflict, unless replaceActive: then the oldest open conversations end to make room. A
+ * month's allowance used up is a 429 whose Retry-After is the next month.
+ */
 export async function createLiveSession(
   db: Database,
-  { userId, values, replaceActive = false, now = new Date() }: { userId: string; values: NewLiveSession; replaceActive?: boolean; now?: Date },
+  { userId, values, replaceActive = false, now = new Date(), limits = { concurrentSessions: 1, monthlyMinutes: null } }: {
+    userId: string;
+    values: NewLiveSession;
+    replaceActive?: boolean;
+    now?: Date;
+    limits?: StartLimits;
+  },
 ): Promise<LiveSessionRow> {
-  try {
-    return await db.transaction(async (tx) => {
-      if (replaceActive) await closeOpenSessions(tx, { userId, now, reason: "Replaced by a newer conversation.", abandoned: true });
-      const [row] = await tx
-        .insert(liveSessions)
-        .values({ userId, status: "CONNECTING", ...values, startedAt: now, lastActivityAt: now, createdAt: now, updatedAt: now })
-        .returning();
-      if (!row) throw new Error("live session insert returned no row");
-      return row;
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError("conflict:session", ONE_OPEN_SESSION_MESSAGE, { cause: error });
-    throw error;
-  }
+  return db.transaction(async (tx) => {
+    await lockUserForStart(tx, { userId });
+    const open = await countOpenSessions(tx, { userId });
+    if (open >= limits.concurrentSessions) {
+      if (!replaceActive) throw new AppError("conflict:session", concurrentLimitMessage(limits.concurrentSessions));
+      await closeOpenSessions(tx, { userId, now, reason: "Replaced by a newer conversation.", abandoned: true, oldest: open - limits.concurrentSessions + 1 });
+    }
+    if (limits.monthlyMinutes !== null) {
+      const { start, end } = monthBounds(now);
+      const used = await usedSecondsSince(tx, { userId, monthStart: start, now });
+      if (monthlyAllowanceExhausted(used, limits.monthlyMinutes)) {
+        throw new AppError("rate_limit:quota", monthlyAllowanceMessage(limits.monthlyMinutes, end), {
+          retryAfterSeconds: (end.getTime() - now.getTime()) / 1000,
+        });
+      }
+    }
+    const [row] = await tx
+      .insert(liveSessions)
+      .values({ userId, status: "CONNECTING", ...values, startedAt: now, lastActivityAt: now, createdAt: now, updatedAt: now })
+      .returning();
+    if (!row) throw new Error("live session insert returned no row");
+    return row;
+  });
 }
 
 const ENDED_MESSAGE = "This conversation has already ended. Start a new one.";

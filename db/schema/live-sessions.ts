@@ -58,9 +58,10 @@ export const liveSessions = pgTable(
   (t) => [
     index("live_sessions_user_started_idx").on(t.userId, t.startedAt.desc(), t.id.desc()),
     index("live_sessions_status_idx").on(t.status, t.lastActivityAt),
-    // At most one open conversation per user, even when two Starts race.
-    uniqueIndex("live_sessions_one_open_per_user_idx")
-      .on(t.userId)
+    // The user's open conversations, counted under a lock by every Start against their
+    // concurrent-sessions quota (db/queries/live-sessions.ts createLiveSession).
+    index("live_sessions_open_by_user_idx")
+      .on(t.userId, t.startedAt)
       .where(sql`${t.status} in ('CONNECTING', 'ACTIVE')`),
   ],
 );

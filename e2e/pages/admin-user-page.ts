@@ -1,6 +1,6 @@
 import { expect, type Locator, type Page } from "@playwright/test";
 
-export type AuditAction = "ban" | "unban" | "revoke_sessions";
+export type AuditAction = "ban" | "unban" | "revoke_sessions" | "set_quota";
 
 /** /admin/users/<id>: one account's facts, the moderation actions and the audit log. */
 export class AdminUserPage {

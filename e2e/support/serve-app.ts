@@ -30,6 +30,12 @@ export function appEnv(): NodeJS.ProcessEnv {
     AUTH_RATE_LIMIT_MAX: "100000",
     AUTH_SIGN_IN_RATE_LIMIT_MAX: "100000",
     NEXT_TELEMETRY_DISABLED: "1",
+    // The quotas, pinned: specs read them on the pages (e2e/quotas). The token limit is above the
+    // default (30): the history spec stores 23 conversations for one account in a minute.
+    LIVE_CONCURRENT_SESSIONS_LIMIT: "1",
+    LIVE_MONTHLY_MINUTES_LIMIT: "600",
+    LIVE_TOKEN_RATE_LIMIT_MAX: "100",
+    LIVE_TOKEN_RATE_LIMIT_WINDOW_SECONDS: "600",
     // Token minting and the browser's Live socket go to the Gemini Live test double.
     GEMINI_API_BASE_URL: GEMINI_DOUBLE_URL,
     GEMINI_API_KEY: "",

@@ -7,7 +7,7 @@ import { logError } from "./log";
  */
 
 export type ErrorType = "bad_request" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "too_large" | "unsupported" | "rate_limit" | "unavailable";
-export type ErrorSurface = "auth" | "input" | "preferences" | "user" | "admin" | "database" | "session" | "api" | "gemini" | "persona" | "media" | "origin";
+export type ErrorSurface = "auth" | "input" | "preferences" | "user" | "admin" | "database" | "session" | "api" | "gemini" | "persona" | "media" | "origin" | "quota" | "token";
 export type ErrorCode = `${ErrorType}:${ErrorSurface}`;
 
 const statusByType: Record<ErrorType, number> = {
@@ -39,8 +39,10 @@ export class AppError extends Error {
   readonly type: ErrorType;
   readonly status: number;
   readonly fieldErrors?: Record<string, string[]>;
+  /** When to try again (a rate limit or a quota that resets): the Retry-After of an HTTP answer. */
+  readonly retryAfterSeconds?: number;
 
-  constructor(code: ErrorCode, message?: string, options?: { cause?: unknown; fieldErrors?: Record<string, string[]> }) {
+  constructor(code: ErrorCode, message?: string, options?: { cause?: unknown; fieldErrors?: Record<string, string[]>; retryAfterSeconds?: number }) {
     const type = code.split(":")[0] as ErrorType;
     super(message ?? defaultMessages[code] ?? "The request could not be completed.", { cause: options?.cause });
     this.name = "AppError";
@@ -48,10 +50,16 @@ export class AppError extends Error {
     this.type = type;
     this.status = statusByType[type];
     this.fieldErrors = options?.fieldErrors;
+    this.retryAfterSeconds = options?.retryAfterSeconds === undefined ? undefined : Math.max(1, Math.ceil(options.retryAfterSeconds));
   }
 
-  toJSON() {
-    return { code: this.code, message: this.message, ...(this.fieldErrors ? { fieldErrors: this.fieldErrors } : {}) };
+  toJSON(): { code: ErrorCode; message: string; fieldErrors?: Record<string, string[]>; retryAfterSeconds?: number } {
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.fieldErrors ? { fieldErrors: this.fieldErrors } : {}),
+      ...(this.retryAfterSeconds !== undefined ? { retryAfterSeconds: this.retryAfterSeconds } : {}),
+    };
   }
 }
 

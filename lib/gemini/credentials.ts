@@ -4,13 +4,15 @@ import {
   deleteCredential,
   getCredentialSummary,
   getStoredCredential,
+  resealCredential,
   upsertCredential,
   type CredentialSummary,
 } from "@/db/queries/credentials";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import type { GeminiEndpoint } from "./client";
-import { openSecret, sealSecret } from "./crypto";
+import { logError } from "@/lib/errors/log";
+import { credentialKeyRing, openSecret, sealSecret } from "./crypto";
 import type { GeminiKeySource, GeminiKeyStatus } from "./key-input";
 import { validateGeminiKey } from "./key-validation";
 
@@ -76,18 +78,38 @@ export interface ResolvedGeminiKey {
 export async function resolveGeminiKey(db: Database, { userId }: { userId: string }, options: GeminiKeyOptions = {}): Promise<ResolvedGeminiKey> {
   const stored = await getStoredCredential(db, { userId });
   if (stored) {
+    let apiKey: string;
     try {
-      return { apiKey: openSecret(stored.sealed, { userId }), source: "user" };
+      apiKey = openSecret(stored.sealed, { userId });
     } catch (error) {
       throw new AppError("bad_request:gemini", "Your saved Gemini API key can no longer be read. Please add it again in Settings.", {
         cause: error,
       });
     }
+    await resealOnUse(db, userId, stored.sealed, apiKey);
+    return { apiKey, source: "user" };
   }
   const serverKey = serverKeyOf(options);
   if (serverKey) return { apiKey: serverKey, source: "server" };
   throw new AppError("bad_request:gemini", "Add your Gemini API key in Settings to start a conversation.");
 }
+
+/**
+ * A record sealed with an older key version is sealed again with the newest as it is used, so a
+ * rotation completes for active users without the CLI. Conditional on the row being unchanged,
+ * so two requests doing it at once write once; a failure only postpones it to the next use.
+ */
+async function resealOnUse(db: Database, userId: string, sealed: StoredSealed, apiKey: string): Promise<void> {
+  const ring = credentialKeyRing();
+  if (sealed.keyVersion === ring.currentVersion) return;
+  try {
+    await resealCredential(db, { userId, from: sealed, to: sealSecret(apiKey, { userId }, ring) });
+  } catch (error) {
+    logError("credentials: re-seal on use", error);
+  }
+}
+
+type StoredSealed = NonNullable<Awaited<ReturnType<typeof getStoredCredential>>>["sealed"];
 
 export const rejectedKeyMessage = (source: ResolvedGeminiKey["source"]) =>
   source === "user"

@@ -1,13 +1,14 @@
 import "server-only";
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
+import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
 import { resolveAuthSecret } from "@/lib/auth/secret";
 import { env } from "@/lib/env";
+import { buildKeyRing, type KeyRing } from "./key-ring";
 
 /*
  * Users' Gemini keys at rest: AES-256-GCM, a random 96-bit IV per record, and the owner's user
  * id as associated data, so a ciphertext copied onto another user's row fails to decrypt.
- * The key comes from CREDENTIALS_ENCRYPTION_KEY, or is derived with HKDF from the auth secret.
- * keyVersion names the key a record was sealed with, so a rotation can re-seal old rows.
+ * keyVersion names the key a record was sealed with: the key ring (./key-ring.ts) seals with the
+ * newest version and opens every configured one, so keys rotate without losing a record.
  */
 
 export interface SealedSecret {
@@ -17,25 +18,23 @@ export interface SealedSecret {
   keyVersion: number;
 }
 
-const HKDF_INFO = "livemind/api-credentials";
+let configured: KeyRing | undefined;
 
-function keyFor(version: number): Buffer {
-  if (version !== env.CREDENTIALS_KEY_VERSION) {
-    throw new Error(`no encryption key for version ${version} (current is ${env.CREDENTIALS_KEY_VERSION})`);
-  }
-  if (env.CREDENTIALS_ENCRYPTION_KEY) {
-    const key = Buffer.from(env.CREDENTIALS_ENCRYPTION_KEY, "base64");
-    if (key.length !== 32) throw new Error("CREDENTIALS_ENCRYPTION_KEY must be 32 bytes, base64-encoded");
-    return key;
-  }
-  const salt = `livemind-credentials-v${version}`;
-  return Buffer.from(hkdfSync("sha256", resolveAuthSecret(), salt, HKDF_INFO, 32));
+/** The ring from the configuration, built on first use (the embedded setup may create the secret then). */
+export function credentialKeyRing(): KeyRing {
+  configured ??= buildKeyRing({
+    keys: env.CREDENTIALS_ENCRYPTION_KEYS,
+    legacyKey: env.CREDENTIALS_ENCRYPTION_KEY,
+    legacyVersion: env.CREDENTIALS_KEY_VERSION,
+    authSecret: resolveAuthSecret,
+  });
+  return configured;
 }
 
-export function sealSecret(plaintext: string, { userId }: { userId: string }): SealedSecret {
-  const keyVersion = env.CREDENTIALS_KEY_VERSION;
+export function sealSecret(plaintext: string, { userId }: { userId: string }, ring: KeyRing = credentialKeyRing()): SealedSecret {
+  const keyVersion = ring.currentVersion;
   const iv = randomBytes(12);
-  const cipher = createCipheriv("aes-256-gcm", keyFor(keyVersion), iv);
+  const cipher = createCipheriv("aes-256-gcm", ring.keyFor(keyVersion), iv);
   cipher.setAAD(Buffer.from(userId, "utf8"));
   const ciphertext = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
   return {
@@ -46,10 +45,16 @@ export function sealSecret(plaintext: string, { userId }: { userId: string }): S
   };
 }
 
-/** Throws if the record was altered, sealed for another user, or sealed with another key. */
-export function openSecret(sealed: SealedSecret, { userId }: { userId: string }): string {
-  const decipher = createDecipheriv("aes-256-gcm", keyFor(sealed.keyVersion), Buffer.from(sealed.iv, "base64"));
+/** Throws if the record was altered, sealed for another user, or sealed with a key the ring lacks. */
+export function openSecret(sealed: SealedSecret, { userId }: { userId: string }, ring: KeyRing = credentialKeyRing()): string {
+  const decipher = createDecipheriv("aes-256-gcm", ring.keyFor(sealed.keyVersion), Buffer.from(sealed.iv, "base64"));
   decipher.setAAD(Buffer.from(userId, "utf8"));
   decipher.setAuthTag(Buffer.from(sealed.authTag, "base64"));
   return Buffer.concat([decipher.update(Buffer.from(sealed.ciphertext, "base64")), decipher.final()]).toString("utf8");
+}
+
+/** A record sealed with an older key, sealed again with the newest; null when it already is. */
+export function resealIfOutdated(sealed: SealedSecret, owner: { userId: string }, ring: KeyRing = credentialKeyRing()): SealedSecret | null {
+  if (sealed.keyVersion === ring.currentVersion) return null;
+  return sealSecret(openSecret(sealed, owner, ring), owner, ring);
 }

@@ -5,6 +5,7 @@ import { closeStaleSessions, createLiveSession, endLiveSession, getOwnedPersona,
 import { env } from "@/lib/env";
 import { isAppError } from "@/lib/errors/app-error";
 import type { LiveConnection, StartLiveSessionInput, StartLiveSessionResult } from "@/lib/live/contract";
+import { assertMintAllowed, assertMonthlyAllowance, quotaFor } from "@/lib/quotas/service";
 import { geminiBaseUrl, type GeminiEndpoint } from "./client";
 import { rejectedKeyMessage, resolveGeminiKey, type GeminiKeyOptions, type ResolvedGeminiKey } from "./credentials";
 import { buildLiveConnectConfig, mintLiveToken } from "./live-token";
@@ -56,8 +57,10 @@ export async function startLiveSession(
   options: LiveServiceOptions = {},
 ): Promise<StartLiveSessionResult> {
   const now = options.now ?? new Date();
+  await assertMintAllowed(db, { userId, now });
   await closeStaleSessions(db, { userId, now });
   const key = await resolveGeminiKey(db, { userId }, options);
+  const quota = await quotaFor(db, { userId });
   const persona = input.personaId ? await getOwnedPersona(db, { userId, personaId: input.personaId }) : null;
   const systemInstruction = buildSystemInstruction({ persona });
   const model = options.model ?? env.GEMINI_LIVE_MODEL;
@@ -65,6 +68,7 @@ export async function startLiveSession(
     userId,
     replaceActive: input.replaceActive ?? false,
     now,
+    limits: { concurrentSessions: quota.concurrentSessions, monthlyMinutes: quota.monthlyMinutes },
     values: {
       model,
       voice: input.voice,
@@ -84,13 +88,19 @@ export async function startLiveSession(
   }
 }
 
-/** A fresh single-use token for the same open session (resumption after goAway or a drop). */
+/**
+ * A fresh single-use token for the same open session (resumption after goAway or a drop).
+ * Rate-limited like a Start, and held to the month's minutes, but not to the concurrent limit.
+ */
 export async function renewLiveToken(
   db: Database,
   { userId, sessionId }: { userId: string; sessionId: string },
   options: LiveServiceOptions = {},
 ): Promise<LiveConnection> {
+  const now = options.now ?? new Date();
+  await assertMintAllowed(db, { userId, now });
   const session = await touchOpenSession(db, { userId, sessionId, now: options.now });
+  await assertMonthlyAllowance(db, { userId, now, quota: await quotaFor(db, { userId }) });
   const key = await resolveGeminiKey(db, { userId }, options);
   return mintFor(db, {
     userId,

@@ -40,3 +40,23 @@ describe("withErrors' Origin check", () => {
     expect((await call("GET", { origin: "https://evil.example", "sec-fetch-site": "cross-site" })).status).toBe(200);
   });
 });
+
+describe("withErrors' answer to a limit", () => {
+  it("is the AppError's status with Retry-After, and no header for other errors", async () => {
+    const { AppError } = await import("@/lib/errors/app-error");
+    const limited = withErrors("test", async (_request: Request): Promise<Response> => {
+      throw new AppError("rate_limit:token", "Slow down.", { retryAfterSeconds: 41.2 });
+    });
+    const response = await limited(new Request(`${appBaseUrl()}/x`));
+    expect(response.status).toBe(429);
+    expect(response.headers.get("retry-after")).toBe("42");
+    expect(await response.json()).toEqual({ code: "rate_limit:token", message: "Slow down.", retryAfterSeconds: 42 });
+
+    const missing = withErrors("test", async (_request: Request): Promise<Response> => {
+      throw new AppError("not_found:session");
+    });
+    const plain = await missing(new Request(`${appBaseUrl()}/x`));
+    expect(plain.status).toBe(404);
+    expect(plain.headers.get("retry-after")).toBeNull();
+  });
+});

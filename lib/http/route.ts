@@ -14,7 +14,8 @@ export function withErrors<Args extends unknown[]>(name: string, handler: (...ar
       return await handler(...args);
     } catch (error) {
       const { status, body } = toPublicError(error, name);
-      return NextResponse.json(body, { status });
+      const headers = body.retryAfterSeconds !== undefined ? { "Retry-After": String(body.retryAfterSeconds) } : undefined;
+      return NextResponse.json(body, { status, headers });
     }
   };
 }

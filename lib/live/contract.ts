@@ -154,6 +154,8 @@ export interface LiveSnapshot {
   status: LiveStatus;
   /** A human sentence when status is "error" (or a non-fatal warning such as mic denied). */
   error: string | null;
+  /** The error is a quota or rate limit (Settings shows the usage), not a failure. */
+  limited: boolean;
   notice: string | null;
   sessionId: string | null;
   turns: LiveTurnView[];

@@ -14,8 +14,11 @@ const ZERO_STATS: LiveStats = {
 export const INITIAL: ConversationState = {
   status: "idle", error: null, notice: null, sessionId: null, turns: [], micMuted: false, micUnavailable: false,
   cameraOn: false, screenOn: false, inputLevel: 0, previewStream: null, recording: { audio: false, frames: false }, stats: ZERO_STATS,
-  resumeOffer: null,
+  resumeOffer: null, limited: false,
 };
+
+/** A quota or rate limit refused the conversation: retrying at once will not help. */
+export const isLimitCode = (code: string | undefined) => Boolean(code?.startsWith("rate_limit:"));
 
 /** `code` is the server's error code; none when the server could not be reached. */
 export type Settled<T> = { ok: true; data: T } | { ok: false; message: string; code?: string };

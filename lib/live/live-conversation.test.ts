@@ -13,13 +13,13 @@ const ok = <T>(data: T): Promise<ActionResult<T>> => Promise.resolve({ ok: true,
 
 type HeartbeatAnswer = Awaited<ReturnType<LiveActions["markLiveSessionActive"]>>;
 
-function harness(options: { connectError?: string; micDenied?: boolean; startError?: string; heartbeat?: () => Promise<HeartbeatAnswer>; indexedDB?: IDBFactory } = {}) {
+function harness(options: { connectError?: string; micDenied?: boolean; startError?: string; startErrorCode?: string; heartbeat?: () => Promise<HeartbeatAnswer>; indexedDB?: IDBFactory } = {}) {
   const calls: string[] = [];
   const ended: EndLiveSessionInput[] = [];
   const actions: LiveActions = {
     startLiveSession: async () => {
       calls.push("start");
-      if (options.startError) return { ok: false, error: { code: "forbidden:api" as never, message: options.startError } };
+      if (options.startError) return { ok: false, error: { code: (options.startErrorCode ?? "forbidden:api") as never, message: options.startError } };
       return ok({ ...connection, sessionId: SESSION, startedAt: new Date().toISOString() });
     },
     renewLiveToken: async () => (calls.push("renew"), ok(connection)),
@@ -154,8 +154,20 @@ describe("LiveConversation (what useLiveSession runs)", () => {
   it("a refused start action shows its message and opens no socket", async () => {
     const h = harness({ startError: "Add a Gemini API key in Settings first." });
     await h.conversation.start(startOptions);
-    expect(h.conversation.getSnapshot()).toMatchObject({ status: "error", error: "Add a Gemini API key in Settings first.", sessionId: null });
+    expect(h.conversation.getSnapshot()).toMatchObject({ status: "error", error: "Add a Gemini API key in Settings first.", sessionId: null, limited: false });
     expect(h.calls).toEqual(["start"]);
+  });
+
+  it("a start refused by a quota or rate limit is marked as a limit; other refusals are not", async () => {
+    for (const code of ["rate_limit:quota", "rate_limit:token"]) {
+      const h = harness({ startError: "You have used your 5 conversation minutes for this month.", startErrorCode: code });
+      await h.conversation.start(startOptions);
+      expect(h.conversation.getSnapshot()).toMatchObject({ status: "error", limited: true, error: expect.stringMatching(/5 conversation minutes/) });
+      expect(h.calls).toEqual(["start"]);
+    }
+    const conflict = harness({ startError: "A conversation is already running.", startErrorCode: "conflict:session" });
+    await conflict.conversation.start(startOptions);
+    expect(conflict.conversation.getSnapshot()).toMatchObject({ status: "error", limited: false });
   });
 });
 

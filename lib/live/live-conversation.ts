@@ -1,5 +1,5 @@
 import { AudioPlayer } from "./audio-player";
-import { INITIAL, settle, type ConversationState } from "./conversation-state";
+import { INITIAL, isLimitCode, settle, type ConversationState } from "./conversation-state";
 import type { LiveActions, LiveConnection, LiveStartOptions, LiveStats } from "./contract";
 import { LiveClient, type LiveApi } from "./live-client";
 import { MESSAGES } from "./live-errors";
@@ -108,7 +108,7 @@ export class LiveConversation {
       }),);
     if (!started.ok) {
       void context.close();
-      this.set({ status: "error", error: started.message });
+      this.set({ status: "error", error: started.message, limited: isLimitCode(started.code) });
       return;
     }
     await this.launch(context, started.data.sessionId, started.data, options, null);
@@ -137,7 +137,7 @@ export class LiveConversation {
     if (!renewed.ok) {
       void context.close();
       forgetStoredConversation();
-      this.set({ status: "error", error: renewed.message });
+      this.set({ status: "error", error: renewed.message, limited: isLimitCode(renewed.code) });
       return;
     }
     await this.launch(context, stored.sessionId, renewed.data, stored.options, { handle: stored.handle, startedAtMs: stored.startedAtMs });
@@ -462,7 +462,8 @@ export class LiveConversation {
   }
 
   private set(changes: Partial<ConversationState>): void {
-    this.state = { ...this.state, ...changes };
+    // `limited` describes the error it came with: any change of status without it clears it.
+    this.state = { ...this.state, ...(changes.status ? { limited: false } : {}), ...changes };
     this.publish();
   }
 

@@ -6,9 +6,12 @@ import { ApiKeyCard } from "@/components/settings/api-key-card";
 import { ExportCard } from "@/components/settings/export-card";
 import { PreferencesForm } from "@/components/settings/preferences-form";
 import { RecordingForm } from "@/components/settings/recording-form";
+import { UsageCard } from "@/components/settings/usage-card";
 import { PageHeader } from "@/components/shell/page-header";
 import { requirePageUser } from "@/lib/auth/session";
+import { env } from "@/lib/env";
 import { getGeminiKeyStatus } from "@/lib/gemini/credentials";
+import { getQuotaUsage } from "@/lib/quotas/service";
 import { deleteGeminiApiKey, saveGeminiApiKey, savePreferences, saveRecordingPreferences } from "./actions";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -16,9 +19,10 @@ export const metadata: Metadata = { title: "Settings" };
 export default async function SettingsPage() {
   const user = await requirePageUser("/settings");
   const db = await getDb();
-  const [preferences, keyStatus] = await Promise.all([
+  const [preferences, keyStatus, usage] = await Promise.all([
     getPreferences(db, { userId: user.id }),
     getGeminiKeyStatus(db, { userId: user.id }),
+    getQuotaUsage(db, { userId: user.id }),
   ]);
   const { defaultVoice, cameraEnabled, micEnabled, saveAudio, saveVideoFrames, mediaRetentionDays } = preferences;
   return (
@@ -28,6 +32,7 @@ export default async function SettingsPage() {
         <ApiKeyCard initial={keyStatus} save={saveGeminiApiKey} remove={deleteGeminiApiKey} />
         <PreferencesForm initial={{ defaultVoice, cameraEnabled, micEnabled }} save={savePreferences} />
         <RecordingForm initial={{ saveAudio, saveVideoFrames, mediaRetentionDays }} save={saveRecordingPreferences} />
+        <UsageCard usage={usage} tokenLimit={{ max: env.LIVE_TOKEN_RATE_LIMIT_MAX, windowSeconds: env.LIVE_TOKEN_RATE_LIMIT_WINDOW_SECONDS }} />
         <ExportCard href="/api/sessions/export" />
         <AccountCard user={user} />
       </div>

@@ -4,6 +4,8 @@ import { revalidatePath } from "next/cache";
 import { adminAction } from "@/lib/actions/safe-action";
 import { banAccount, revokeAccountSessions, unbanAccount } from "@/lib/admin/moderation";
 import { banUserInput, targetUserInput, type ModerationResult } from "@/lib/admin/schema";
+import { setQuotaOverride } from "@/db/queries/quotas";
+import { setUserQuotaInput } from "@/lib/quotas/limits";
 
 function refreshed(result: ModerationResult): ModerationResult {
   revalidatePath("/admin/users");
@@ -18,3 +20,10 @@ export const unbanUser = adminAction(targetUserInput, async (input, { user, db }
 export const revokeUserSessions = adminAction(targetUserInput, async (input, { user, db }) =>
   refreshed(await revokeAccountSessions(db, user, input)),
 );
+
+/** Sets (or, with nulls, clears) one account's Live quotas; audited in the DAL. */
+export const setUserQuota = adminAction(setUserQuotaInput, async ({ userId, concurrentSessionsLimit, monthlyMinutesLimit }, { user, db }) => {
+  const values = await setQuotaOverride(db, { actorId: user.id, userId, values: { concurrentSessionsLimit, monthlyMinutesLimit } });
+  revalidatePath(`/admin/users/${userId}`);
+  return { userId, ...values };
+});

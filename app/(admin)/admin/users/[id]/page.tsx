@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db";
 import { listAdminActionsForUser } from "@/db/queries/admin-audit";
+import { getQuotaOverride } from "@/db/queries/quotas";
 import { getUserForAdmin } from "@/db/queries/users";
 import { AuditLog } from "@/components/admin/audit-log";
 import { RangePicker } from "@/components/analytics/range-picker";
@@ -10,12 +11,14 @@ import { UserInsights } from "@/components/analytics/user-insights";
 import { UserActions } from "@/components/admin/user-actions";
 import { BanNotice, UserFacts } from "@/components/admin/user-facts";
 import { UserHeader } from "@/components/admin/user-header";
+import { UserQuotas } from "@/components/admin/user-quotas";
 import { rangeFromSearchParams } from "@/lib/analytics/range";
 import { getViewerTimeZone } from "@/lib/analytics/viewer-zone";
 import { requirePageAdmin } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors/app-error";
+import { getQuotaUsage, quotaDefaults } from "@/lib/quotas/service";
 import { hasNul } from "@/lib/validation/columns";
-import { banUser, revokeUserSessions, unbanUser } from "../actions";
+import { banUser, revokeUserSessions, setUserQuota, unbanUser } from "../actions";
 
 export const metadata: Metadata = { title: "User · Admin" };
 
@@ -41,6 +44,8 @@ export default async function AdminUserPage({
     listAdminActionsForUser(db, { actorId: admin.id, targetUserId: id }),
   ]);
   const isSelf = user.id === admin.id;
+  // After the account is known to exist: an unknown id stays a plain 404.
+  const [usage, override] = await Promise.all([getQuotaUsage(db, { userId: user.id }), getQuotaOverride(db, { userId: user.id })]);
 
   return (
     <>
@@ -57,6 +62,7 @@ export default async function AdminUserPage({
       <div className="flex flex-col gap-6">
         <BanNotice user={user} />
         <UserFacts user={user} />
+        <UserQuotas userId={user.id} usage={usage} override={override} defaults={quotaDefaults()} save={setUserQuota} />
         <section aria-labelledby="user-insights-title" className="flex flex-col gap-3">
           <h2 id="user-insights-title" className="text-base font-semibold text-fg">
             Insights
