@@ -34,6 +34,9 @@ function sessionFilters(filters: Filters): SQL[] {
   // Whole days in the user's time zone: from the start of `from` to the end of `to`.
   if (filters.from) where.push(sql`${liveSessions.startedAt} >= (${filters.from}::date::timestamp at time zone ${tz})`);
   if (filters.to) where.push(sql`${liveSessions.startedAt} < ((${filters.to}::date + 1)::timestamp at time zone ${tz})`);
+  // "default": the companion without a persona (a deleted persona's conversations keep its name).
+  if (filters.persona === "default") where.push(sql`${liveSessions.personaId} is null and ${liveSessions.personaName} is null`);
+  else if (filters.persona) where.push(eq(liveSessions.personaId, filters.persona));
   return where;
 }
 
@@ -54,7 +57,7 @@ export async function listSessionHistory(
       durationSeconds: liveSessions.totalDurationSeconds,
       turnCount: sql<number>`(select count(*) from transcriptions t where t.session_id = ${liveSessions.id})`.mapWith(Number),
       voice: liveSessions.voice,
-      personaName: personas.name,
+      personaName: sql<string | null>`coalesce(${liveSessions.personaName}, ${personas.name})`,
       model: liveSessions.model,
       status: liveSessions.status,
       hasAudio: sql<boolean>`exists (select 1 from audio_chunks a where a.session_id = ${liveSessions.id})`.mapWith(Boolean),
@@ -79,6 +82,7 @@ interface SearchRow extends Record<string, unknown> {
   id: string;
   session_id: string;
   session_title: string | null;
+  persona_name: string | null;
   first_line: string | null;
   started_at: string;
   sequence_number: number;
@@ -128,14 +132,15 @@ export async function searchTranscripts(
   const result = await db.execute<SearchRow>(sql`
     with hits as (
       select t.id, t.session_id, t.sequence_number, t.sender, t.start_offset_ms, t.text,
-             ${liveSessions.title} as session_title, ${liveSessions.startedAt} as started_at, ${rank} as rank
+             ${liveSessions.title} as session_title, ${liveSessions.startedAt} as started_at, ${rank} as rank,
+             coalesce(${liveSessions.personaName}, (select p.name from personas p where p.id = ${liveSessions.personaId} and p.user_id = ${userId})) as persona_name
       from transcriptions t
       join ${liveSessions} on ${liveSessions.id} = t.session_id
       where ${and(...where)}
       order by rank desc, started_at desc, t.id desc
       limit ${limit + 1}
     )
-    select h.id, h.session_id, h.session_title, h.sequence_number, h.sender::text as sender, h.start_offset_ms,
+    select h.id, h.session_id, h.session_title, h.persona_name, h.sequence_number, h.sender::text as sender, h.start_offset_ms,
            ${exactInstant(sql`h.started_at`)} as started_at,
            h.rank::text as rank,
            case when x.excerpt is null
@@ -160,6 +165,7 @@ export async function searchTranscripts(
     id: row.id,
     sessionId: row.session_id,
     sessionTitle: row.session_title,
+    personaName: row.persona_name,
     firstLine: row.first_line,
     startedAt: row.started_at,
     sequenceNumber: Number(row.sequence_number),

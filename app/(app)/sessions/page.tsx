@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db";
 import { hasAnySession, listSessionHistory, searchTranscripts } from "@/db/queries/history";
+import { listPersonas } from "@/db/queries/personas";
 import { SessionsView } from "@/components/sessions/sessions-view";
 import { PageHeader } from "@/components/shell/page-header";
 import { requirePageUser } from "@/lib/auth/session";
@@ -13,8 +14,9 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
   const user = await requirePageUser("/sessions");
   const filters = parseHistoryFilters(await searchParams);
   const db = await getDb();
-  const [hasAny, first] = await Promise.all([
+  const [hasAny, personas, first] = await Promise.all([
     hasAnySession(db, { userId: user.id }),
+    listPersonas(db, { userId: user.id }).then((list) => list.map(({ id, name }) => ({ id, name }))),
     filters.q
       ? searchTranscripts(db, { userId: user.id, query: filters.q, filters }).then((page) => ({ kind: "search" as const, page }))
       : listSessionHistory(db, { userId: user.id, filters }).then((page) => ({ kind: "list" as const, page })),
@@ -22,7 +24,7 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
   return (
     <>
       <PageHeader title="Sessions" description="Every conversation you have had, newest first. Search what was said, open one to replay it." />
-      <SessionsView initial={{ filters, hasAny, ...first }} actions={{ renameSession, deleteSessions }} />
+      <SessionsView initial={{ filters, hasAny, ...first }} actions={{ renameSession, deleteSessions }} personas={personas} />
     </>
   );
 }
