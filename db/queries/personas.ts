@@ -73,10 +73,10 @@ export async function updatePersona(db: Database, { userId, personaId, values }:
 
 /** A copy named "… (copy)", everything else the same. */
 export async function duplicatePersona(db: Database, { userId, personaId }: { userId: string; personaId: string }): Promise<Persona> {
-  const source = await getPersona(db, { userId, personaId });
+  const { id: _id, createdAt: _created, updatedAt: _updated, ...values } = await getPersona(db, { userId, personaId });
   const suffix = " (copy)";
-  const name = `${[...source.name].slice(0, PERSONA_LIMITS.name - suffix.length).join("")}${suffix}`;
-  return createPersona(db, { userId, values: { ...source, name } });
+  const name = `${[...values.name].slice(0, PERSONA_LIMITS.name - suffix.length).join("")}${suffix}`;
+  return createPersona(db, { userId, values: { ...values, name } });
 }
 
 /** Deletes the persona; its conversations stay (persona_id set null, their persona_name snapshot kept). */
