@@ -17,6 +17,9 @@ type Phase = "idle" | "listening" | "thinking" | "speaking";
 const BARS = 5;
 /** Loudness above which the model counts as speaking (the analyser's RMS, scaled 0..1). */
 const SPEAKING_LEVEL = 0.02;
+/** Mic loudness that counts as the user talking, and how long a pause ends their turn for the visual. */
+const MIC_VOICE_LEVEL = 0.04;
+const QUIET_MS = 600;
 const labels: Record<Phase, string> = { idle: "Ready", listening: "Listening", thinking: "Thinking", speaking: "Speaking" };
 
 /**
@@ -26,15 +29,22 @@ const labels: Record<Phase, string> = { idle: "Ready", listening: "Listening", t
  */
 export function PersonaStage({ live, persona }: { live: LiveController; persona: StagePersona }) {
   const bars = useRef<HTMLDivElement>(null);
-  const [speaking, setSpeaking] = useState(false);
+  const [phase, setPhase] = useState<Exclude<Phase, "idle">>("listening");
   const connected = live.status === "live" || live.status === "reconnecting";
   const { outputLevel } = live;
+  // The loop reads the latest mic level and turns without restarting on every render.
+  const latest = useRef({ inputLevel: 0, userSpokeLast: false });
+  useEffect(() => {
+    latest.current = { inputLevel: live.inputLevel, userSpokeLast: live.turns.at(-1)?.sender === "user" };
+  });
 
   useEffect(() => {
     if (!connected) return;
     let frame = 0;
     let smoothed = 0;
-    const draw = () => {
+    let speaking = false;
+    let voiceAt = 0;
+    const draw = (now: number) => {
       const level = outputLevel();
       smoothed = Math.max(level, smoothed * 0.85);
       const el = bars.current;
@@ -46,23 +56,25 @@ export function PersonaStage({ live, persona }: { live: LiveController; persona:
           (bar as HTMLElement).style.transform = `scaleY(${(0.18 + Math.min(1, Math.sqrt(smoothed) * 1.6 * weight) * 0.82).toFixed(3)})`;
         });
       }
-      setSpeaking((was) => (was ? smoothed > SPEAKING_LEVEL / 2 : smoothed > SPEAKING_LEVEL));
+      speaking = speaking ? smoothed > SPEAKING_LEVEL / 2 : smoothed > SPEAKING_LEVEL;
+      const { inputLevel, userSpokeLast } = latest.current;
+      if (inputLevel > MIC_VOICE_LEVEL) voiceAt = now;
+      // Thinking: the user said something and has been quiet a moment, and no answer plays yet.
+      setPhase(speaking ? "speaking" : userSpokeLast && now - voiceAt > QUIET_MS ? "thinking" : "listening");
       frame = requestAnimationFrame(draw);
     };
     frame = requestAnimationFrame(draw);
     return () => cancelAnimationFrame(frame);
   }, [connected, outputLevel]);
 
-  const last = live.turns.at(-1);
-  const userDone = last?.sender === "user" && (last.final || live.inputLevel < 0.04);
-  const phase: Phase = !connected ? "idle" : speaking ? "speaking" : userDone ? "thinking" : "listening";
+  const shown: Phase = connected ? phase : "idle";
 
   return (
-    <div className="flex items-center gap-3 border-b border-border px-4 py-3 sm:px-5" data-testid="persona-stage" data-phase={phase}>
+    <div className="flex items-center gap-3 border-b border-border px-4 py-3 sm:px-5" data-testid="persona-stage" data-phase={shown}>
       <div className="relative">
         <span
           aria-hidden
-          className={cn("absolute -inset-1 rounded-full opacity-0 transition-opacity", colorClasses(persona.color), phase === "speaking" && "animate-pulse opacity-30", phase === "thinking" && "opacity-15")}
+          className={cn("absolute -inset-1 rounded-full opacity-0 transition-opacity", colorClasses(persona.color), shown === "speaking" && "animate-pulse opacity-30", shown === "thinking" && "opacity-15")}
         />
         <PersonaAvatar name={persona.name} initials={persona.initials} color={persona.color} className="relative" />
       </div>
@@ -71,7 +83,7 @@ export function PersonaStage({ live, persona }: { live: LiveController; persona:
           {persona.name}
         </p>
         <p className="text-sm text-fg-muted" role="status" aria-live="polite" data-testid="persona-stage-phase">
-          {labels[phase]}
+          {labels[shown]}
         </p>
       </div>
       <div ref={bars} aria-hidden className="flex h-8 items-center gap-1" data-testid="persona-voice-bars">
