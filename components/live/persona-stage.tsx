@@ -86,7 +86,7 @@ export function PersonaStage({ live, persona }: { live: LiveController; persona:
           {labels[shown]}
         </p>
       </div>
-      <div ref={bars} aria-hidden className="flex h-8 items-center gap-1" data-testid="persona-voice-bars">
+      <div ref={bars} aria-hidden className={cn("flex h-8 items-center gap-1 transition-opacity", !connected && "opacity-40")} data-testid="persona-voice-bars">
         {Array.from({ length: BARS }, (_, i) => (
           <span key={i} className={cn("h-full w-1.5 origin-center scale-y-[0.18] rounded-full transition-transform duration-75", colorClasses(persona.color))} />
         ))}

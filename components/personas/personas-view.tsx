@@ -7,7 +7,6 @@ import { useState } from "react";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { voiceCharacter } from "@/lib/gemini/voices";
 import { PERSONA_GALLERY } from "@/lib/personas/gallery";
 import { languageOf } from "@/lib/personas/languages";
 import type { Persona } from "@/lib/personas/schema";
@@ -87,7 +86,7 @@ export function PersonasView({ initial, actions }: { initial: Persona[]; actions
                         {persona.name}
                       </h3>
                       <p className="truncate text-sm text-fg-muted" data-testid="persona-voice">
-                        {persona.voice} · {voiceCharacter(persona.voice)} · {languageOf(persona.language).label}
+                        {persona.voice} · {languageOf(persona.language).label}
                       </p>
                     </div>
                   </div>

@@ -5,7 +5,9 @@ import type { PersonaValues } from "@/lib/personas/schema";
 import { createTestUser } from "../test/fixtures";
 import { describeEachDriver } from "../test/drivers";
 import { listSessionHistory, searchTranscripts } from "./history";
-import { createLiveSession } from "./live-sessions";
+import { getInsightsUsage } from "./analytics";
+import { getAdminUsage } from "./analytics-admin";
+import { createLiveSession, endLiveSession } from "./live-sessions";
 import { createPersona, deletePersona, duplicatePersona, getLastPersonaId, getPersona, listPersonas, rememberLastPersona, updatePersona } from "./personas";
 import { getReplaySession } from "./replay";
 import { appendTurns } from "./transcripts";
@@ -77,6 +79,23 @@ describeEachDriver("persona queries", ({ db }) => {
     expect((await searchTranscripts(db(), { userId, query: "hola" })).items[0]).toMatchObject({ sessionId: withPersona.id, personaName: "Spanish tutor" });
     // Not the default companion's either: it was a persona's.
     expect((await listSessionHistory(db(), { userId, filters: { persona: "default" } })).items.map((s) => s.id)).toEqual([plain.id]);
+  });
+
+  it("Insights keep the name a conversation had; an admin sees only that a custom persona was used", async () => {
+    const { id: userId } = await createTestUser(db());
+    const actorId = (await createTestUser(db(), { role: "admin" })).id;
+    const persona = await createPersona(db(), { userId, values: tutor });
+    const started = new Date("2031-05-05T10:00:00Z");
+    const talk = await createLiveSession(db(), { userId, values: session(persona.id, persona.name), now: started });
+    await endLiveSession(db(), { userId, sessionId: talk.id, status: "ENDED", now: new Date(started.getTime() + 60_000) });
+    await deletePersona(db(), { userId, personaId: persona.id });
+    const range = { from: "2031-05-05", to: "2031-05-05", timeZone: "UTC" };
+    expect((await getInsightsUsage(db(), { userId, ...range })).personas.map((p) => p.label)).toEqual(["Spanish tutor"]);
+    const adminUsage = await getAdminUsage(db(), { actorId, userId, ...range });
+    expect(adminUsage.personas.map((p) => p.label)).toEqual(["Custom persona"]);
+    const adminView = JSON.stringify(adminUsage);
+    expect(adminView).not.toContain("Spanish tutor");
+    expect(adminView).not.toContain("Profe");
   });
 
   it("remembers the persona last started with, and forgets it when it is deleted", async () => {
