@@ -106,7 +106,7 @@ const id = (world: World) =>
   fc.oneof({ weight: 4, arbitrary: fc.constant(world.attacker.sessionId) }, { weight: 1, arbitrary: fc.constant(world.victim.sessionId) }, { weight: 1, arbitrary: hostileString });
 const get = (path: string, query: URLSearchParams, headers: Record<string, string> = {}) => new Request(`http://localhost${path}?${query}`, { headers });
 const rangeKeys = ["chart", "range", "from", "to", "tz", "userId"];
-const historyKeys = ["q", "status", "from", "to", "tz", "cursor"];
+const historyKeys = ["q", "status", "from", "to", "persona", "tz", "cursor"];
 const turn = { sequenceNumber: 0, sender: "model", text: "fuzzed", startOffsetMs: 0, endOffsetMs: 900, latencyMs: 300, interrupted: false, inputTokens: 10, outputTokens: 20 };
 
 const TARGETS: Target[] = [

@@ -6,6 +6,7 @@ import { HIGHLIGHT_END, HIGHLIGHT_START } from "@/lib/history/snippet";
 import type { Page, SearchHit, SessionListItem } from "@/lib/history/types";
 import type { Database } from "../index";
 import { liveSessions, personas } from "../schema";
+import { getPersona } from "./personas";
 
 /*
  * The Sessions page: the caller's conversations newest first, and full-text search over their
@@ -40,11 +41,17 @@ function sessionFilters(filters: Filters): SQL[] {
   return where;
 }
 
+/** Narrowing to a persona that is not the caller's is not found, like any other id of someone else's. */
+async function checkPersonaFilter(db: Database, userId: string, filters: Filters): Promise<void> {
+  if (filters.persona && filters.persona !== "default") await getPersona(db, { userId, personaId: filters.persona });
+}
+
 /** One page of the caller's conversations, newest first; `cursor` is the previous page's nextCursor. */
 export async function listSessionHistory(
   db: Database,
   { userId, filters = {}, cursor, limit = HISTORY_PAGE_SIZE }: { userId: string; filters?: Filters; cursor?: string | null; limit?: number },
 ): Promise<Page<SessionListItem>> {
+  await checkPersonaFilter(db, userId, filters);
   const after = readListCursor(cursor);
   const where = [eq(liveSessions.userId, userId), ...sessionFilters(filters)];
   if (after) where.push(sql`(${liveSessions.startedAt}, ${liveSessions.id}) < (${after.startedAt}::timestamptz, ${after.id}::uuid)`);
@@ -118,6 +125,7 @@ export async function searchTranscripts(
   db: Database,
   { userId, query, filters = {}, cursor, limit = HISTORY_PAGE_SIZE }: { userId: string; query: string; filters?: Filters; cursor?: string | null; limit?: number },
 ): Promise<Page<SearchHit>> {
+  await checkPersonaFilter(db, userId, filters);
   const { config, vector } = matchesAsTyped(query) ? AS_TYPED : ENGLISH;
   const tsquery = sql`websearch_to_tsquery(${config}, ${query})`;
   const rank = sql`ts_rank(${vector}, ${tsquery})`;

@@ -51,6 +51,8 @@ describeEachDriver("persona queries", ({ db }) => {
     await expect(duplicatePersona(db(), as)).rejects.toMatchObject({ status: 404 });
     await expect(deletePersona(db(), as)).rejects.toMatchObject({ status: 404 });
     expect(await listPersonas(db(), { userId: other.id })).toEqual([]);
+    await expect(listSessionHistory(db(), { userId: other.id, filters: { persona: theirs.id } })).rejects.toMatchObject({ status: 404 });
+    await expect(searchTranscripts(db(), { userId: other.id, query: "hola", filters: { persona: theirs.id } })).rejects.toMatchObject({ status: 404 });
     expect(await getPersona(db(), { userId: owner.id, personaId: theirs.id })).toMatchObject({ name: "Spanish tutor" });
   });
 

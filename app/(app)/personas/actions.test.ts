@@ -29,6 +29,8 @@ const { startLiveSession } = await import("../live/actions");
 const { getLastPersonaId } = await import("@/db/queries/personas");
 const { getOwnedLiveSession } = await import("@/db/queries/live-sessions");
 const sampleRoute = await import("@/app/api/voices/[voice]/sample/route");
+const listRoute = await import("@/app/api/sessions/route");
+const searchRoute = await import("@/app/api/sessions/search/route");
 
 let double: GeminiDouble;
 const saved = { baseUrl: env.GEMINI_API_BASE_URL, serverKey: env.GEMINI_API_KEY };
@@ -105,6 +107,11 @@ describeEachDriver("persona actions, voice samples and Live with a persona", ({ 
     ]) {
       expect(result).toMatchObject({ ok: false, error: { code: "not_found:persona" } });
     }
+    // Narrowing Sessions to it is not found either; a malformed id is a 400, the user's own "default" is fine.
+    expect((await listRoute.GET(new Request(`http://localhost/api/sessions?persona=${personaId}`))).status).toBe(404);
+    expect((await searchRoute.GET(new Request(`http://localhost/api/sessions/search?q=hi&persona=${personaId}`))).status).toBe(404);
+    expect((await listRoute.GET(new Request("http://localhost/api/sessions?persona=nope"))).status).toBe(400);
+    expect((await listRoute.GET(new Request("http://localhost/api/sessions?persona=default"))).status).toBe(200);
   });
 
   it("lock the persona's voice, language, instruction and native-audio options into the token at Start", async () => {

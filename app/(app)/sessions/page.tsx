@@ -12,11 +12,14 @@ export const metadata: Metadata = { title: "Sessions" };
 
 export default async function SessionsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageUser("/sessions");
-  const filters = parseHistoryFilters(await searchParams);
+  const parsed = parseHistoryFilters(await searchParams);
   const db = await getDb();
-  const [hasAny, personas, first] = await Promise.all([
+  const personas = (await listPersonas(db, { userId: user.id })).map(({ id, name }) => ({ id, name }));
+  // A persona that is not (or no longer) the user's is dropped from the URL's filters, like any malformed one.
+  const keep = !parsed.persona || parsed.persona === "default" || personas.some((p) => p.id === parsed.persona);
+  const filters = keep ? parsed : { ...parsed, persona: undefined };
+  const [hasAny, first] = await Promise.all([
     hasAnySession(db, { userId: user.id }),
-    listPersonas(db, { userId: user.id }).then((list) => list.map(({ id, name }) => ({ id, name }))),
     filters.q
       ? searchTranscripts(db, { userId: user.id, query: filters.q, filters }).then((page) => ({ kind: "search" as const, page }))
       : listSessionHistory(db, { userId: user.id, filters }).then((page) => ({ kind: "list" as const, page })),
