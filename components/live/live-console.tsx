@@ -99,7 +99,8 @@ export function LiveConsole({ actions, defaults, keyLabel, recording, rememberVo
             quiet ? "h-auto" : "h-[max(20rem,calc(100dvh-17rem))] sm:h-[30rem]",
           )}
         >
-          <PersonaStage live={live} persona={persona ?? DEFAULT_STAGE} />
+          {/* Before a conversation a phone shows who it will be in the picker below, keeping Start in reach. */}
+          <PersonaStage live={live} persona={persona ?? DEFAULT_STAGE} className={quiet ? "hidden lg:flex" : undefined} />
           <LiveTranscript turns={live.turns} status={live.status} />
           {/* Typing opens once live; until then a phone spends the room on reaching Start. */}
           <div className={quiet ? "hidden lg:contents" : "contents"}>

@@ -56,11 +56,13 @@ export function LiveControls({ live, choices, onChoicesChange, onStart, starting
 
   return (
     <div className="flex flex-col gap-5 p-4 sm:p-5">
-      <div className="flex flex-col gap-1.5">
+      {/* Side by side on a phone, so Start stays within the first screen. */}
+      <div className="grid grid-cols-2 gap-3 lg:grid-cols-1 lg:gap-5">
+      <div className="flex min-w-0 flex-col gap-1.5">
         <label htmlFor="live-persona" className="flex items-center justify-between text-sm font-medium text-fg">
           Talk with
           {running ? (
-            <span className="inline-flex items-center gap-1 text-xs font-normal text-fg-muted">
+            <span className="hidden items-center gap-1 text-xs font-normal text-fg-muted sm:inline-flex">
               <Lock aria-hidden className="size-3" />
               Set for this conversation
             </span>
@@ -83,13 +85,13 @@ export function LiveControls({ live, choices, onChoicesChange, onStart, starting
         </select>
       </div>
 
-      <div className="flex flex-col gap-1.5">
+      <div className="flex min-w-0 flex-col gap-1.5">
         <label htmlFor="live-voice" className="flex items-center justify-between text-sm font-medium text-fg">
           Voice
           {running || persona ? (
             <span className="inline-flex items-center gap-1 text-xs font-normal text-fg-muted">
               <Lock aria-hidden className="size-3" />
-              {running ? "Set for this conversation" : "The persona's voice"}
+              <span className="sr-only sm:not-sr-only">{running ? "Set for this conversation" : "The persona's voice"}</span>
             </span>
           ) : voiceSaved ? (
             <span className="inline-flex items-center gap-1 text-xs font-normal text-fg-muted" role="status" data-testid="live-voice-saved">
@@ -112,6 +114,7 @@ export function LiveControls({ live, choices, onChoicesChange, onStart, starting
             </option>
           ))}
         </select>
+      </div>
       </div>
 
       <div className="grid grid-cols-3 gap-2">

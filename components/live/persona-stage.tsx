@@ -27,7 +27,7 @@ const labels: Record<Phase, string> = { idle: "Ready", listening: "Listening", t
  * audio actually playing (read from the analyser on the playback path every frame), so the
  * visual stops the instant playback does, on an interruption too.
  */
-export function PersonaStage({ live, persona }: { live: LiveController; persona: StagePersona }) {
+export function PersonaStage({ live, persona, className }: { live: LiveController; persona: StagePersona; className?: string }) {
   const bars = useRef<HTMLDivElement>(null);
   const [phase, setPhase] = useState<Exclude<Phase, "idle">>("listening");
   const connected = live.status === "live" || live.status === "reconnecting";
@@ -70,7 +70,7 @@ export function PersonaStage({ live, persona }: { live: LiveController; persona:
   const shown: Phase = connected ? phase : "idle";
 
   return (
-    <div className="flex items-center gap-3 border-b border-border px-4 py-3 sm:px-5" data-testid="persona-stage" data-phase={shown}>
+    <div className={cn("flex items-center gap-3 border-b border-border px-4 py-3 sm:px-5", className)} data-testid="persona-stage" data-phase={shown}>
       <div className="relative">
         <span
           aria-hidden

@@ -189,7 +189,7 @@ export const SCREENSHOT_PAGES: ScreenshotPage[] = [
       await withPersonas(page);
       const id = await page.getByTestId("persona-card").first().getAttribute("data-persona-id");
       await page.goto(`/live?persona=${id}`);
-      await page.getByTestId("persona-stage").waitFor();
+      await page.getByTestId("live-persona").waitFor();
     },
   },
 ];
