@@ -76,7 +76,7 @@ export function LiveControls({ live, choices, onChoicesChange, onStart, starting
           data-testid="live-persona"
           className={selectClasses}
         >
-          <option value="">Default companion</option>
+          <option value="">LiveMind</option>
           {personas.map((p) => (
             <option key={p.id} value={p.id}>
               {p.name}
