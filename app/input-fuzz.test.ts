@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import { createLiveSession } from "@/db/queries/live-sessions";
+import { createPersona } from "@/db/queries/personas";
 import { updatePreferences } from "@/db/queries/preferences";
 import { audioChunks, videoFrames } from "@/db/schema";
 import { describeEachDriver } from "@/db/test/drivers";
@@ -59,10 +60,12 @@ const routes = {
   exportAll: await import("./api/sessions/export/route"),
   list: await import("./api/sessions/route"),
   search: await import("./api/sessions/search/route"),
+  voiceSample: await import("./api/voices/[voice]/sample/route"),
 };
 const actions = {
   admin: await import("./(admin)/admin/users/actions"),
   live: await import("./(app)/live/actions"),
+  personas: await import("./(app)/personas/actions"),
   sessions: await import("./(app)/sessions/actions"),
   settings: await import("./(app)/settings/actions"),
 };
@@ -90,8 +93,8 @@ function fromAction(result: { ok: true } | { ok: false; error: { code: string; m
 }
 
 interface World {
-  victim: { id: string; sessionId: string; frameId: string };
-  attacker: { id: string; sessionId: string };
+  victim: { id: string; sessionId: string; frameId: string; personaId: string };
+  attacker: { id: string; sessionId: string; personaId: string };
   admin: { id: string };
 }
 
@@ -103,7 +106,7 @@ const id = (world: World) =>
   fc.oneof({ weight: 4, arbitrary: fc.constant(world.attacker.sessionId) }, { weight: 1, arbitrary: fc.constant(world.victim.sessionId) }, { weight: 1, arbitrary: hostileString });
 const get = (path: string, query: URLSearchParams, headers: Record<string, string> = {}) => new Request(`http://localhost${path}?${query}`, { headers });
 const rangeKeys = ["chart", "range", "from", "to", "tz", "userId"];
-const historyKeys = ["q", "status", "from", "to", "tz", "cursor"];
+const historyKeys = ["q", "status", "from", "to", "persona", "tz", "cursor"];
 const turn = { sequenceNumber: 0, sender: "model", text: "fuzzed", startOffsetMs: 0, endOffsetMs: 900, latencyMs: 300, interrupted: false, inputTokens: 10, outputTokens: 20 };
 
 const TARGETS: Target[] = [
@@ -162,6 +165,12 @@ const TARGETS: Target[] = [
   { name: "GET export all", arbitrary: () => fc.constant(async () => fromResponse(await routes.exportAll.GET())) },
   { name: "GET sessions", arbitrary: () => hostileQuery(historyKeys).map((q) => async () => fromResponse(await routes.list.GET(get("/api/sessions", q)))) },
   { name: "GET search", arbitrary: () => hostileQuery(historyKeys, { q: "fuzzed" }).map((q) => async () => fromResponse(await routes.search.GET(get("/api/sessions/search", q)))) },
+  {
+    name: "GET voice sample",
+    arbitrary: () =>
+      fc.tuple(fc.oneof(fc.constantFrom("Puck", "Sulafat"), hostileString), hostileQuery(["language"], { language: "en-US" })).map(([voice, q]) => async () =>
+        fromResponse(await routes.voiceSample.GET(get("/x", q), params({ voice })))),
+  },
   ...actionTargets(),
 ];
 
@@ -177,7 +186,22 @@ function actionTargets(): Target[] {
   // An account that does not exist: a ban that got through would be the admin's right, not a fault.
   const noSuchUser = () => ({ userId: "00000000-0000-4000-8000-00000000dead" });
   const ownOrVictimSession = (_w: World, sessionId: string) => ({ sessionId });
+  const persona = { name: "Fuzz", initials: "", color: "teal", voice: "Puck", language: "en-US", personality: "", instructions: "Be brief.", usesMemory: true, affectiveDialog: false, proactiveAudio: false };
+  const personaCall = (name: string, action: (input: never) => Promise<Parameters<typeof fromAction>[0]>, template: (personaId: string) => Record<string, unknown>): Target => ({
+    name,
+    arbitrary: (w) =>
+      fc
+        .constantFrom(w.attacker.personaId, w.victim.personaId)
+        .chain((personaId) => mutated(template(personaId)))
+        .map((input) => async () => fromAction(await action(input as never))),
+  });
   return [
+    call("createPersona", actions.personas.createPersona, () => persona),
+    call("createPersonaFromGallery", actions.personas.createPersonaFromGallery, () => ({ key: "study-buddy" })),
+    personaCall("updatePersona", actions.personas.updatePersona, (personaId) => ({ personaId, values: persona })),
+    personaCall("duplicatePersona", actions.personas.duplicatePersona, (personaId) => ({ personaId })),
+    personaCall("deletePersona", actions.personas.deletePersona, (personaId) => ({ personaId })),
+    personaCall("startLiveSession with a persona", actions.live.startLiveSession, (personaId) => ({ voice: "Kore", personaId, cameraEnabled: false, micEnabled: true })),
     call("banUser", actions.admin.banUser, () => ({ ...noSuchUser(), reason: "Spam, repeatedly", expiresInDays: 1 })),
     call("unbanUser", actions.admin.unbanUser, noSuchUser),
     call("revokeUserSessions", actions.admin.revokeUserSessions, noSuchUser),
@@ -224,7 +248,13 @@ describeEachDriver(
       await updatePreferences(db(), { userId: attacker.id, values: { saveAudio: true, saveVideoFrames: true, mediaRetentionDays: 30 } });
       const values = { model: "m", voice: "Kore", personaId: null, cameraEnabled: false, micEnabled: true, systemInstruction: "" };
       const own = await createLiveSession(db(), { userId: attacker.id, values });
-      world = { victim: { id: victim.id, sessionId: spoken.id, frameId: frame!.id }, attacker: { id: attacker.id, sessionId: own.id }, admin: { id: admin.id } };
+      const personaValues = { name: "P", initials: "", color: "teal", voice: "Puck", language: "en-US", personality: "", instructions: "", usesMemory: true, affectiveDialog: false, proactiveAudio: false } as const;
+      const [victimPersona, attackerPersona] = [await createPersona(db(), { userId: victim.id, values: personaValues }), await createPersona(db(), { userId: attacker.id, values: personaValues })];
+      world = {
+        victim: { id: victim.id, sessionId: spoken.id, frameId: frame!.id, personaId: victimPersona.id },
+        attacker: { id: attacker.id, sessionId: own.id, personaId: attackerPersona.id },
+        admin: { id: admin.id },
+      };
     });
     afterAll(async () => {
       Object.assign(env, { GEMINI_API_BASE_URL: saved.baseUrl, GEMINI_API_KEY: saved.serverKey, CRON_SECRET: saved.cron });

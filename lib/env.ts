@@ -41,6 +41,7 @@ const schema = z
     CREDENTIALS_KEY_VERSION: positiveInt(1),
     GEMINI_API_KEY: optionalString,
     GEMINI_LIVE_MODEL: z.string().default("gemini-2.5-flash-native-audio-preview-12-2025"),
+    GEMINI_TTS_MODEL: z.string().default("gemini-2.5-flash-preview-tts"),
     GEMINI_API_BASE_URL: optionalString.pipe(z.url("GEMINI_API_BASE_URL must be a full URL").optional()),
     // Bearer token of scheduled jobs (Vercel Cron sends it): GET /api/cron/purge-media.
     CRON_SECRET: optionalString.pipe(z.string().min(16, "CRON_SECRET must be at least 16 characters").optional()),

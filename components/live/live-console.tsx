@@ -6,6 +6,7 @@ import { useState } from "react";
 import { buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
+import type { GeminiVoice } from "@/lib/gemini/voices";
 import type { LiveActions } from "@/lib/live/contract";
 import { useLiveSession } from "@/lib/live/use-live-session";
 import { isInProgress } from "./format";
@@ -17,6 +18,7 @@ import { LiveResumeOffer } from "./live-resume-offer";
 import { LiveStatsProbe } from "./live-stats";
 import { LiveStatusPill } from "./live-status-pill";
 import { LiveTranscript } from "./live-transcript";
+import { PersonaStage, type StagePersona } from "./persona-stage";
 import { RecordingIndicator } from "./recording-indicator";
 import { useElapsedSeconds } from "./use-elapsed-seconds";
 import { useRememberedVoice, type RememberVoice } from "./use-remembered-voice";
@@ -29,9 +31,18 @@ interface Props {
   /** What Settings asks to save for replay. */
   recording: { audio: boolean; frames: boolean };
   rememberVoice: RememberVoice;
+  /** The user's personas; the one in defaults.personaId is offered first. */
+  personas?: LivePersona[];
 }
 
-export function LiveConsole({ actions, defaults, keyLabel, recording, rememberVoice }: Props) {
+export interface LivePersona extends StagePersona {
+  id: string;
+  voice: GeminiVoice;
+}
+
+const DEFAULT_STAGE: StagePersona = { name: "LiveMind", initials: "LM", color: "violet" };
+
+export function LiveConsole({ actions, defaults, keyLabel, recording, rememberVoice, personas = [] }: Props) {
   const live = useLiveSession(actions);
   const [choices, setChoices] = useState(defaults);
   const voice = useRememberedVoice(rememberVoice);
@@ -42,7 +53,7 @@ export function LiveConsole({ actions, defaults, keyLabel, recording, rememberVo
     if (pending) return;
     setPending(kind);
     try {
-      const act = { start: () => live.start({ ...choices, personaId: null, recording }), retry: live.retry, continue: live.continueConversation, end: live.endPrevious };
+      const act = { start: () => live.start({ ...choices, recording }), retry: live.retry, continue: live.continueConversation, end: live.endPrevious };
       await act[kind]();
     } finally {
       setPending(null);
@@ -54,8 +65,10 @@ export function LiveConsole({ actions, defaults, keyLabel, recording, rememberVo
   // Until something is said the transcript only invites: on a phone, Start stays in reach below it.
   const quiet = live.turns.length === 0 && !isInProgress(live.status);
 
+  const persona = personas.find((p) => p.id === choices.personaId) ?? null;
+
   function changeChoices(next: StartChoices) {
-    if (next.voice !== choices.voice) voice.pick(next.voice);
+    if (next.voice !== choices.voice && !next.personaId) voice.pick(next.voice);
     setChoices(next);
   }
 
@@ -86,6 +99,8 @@ export function LiveConsole({ actions, defaults, keyLabel, recording, rememberVo
             quiet ? "h-auto" : "h-[max(20rem,calc(100dvh-17rem))] sm:h-[30rem]",
           )}
         >
+          {/* Before a conversation a phone shows who it will be in the picker below, keeping Start in reach. */}
+          <PersonaStage live={live} persona={persona ?? DEFAULT_STAGE} className={quiet ? "hidden lg:flex" : undefined} />
           <LiveTranscript turns={live.turns} status={live.status} />
           {/* Typing opens once live; until then a phone spends the room on reaching Start. */}
           <div className={quiet ? "hidden lg:contents" : "contents"}>
@@ -106,6 +121,7 @@ export function LiveConsole({ actions, defaults, keyLabel, recording, rememberVo
               starting={pending === "start"}
               keyLabel={keyLabel}
               voiceSaved={voice.saved}
+              personas={personas}
             />
           </Card>
           {live.status === "ended" && live.sessionId ? (

@@ -12,6 +12,8 @@ import { MediaToggle } from "./media-toggle";
 
 export interface StartChoices {
   voice: GeminiVoice;
+  /** null: the default companion (its voice is the one picked here). */
+  personaId: string | null;
   micEnabled: boolean;
   cameraEnabled: boolean;
 }
@@ -25,9 +27,11 @@ interface Props {
   keyLabel: string;
   /** The latest voice picked here is stored as the default for next time. */
   voiceSaved?: boolean;
+  /** The user's personas to talk with; a persona brings its own voice. */
+  personas?: { id: string; name: string; voice: GeminiVoice }[];
 }
 
-export function LiveControls({ live, choices, onChoicesChange, onStart, starting, keyLabel, voiceSaved = false }: Props) {
+export function LiveControls({ live, choices, onChoicesChange, onStart, starting, keyLabel, voiceSaved = false, personas = [] }: Props) {
   const { status } = live;
   const running = isInProgress(status);
   const connected = status === "live" || status === "reconnecting";
@@ -43,17 +47,51 @@ export function LiveControls({ live, choices, onChoicesChange, onStart, starting
   }
 
   const micOn = running ? !live.micMuted && !live.micUnavailable : choices.micEnabled && !live.micUnavailable;
+  const persona = personas.find((p) => p.id === choices.personaId) ?? null;
+  const selectClasses = cn(
+    "h-11 w-full rounded-lg border border-border bg-surface px-3 text-[15px] text-fg transition-colors",
+    "focus-visible:border-accent focus-visible:ring-2 focus-visible:ring-ring/40 focus-visible:outline-none disabled:cursor-not-allowed disabled:bg-surface-muted disabled:text-fg-muted",
+  );
   const cameraOn = running ? live.cameraOn : choices.cameraEnabled;
 
   return (
     <div className="flex flex-col gap-5 p-4 sm:p-5">
-      <div className="flex flex-col gap-1.5">
-        <label htmlFor="live-voice" className="flex items-center justify-between text-sm font-medium text-fg">
-          Voice
+      {/* Side by side on a phone, so Start stays within the first screen. */}
+      <div className="grid grid-cols-2 gap-3 lg:grid-cols-1 lg:gap-5">
+      <div className="flex min-w-0 flex-col gap-1.5">
+        <label htmlFor="live-persona" className="flex items-center justify-between text-sm font-medium text-fg">
+          Talk with
           {running ? (
-            <span className="inline-flex items-center gap-1 text-xs font-normal text-fg-muted">
+            <span className="hidden items-center gap-1 text-xs font-normal text-fg-muted sm:inline-flex">
               <Lock aria-hidden className="size-3" />
               Set for this conversation
+            </span>
+          ) : null}
+        </label>
+        <select
+          id="live-persona"
+          value={choices.personaId ?? ""}
+          disabled={running}
+          onChange={(event) => onChoicesChange({ ...choices, personaId: event.target.value || null })}
+          data-testid="live-persona"
+          className={selectClasses}
+        >
+          <option value="">LiveMind</option>
+          {personas.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+            </option>
+          ))}
+        </select>
+      </div>
+
+      <div className="flex min-w-0 flex-col gap-1.5">
+        <label htmlFor="live-voice" className="flex items-center justify-between text-sm font-medium text-fg">
+          Voice
+          {running || persona ? (
+            <span className="inline-flex items-center gap-1 text-xs font-normal text-fg-muted">
+              <Lock aria-hidden className="size-3" />
+              <span className="sr-only sm:not-sr-only">{running ? "Set for this conversation" : "The persona's voice"}</span>
             </span>
           ) : voiceSaved ? (
             <span className="inline-flex items-center gap-1 text-xs font-normal text-fg-muted" role="status" data-testid="live-voice-saved">
@@ -64,14 +102,11 @@ export function LiveControls({ live, choices, onChoicesChange, onStart, starting
         </label>
         <select
           id="live-voice"
-          value={choices.voice}
-          disabled={running}
+          value={persona?.voice ?? choices.voice}
+          disabled={running || persona !== null}
           onChange={(event) => onChoicesChange({ ...choices, voice: event.target.value as GeminiVoice })}
           data-testid="live-voice"
-          className={cn(
-            "h-11 w-full rounded-lg border border-border bg-surface px-3 text-[15px] text-fg transition-colors",
-            "focus-visible:border-accent focus-visible:ring-2 focus-visible:ring-ring/40 focus-visible:outline-none disabled:cursor-not-allowed disabled:bg-surface-muted disabled:text-fg-muted",
-          )}
+          className={selectClasses}
         >
           {GEMINI_VOICES.map((voice) => (
             <option key={voice.name} value={voice.name}>
@@ -79,6 +114,7 @@ export function LiveControls({ live, choices, onChoicesChange, onStart, starting
             </option>
           ))}
         </select>
+      </div>
       </div>
 
       <div className="grid grid-cols-3 gap-2">

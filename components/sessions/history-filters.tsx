@@ -12,10 +12,16 @@ const control =
 
 const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
-/** Search box, status and date range. Typing waits for a pause before searching. */
-export function HistoryFiltersBar({ filters, onChange }: { filters: HistoryFilters; onChange: (next: HistoryFilters) => void }) {
+export interface PersonaOption {
+  id: string;
+  name: string;
+}
+
+/** Search box, status, persona and date range. Typing waits for a pause before searching. */
+export function HistoryFiltersBar({ filters, onChange, personas = [] }: { filters: HistoryFilters; onChange: (next: HistoryFilters) => void; personas?: PersonaOption[] }) {
   const [text, setText] = useState(filters.q ?? "");
   const statusId = useId();
+  const personaId = useId();
   const fromId = useId();
   const toId = useId();
 
@@ -27,7 +33,7 @@ export function HistoryFiltersBar({ filters, onChange }: { filters: HistoryFilte
   }, [text, filters, onChange]);
 
   const setDate = (key: "from" | "to", value: string) => onChange({ ...filters, [key]: value || undefined, tz: browserTimeZone() });
-  const narrowed = Boolean(filters.status || filters.from || filters.to);
+  const narrowed = Boolean(filters.status || filters.from || filters.to || filters.persona);
 
   return (
     <div className="flex flex-col gap-3" data-testid="history-filters">
@@ -79,6 +85,28 @@ export function HistoryFiltersBar({ filters, onChange }: { filters: HistoryFilte
             <option value="error">Error</option>
           </select>
         </div>
+        {personas.length > 0 ? (
+          <div className="flex min-w-0 basis-full flex-col gap-1 sm:basis-auto">
+            <label htmlFor={personaId} className="text-xs font-medium text-fg-muted">
+              Persona
+            </label>
+            <select
+              id={personaId}
+              value={filters.persona ?? ""}
+              onChange={(event) => onChange({ ...filters, persona: event.target.value || undefined })}
+              className={cn(control, "w-full sm:w-auto sm:max-w-52 sm:min-w-36")}
+              data-testid="history-persona"
+            >
+              <option value="">Any persona</option>
+              <option value="default">Default companion</option>
+              {personas.map((persona) => (
+                <option key={persona.id} value={persona.id}>
+                  {persona.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
         <div className="flex flex-1 flex-wrap items-end gap-x-3 gap-y-2 sm:flex-none">
           <div className="flex min-w-0 flex-1 flex-col gap-1 sm:flex-none">
             <label htmlFor={fromId} className="text-xs font-medium text-fg-muted">

@@ -50,7 +50,7 @@ function Hit({ hit, hydrated }: { hit: SearchHit; hydrated: boolean }) {
         </p>
         <p className="mt-1.5 text-[15px] leading-relaxed text-pretty text-fg">
           <span className="mr-2 text-xs font-semibold tracking-wide text-fg-muted uppercase">
-            {hit.sender === "user" ? "You" : "Companion"}
+            {hit.sender === "user" ? "You" : (hit.personaName ?? "Companion")}
             {offset ? ` · ${offset}` : ""}
           </span>
           <Snippet snippet={hit.snippet} />

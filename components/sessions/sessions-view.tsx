@@ -5,7 +5,7 @@ import type { ActionResult } from "@/lib/actions/safe-action";
 import { historyFiltersToParams, type HistoryFilters } from "@/lib/history/filters";
 import type { DeleteSessionsInput, RenameSessionInput } from "@/lib/history/actions-input";
 import type { Page, SearchHit, SessionListItem } from "@/lib/history/types";
-import { HistoryFiltersBar } from "./history-filters";
+import { HistoryFiltersBar, type PersonaOption } from "./history-filters";
 import { NoConversations } from "./empty-states";
 import { SearchResults } from "./search-results";
 import { SessionList } from "./session-list";
@@ -18,7 +18,7 @@ export interface HistoryActions {
 type Initial = { filters: HistoryFilters; hasAny: boolean } & ({ kind: "list"; page: Page<SessionListItem> } | { kind: "search"; page: Page<SearchHit> });
 
 /** The Sessions page: filters and search in the URL, the list or the search results below. */
-export function SessionsView({ initial, actions }: { initial: Initial; actions: HistoryActions }) {
+export function SessionsView({ initial, actions, personas = [] }: { initial: Initial; actions: HistoryActions; personas?: PersonaOption[] }) {
   const [filters, setFilters] = useState<HistoryFilters>(initial.filters);
   const initialKey = historyFiltersToParams(initial.filters).toString();
   const key = historyFiltersToParams(filters).toString();
@@ -34,7 +34,7 @@ export function SessionsView({ initial, actions }: { initial: Initial; actions: 
 
   return (
     <div className="flex flex-col gap-4">
-      <HistoryFiltersBar filters={filters} onChange={update} />
+      <HistoryFiltersBar filters={filters} onChange={update} personas={personas} />
       {filters.q ? (
         <SearchResults filters={filters} initialPage={initial.kind === "search" && key === initialKey ? initial.page : undefined} />
       ) : (

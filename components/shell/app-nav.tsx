@@ -12,7 +12,7 @@ export function AppNav({ isAdmin, orientation }: { isAdmin: boolean; orientation
   return (
     <nav
       aria-label="Main"
-      // A phone's top bar shares its width evenly, icon over label, so five tabs fit 320 px whole.
+      // A phone's top bar shares its width evenly, icon over label, so six tabs (an admin's) fit 390 px whole.
       className={vertical ? "flex flex-col gap-1" : "grid auto-cols-fr grid-flow-col gap-1"}
     >
       {items.map(({ href, label, icon: Icon }) => {

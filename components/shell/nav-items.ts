@@ -1,4 +1,4 @@
-import { AudioLines, BarChart3, History, Settings, ShieldCheck, type LucideIcon } from "lucide-react";
+import { AudioLines, BarChart3, History, Settings, ShieldCheck, UsersRound, type LucideIcon } from "lucide-react";
 
 export interface NavItem {
   href: string;
@@ -9,6 +9,7 @@ export interface NavItem {
 
 export const NAV_ITEMS: NavItem[] = [
   { href: "/live", label: "Live", icon: AudioLines },
+  { href: "/personas", label: "Personas", icon: UsersRound },
   { href: "/sessions", label: "Sessions", icon: History },
   { href: "/insights", label: "Insights", icon: BarChart3 },
   { href: "/settings", label: "Settings", icon: Settings },

@@ -70,10 +70,12 @@ async function refresh(db: Database, days: string[], timeZone: string): Promise<
       s as materialized (
         select days.d, sa.user_id, sa.status, sa.duration_seconds, sa.user_message_count::bigint + sa.model_message_count as turns,
           sa.interruption_count, sa.tokens_in, sa.tokens_out, sa.latency_sum_ms, sa.latencies_ms, sa.model, sa.voice,
-          case when sa.persona_id is null then 'default' else 'custom' end as persona,
+          case when sa.persona_id is null and ls.persona_name is null then 'default' else 'custom' end as persona,
           extract(hour from sa.started_at at time zone ${timeZone})::int as hour
         from days
         join session_analytics sa on sa.started_at >= (days.d::timestamp at time zone ${timeZone}) and sa.started_at < ((days.d + 1)::timestamp at time zone ${timeZone})
+        -- A deleted persona's conversations keep its name here, so they still count as custom.
+        left join live_sessions ls on ls.id = sa.session_id
       ),
       base as (
         select d, count(*)::int as n, sum(duration_seconds) as seconds, sum(turns) as turns, sum(interruption_count) as interruptions,

@@ -195,13 +195,15 @@ export const HIDDEN_PERSONA_LABEL = "Custom persona";
 export async function usageInScope(db: Database, scope: AnalyticsScope, range: ZonedRange): Promise<UsageBreakdown> {
   // Persona names are the owner's words; an admin sees only whether one was used.
   const personaLabel = scope.ownView
-    ? sql`coalesce(p.name, case when sa.persona_id is null then ${DEFAULT_PERSONA_LABEL} else 'Deleted persona' end)`
-    : sql`case when sa.persona_id is null then ${DEFAULT_PERSONA_LABEL} else ${HIDDEN_PERSONA_LABEL} end`;
+    ? sql`coalesce(ls.persona_name, p.name, case when sa.persona_id is null then ${DEFAULT_PERSONA_LABEL} else 'Deleted persona' end)`
+    : sql`case when sa.persona_id is null and ls.persona_name is null then ${DEFAULT_PERSONA_LABEL} else ${HIDDEN_PERSONA_LABEL} end`;
   const found = await rows<{ kind: "voice" | "persona" | "model"; label: string; conversations: number; seconds: number }>(
     db,
     sql`with s as (
         select sa.voice, sa.model, ${personaLabel} as persona, sa.duration_seconds
         from session_analytics sa left join personas p on p.id = sa.persona_id
+        -- The name snapshot: a deleted persona's conversations are still a persona's (and, for the owner, still named).
+        left join live_sessions ls on ls.id = sa.session_id and ls.user_id = sa.user_id
         where ${sessionsIn(scope, range)}
       )
       select case when grouping(voice) = 0 then 'voice' when grouping(persona) = 0 then 'persona' else 'model' end as "kind",

@@ -25,7 +25,7 @@ function exportRows(where: SQL, limit: number) {
            to_char(s.started_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as started_at,
            jsonb_build_object(
              'session', to_jsonb(s),
-             'persona_name', (select p.name from personas p where p.id = s.persona_id and p.user_id = s.user_id),
+             'persona_name', coalesce(s.persona_name, (select p.name from personas p where p.id = s.persona_id and p.user_id = s.user_id)),
              'turns', coalesce((select jsonb_agg(to_jsonb(t) - 'search_vector' - 'search_vector_simple' order by t.sequence_number) from transcriptions t where t.session_id = s.id), '[]'::jsonb),
              'analytics', (select to_jsonb(a) from session_analytics a where a.session_id = s.id),
              'audio_segments', coalesce((select jsonb_agg(to_jsonb(c) - 'data' order by c.sequence_number) from audio_chunks c where c.session_id = s.id), '[]'::jsonb),

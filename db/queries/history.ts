@@ -6,6 +6,7 @@ import { HIGHLIGHT_END, HIGHLIGHT_START } from "@/lib/history/snippet";
 import type { Page, SearchHit, SessionListItem } from "@/lib/history/types";
 import type { Database } from "../index";
 import { liveSessions, personas } from "../schema";
+import { getPersona } from "./personas";
 
 /*
  * The Sessions page: the caller's conversations newest first, and full-text search over their
@@ -34,7 +35,15 @@ function sessionFilters(filters: Filters): SQL[] {
   // Whole days in the user's time zone: from the start of `from` to the end of `to`.
   if (filters.from) where.push(sql`${liveSessions.startedAt} >= (${filters.from}::date::timestamp at time zone ${tz})`);
   if (filters.to) where.push(sql`${liveSessions.startedAt} < ((${filters.to}::date + 1)::timestamp at time zone ${tz})`);
+  // "default": the companion without a persona (a deleted persona's conversations keep its name).
+  if (filters.persona === "default") where.push(sql`${liveSessions.personaId} is null and ${liveSessions.personaName} is null`);
+  else if (filters.persona) where.push(eq(liveSessions.personaId, filters.persona));
   return where;
+}
+
+/** Narrowing to a persona that is not the caller's is not found, like any other id of someone else's. */
+async function checkPersonaFilter(db: Database, userId: string, filters: Filters): Promise<void> {
+  if (filters.persona && filters.persona !== "default") await getPersona(db, { userId, personaId: filters.persona });
 }
 
 /** One page of the caller's conversations, newest first; `cursor` is the previous page's nextCursor. */
@@ -42,6 +51,7 @@ export async function listSessionHistory(
   db: Database,
   { userId, filters = {}, cursor, limit = HISTORY_PAGE_SIZE }: { userId: string; filters?: Filters; cursor?: string | null; limit?: number },
 ): Promise<Page<SessionListItem>> {
+  await checkPersonaFilter(db, userId, filters);
   const after = readListCursor(cursor);
   const where = [eq(liveSessions.userId, userId), ...sessionFilters(filters)];
   if (after) where.push(sql`(${liveSessions.startedAt}, ${liveSessions.id}) < (${after.startedAt}::timestamptz, ${after.id}::uuid)`);
@@ -54,7 +64,7 @@ export async function listSessionHistory(
       durationSeconds: liveSessions.totalDurationSeconds,
       turnCount: sql<number>`(select count(*) from transcriptions t where t.session_id = ${liveSessions.id})`.mapWith(Number),
       voice: liveSessions.voice,
-      personaName: personas.name,
+      personaName: sql<string | null>`coalesce(${liveSessions.personaName}, ${personas.name})`,
       model: liveSessions.model,
       status: liveSessions.status,
       hasAudio: sql<boolean>`exists (select 1 from audio_chunks a where a.session_id = ${liveSessions.id})`.mapWith(Boolean),
@@ -79,6 +89,7 @@ interface SearchRow extends Record<string, unknown> {
   id: string;
   session_id: string;
   session_title: string | null;
+  persona_name: string | null;
   first_line: string | null;
   started_at: string;
   sequence_number: number;
@@ -114,6 +125,7 @@ export async function searchTranscripts(
   db: Database,
   { userId, query, filters = {}, cursor, limit = HISTORY_PAGE_SIZE }: { userId: string; query: string; filters?: Filters; cursor?: string | null; limit?: number },
 ): Promise<Page<SearchHit>> {
+  await checkPersonaFilter(db, userId, filters);
   const { config, vector } = matchesAsTyped(query) ? AS_TYPED : ENGLISH;
   const tsquery = sql`websearch_to_tsquery(${config}, ${query})`;
   const rank = sql`ts_rank(${vector}, ${tsquery})`;
@@ -128,14 +140,15 @@ export async function searchTranscripts(
   const result = await db.execute<SearchRow>(sql`
     with hits as (
       select t.id, t.session_id, t.sequence_number, t.sender, t.start_offset_ms, t.text,
-             ${liveSessions.title} as session_title, ${liveSessions.startedAt} as started_at, ${rank} as rank
+             ${liveSessions.title} as session_title, ${liveSessions.startedAt} as started_at, ${rank} as rank,
+             coalesce(${liveSessions.personaName}, (select p.name from personas p where p.id = ${liveSessions.personaId} and p.user_id = ${userId})) as persona_name
       from transcriptions t
       join ${liveSessions} on ${liveSessions.id} = t.session_id
       where ${and(...where)}
       order by rank desc, started_at desc, t.id desc
       limit ${limit + 1}
     )
-    select h.id, h.session_id, h.session_title, h.sequence_number, h.sender::text as sender, h.start_offset_ms,
+    select h.id, h.session_id, h.session_title, h.persona_name, h.sequence_number, h.sender::text as sender, h.start_offset_ms,
            ${exactInstant(sql`h.started_at`)} as started_at,
            h.rank::text as rank,
            case when x.excerpt is null
@@ -160,6 +173,7 @@ export async function searchTranscripts(
     id: row.id,
     sessionId: row.session_id,
     sessionTitle: row.session_title,
+    personaName: row.persona_name,
     firstLine: row.first_line,
     startedAt: row.started_at,
     sequenceNumber: Number(row.sequence_number),

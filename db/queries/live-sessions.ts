@@ -3,7 +3,7 @@ import { and, asc, eq, inArray, lt } from "drizzle-orm";
 import { AppError } from "@/lib/errors/app-error";
 import type { EndLiveSessionInput, EndLiveSessionResult, SessionStatus } from "@/lib/live/contract";
 import type { Database } from "../index";
-import { liveSessions, personas, sessionAnalytics, transcriptions } from "../schema";
+import { liveSessions, sessionAnalytics, transcriptions } from "../schema";
 import { concurrentLimitMessage, monthlyAllowanceMessage } from "@/lib/quotas/messages";
 import { monthBounds, monthlyAllowanceExhausted } from "@/lib/quotas/limits";
 import { countOpenSessions, lockUserForStart, usedSecondsSince } from "./quotas";
@@ -28,16 +28,6 @@ export async function getOwnedLiveSession(db: Executor, { userId, sessionId }: {
     .where(and(eq(liveSessions.id, sessionId), eq(liveSessions.userId, userId)))
     .limit(1);
   if (!row) throw new AppError("not_found:session");
-  return row;
-}
-
-export async function getOwnedPersona(db: Database, { userId, personaId }: { userId: string; personaId: string }) {
-  const [row] = await db
-    .select({ id: personas.id, name: personas.name, systemInstruction: personas.systemInstruction })
-    .from(personas)
-    .where(and(eq(personas.id, personaId), eq(personas.userId, userId)))
-    .limit(1);
-  if (!row) throw new AppError("not_found:persona");
   return row;
 }
 
@@ -157,6 +147,8 @@ export interface NewLiveSession {
   model: string;
   voice: string;
   personaId: string | null;
+  /** The persona's name at Start, kept after a rename or delete. */
+  personaName?: string | null;
   cameraEnabled: boolean;
   micEnabled: boolean;
   systemInstruction: string;

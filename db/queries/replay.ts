@@ -11,6 +11,8 @@ export interface ReplaySession extends LiveSessionDetail {
 /** What the replay page shows of one of the caller's conversations; not_found:session otherwise. */
 export async function getReplaySession(db: Database, { userId, sessionId }: { userId: string; sessionId: string }): Promise<ReplaySession> {
   const detail = await getLiveSessionDetail(db, { userId, sessionId });
+  // The name it had when the conversation started; rows from before the snapshot read the persona.
+  if (detail.session.personaName) return { ...detail, personaName: detail.session.personaName };
   const personaId = detail.session.personaId;
   if (!personaId) return { ...detail, personaName: null };
   const [persona] = await db

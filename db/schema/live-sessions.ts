@@ -40,6 +40,8 @@ export const liveSessions = pgTable(
     model: text("model").notNull(),
     voice: text("voice").notNull(),
     personaId: uuid("persona_id").references(() => personas.id, { onDelete: "set null" }),
+    // The persona's name when the conversation started: the user keeps seeing it after a rename or delete.
+    personaName: text("persona_name"),
     cameraEnabled: boolean("camera_enabled").notNull().default(false),
     micEnabled: boolean("mic_enabled").notNull().default(true),
     systemInstruction: text("system_instruction"),

@@ -1,6 +1,8 @@
-import { index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { user } from "./auth";
+import { bytea } from "./bytea";
 
+/** A companion a user defined: who it is (name, colour, initials), how it sounds and what it is told. */
 export const personas = pgTable(
   "personas",
   {
@@ -9,10 +11,40 @@ export const personas = pgTable(
       .notNull()
       .references(() => user.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
+    /** Up to two letters shown on its avatar; empty → derived from the name. */
+    initials: text("initials").notNull().default(""),
+    /** One of the palette keys in lib/personas/palette.ts. */
+    color: text("color").notNull().default("violet"),
     voice: text("voice").notNull().default("Zephyr"),
+    /** BCP-47 code of the language it speaks (lib/personas/languages.ts). */
+    language: text("language").notNull().default("en-US"),
+    personality: text("personality").notNull().default(""),
+    /** The persona's own instructions (the "system instruction" the user writes). */
     systemInstruction: text("system_instruction").notNull().default(""),
+    usesMemory: boolean("uses_memory").notNull().default(true),
+    /** Native-audio options: sent only to models that accept them (lib/gemini/live-token.ts). */
+    affectiveDialog: boolean("affective_dialog").notNull().default(false),
+    proactiveAudio: boolean("proactive_audio").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("personas_user_idx").on(t.userId)],
+  (t) => [index("personas_user_idx").on(t.userId, t.createdAt)],
+);
+
+/**
+ * A short spoken sample of each prebuilt voice, generated once by the Gemini speech model and
+ * kept: the same for every user, so it is not user data. (voice, language) is the idempotency key.
+ */
+export const voiceSamples = pgTable(
+  "voice_samples",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    voice: text("voice").notNull(),
+    language: text("language").notNull(),
+    /** Raw 16-bit little-endian mono PCM as the speech model returns it. */
+    sampleRate: integer("sample_rate").notNull(),
+    pcm: bytea("pcm").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("voice_samples_voice_language_key").on(t.voice, t.language)],
 );

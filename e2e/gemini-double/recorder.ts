@@ -52,6 +52,8 @@ export interface RestRecord {
   method: string;
   path: string;
   status: number;
+  /** A speech (TTS) generateContent call: the voice asked for and the text read. */
+  speech?: { voice: string | null; text: string };
 }
 
 export interface ReceivedSnapshot {

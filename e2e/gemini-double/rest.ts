@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { type ApiVersion, LISTED_MODELS } from "./constants";
+import { synthesizeReply } from "./audio-synth";
+import { type ApiVersion, LISTED_MODELS, OUTPUT_SAMPLE_RATE } from "./constants";
 import { checkSetup, isObject, ProtocolError } from "./protocol";
-import type { Recorder } from "./recorder";
+import type { Recorder, RestRecord } from "./recorder";
 import { TokenStore } from "./tokens";
 
 /*
@@ -119,6 +120,48 @@ function listModels(query: URLSearchParams): Json {
   return { models: page, ...(next ? { nextPageToken: next } : {}) };
 }
 
+/** How long the double's spoken sample is: short, like a real one-sentence sample. */
+export const SPEECH_SAMPLE_MS = 1200;
+
+/**
+ * `models/{tts model}:generateContent` with `responseModalities: ["AUDIO"]`: the speech model.
+ * Answers generated PCM (the double's chord, its pitch the same for every voice) the way the
+ * service does: 24 kHz L16 in `inlineData`. Other models are text models the double does not serve.
+ */
+function generateSpeech(model: string, body: unknown): { json: Json; speech: RestRecord["speech"] } {
+  if (!isObject(body)) throw new ProtocolError("Invalid JSON payload received. Expected an object.");
+  if (!/tts/i.test(model)) throw new ProtocolError(`The test double serves only speech (TTS) models with generateContent, not ${model}.`);
+  const config = isObject(body.generationConfig) ? body.generationConfig : {};
+  const modalities = Array.isArray(config.responseModalities) ? config.responseModalities : [];
+  if (!modalities.includes("AUDIO")) throw new ProtocolError("The requested combination of response modalities is not supported by the model.");
+  const speechConfig = isObject(config.speechConfig) ? config.speechConfig : {};
+  const voiceConfig = isObject(speechConfig.voiceConfig) ? speechConfig.voiceConfig : {};
+  const prebuilt = isObject(voiceConfig.prebuiltVoiceConfig) ? voiceConfig.prebuiltVoiceConfig : {};
+  const voice = typeof prebuilt.voiceName === "string" ? prebuilt.voiceName : null;
+  const contents = Array.isArray(body.contents) ? body.contents : [];
+  const text = contents
+    .flatMap((content) => (isObject(content) && Array.isArray(content.parts) ? content.parts : []))
+    .map((part) => (isObject(part) && typeof part.text === "string" ? part.text : ""))
+    .join(" ")
+    .trim();
+  if (!text) throw new ProtocolError("Request contains an invalid argument: contents must hold text to read.");
+  const pcm = synthesizeReply(SPEECH_SAMPLE_MS);
+  return {
+    speech: { voice, text },
+    json: {
+      candidates: [
+        {
+          content: { role: "model", parts: [{ inlineData: { mimeType: `audio/L16;codec=pcm;rate=${OUTPUT_SAMPLE_RATE}`, data: pcm.toString("base64") } }] },
+          finishReason: "STOP",
+          index: 0,
+        },
+      ],
+      usageMetadata: { promptTokenCount: Math.ceil(text.length / 4), candidatesTokenCount: Math.round((SPEECH_SAMPLE_MS / 1000) * 25), totalTokenCount: 0 },
+      modelVersion: model,
+    },
+  };
+}
+
 /** Serves a REST request; false when the path is not one the double knows. */
 export async function handleRest(
   req: IncomingMessage,
@@ -127,18 +170,23 @@ export async function handleRest(
   query: URLSearchParams,
   ctx: RestContext,
 ): Promise<boolean> {
-  const match = /^\/+(v1|v1beta|v1alpha)\/(models(?:\/[^/:]+)?|auth_tokens)$/.exec(path);
+  const match = /^\/+(v1|v1beta|v1alpha)\/(models(?:\/[^/:]+)?|auth_tokens)(:generateContent)?$/.exec(path);
   if (!match) return false;
   const version = match[1] as ApiVersion;
   const resource = match[2] ?? "";
   const method = req.method ?? "GET";
-  const reply = (status: number, body: Json) => {
-    ctx.recorder.restCall({ method, path, status });
+  const reply = (status: number, body: Json, speech?: RestRecord["speech"]) => {
+    ctx.recorder.restCall({ method, path, status, ...(speech ? { speech } : {}) });
     send(res, status, body);
   };
+  const generate = match[3] !== undefined;
+  if (generate && (method !== "POST" || !resource.startsWith("models/"))) {
+    reply(404, googleError(404, "NOT_FOUND", `Method not found: ${method} /${version}/${resource}:generateContent.`));
+    return true;
+  }
 
   const isTokens = resource === "auth_tokens";
-  if ((isTokens && (method !== "POST" || version !== "v1alpha")) || (!isTokens && method !== "GET")) {
+  if (!generate && ((isTokens && (method !== "POST" || version !== "v1alpha")) || (!isTokens && method !== "GET"))) {
     reply(404, googleError(404, "NOT_FOUND", `Method not found: ${method} /${version}/${resource}.`));
     return true;
   }
@@ -155,7 +203,16 @@ export async function handleRest(
   }
 
   try {
-    if (isTokens) {
+    if (generate) {
+      let body: unknown;
+      try {
+        body = await readJson(req);
+      } catch {
+        throw new ProtocolError("Invalid JSON payload received. Unexpected token.");
+      }
+      const { json, speech } = generateSpeech(decodeURIComponent(resource.slice("models/".length)), body);
+      reply(200, json, speech);
+    } else if (isTokens) {
       let body: unknown;
       try {
         body = await readJson(req);

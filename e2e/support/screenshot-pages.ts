@@ -168,7 +168,57 @@ export const SCREENSHOT_PAGES: ScreenshotPage[] = [
   { name: "replay-audio", path: "/settings", as: "member", prepare: (page) => openReplay(page, { recorded: true }) },
   { name: "replay-no-audio", path: "/settings", as: "member", prepare: (page) => openReplay(page, { recorded: false }) },
   { name: "replay-not-found", path: "/sessions/00000000-0000-4000-8000-000000000000", as: "member" },
+  { name: "personas-empty", path: "/personas", as: "visitor", prepare: signInFresh("/personas") },
+  { name: "personas", path: "/personas", as: "member", prepare: withPersonas },
+  {
+    name: "persona-edit",
+    path: "/personas",
+    as: "member",
+    prepare: async (page) => {
+      await withPersonas(page);
+      await page.getByTestId("persona-edit").first().click();
+      await page.getByTestId("persona-preview").waitFor();
+    },
+  },
+  {
+    name: "live-persona",
+    path: "/settings",
+    as: "admin",
+    prepare: async (page) => {
+      await saveTestKey(page);
+      await withPersonas(page);
+      const id = await page.getByTestId("persona-card").first().getAttribute("data-persona-id");
+      await page.goto(`/live?persona=${id}`);
+      await page.getByTestId("live-persona").waitFor();
+    },
+  },
 ];
+
+/** The viewer's persona list, with two made from the gallery the first time. */
+async function withPersonas(page: Page) {
+  await page.goto("/personas");
+  if ((await page.getByTestId("persona-card").count()) === 0) {
+    for (const key of ["spanish-tutor", "storyteller"]) {
+      await page.getByTestId(`gallery-${key}`).getByTestId("gallery-use").click();
+      await page.getByTestId("persona-form").waitFor();
+      await page.goto("/personas");
+    }
+  }
+  await page.getByTestId("persona-card").first().waitFor();
+}
+
+/** A brand-new account (nothing made yet), signed in on this page's context. */
+function signInFresh(path: string) {
+  return async (page: Page) => {
+    const suffix = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+    const account = { name: "Ada Lovelace", email: `ada.${suffix}@example.com`, password: `pw-${suffix}-long-enough` };
+    await page.request.post("/api/auth/sign-up/email", { data: account, headers: { origin: APP_BASE_URL } });
+    const response = await page.request.post("/api/auth/sign-in/email", { data: { email: account.email, password: account.password }, headers: { origin: APP_BASE_URL } });
+    if (!response.ok()) throw new Error(`fresh sign-in: ${response.status()}`);
+    await page.goto(path);
+    await page.getByTestId("personas-empty").waitFor();
+  };
+}
 
 async function openUser(page: Page, name: string) {
   await page.getByRole("searchbox", { name: "Search users" }).fill(name);

@@ -1,14 +1,15 @@
 import "server-only";
 import type { Database } from "@/db";
 import { markCredentialInvalid } from "@/db/queries/credentials";
-import { closeStaleSessions, createLiveSession, endLiveSession, getOwnedPersona, touchOpenSession } from "@/db/queries/live-sessions";
+import { closeStaleSessions, createLiveSession, endLiveSession, touchOpenSession } from "@/db/queries/live-sessions";
+import { getPersona, rememberLastPersona } from "@/db/queries/personas";
 import { env } from "@/lib/env";
 import { isAppError } from "@/lib/errors/app-error";
 import type { LiveConnection, StartLiveSessionInput, StartLiveSessionResult } from "@/lib/live/contract";
 import { assertMintAllowed, assertMonthlyAllowance, quotaFor } from "@/lib/quotas/service";
 import { geminiBaseUrl, type GeminiEndpoint } from "./client";
 import { rejectedKeyMessage, resolveGeminiKey, type GeminiKeyOptions, type ResolvedGeminiKey } from "./credentials";
-import { buildLiveConnectConfig, mintLiveToken } from "./live-token";
+import { buildLiveConnectConfig, mintLiveToken, type LiveVoiceOptions } from "./live-token";
 import { buildSystemInstruction } from "./system-instruction";
 
 /*
@@ -24,16 +25,15 @@ export interface LiveServiceOptions extends GeminiEndpoint, GeminiKeyOptions {
 
 async function mintFor(
   db: Database,
-  { userId, key, model, voice, systemInstruction, options }: {
+  { userId, key, voice: voiceOptions, options }: {
     userId: string;
     key: ResolvedGeminiKey;
-    model: string;
-    voice: string;
-    systemInstruction: string;
+    voice: LiveVoiceOptions;
     options: LiveServiceOptions;
   },
 ): Promise<LiveConnection> {
-  const config = buildLiveConnectConfig({ voice, systemInstruction });
+  const { model } = voiceOptions;
+  const config = buildLiveConnectConfig(voiceOptions);
   try {
     const token = await mintLiveToken({
       apiKey: key.apiKey,
@@ -51,6 +51,11 @@ async function mintFor(
   }
 }
 
+const notFoundAsNull = (error: unknown) => {
+  if (isAppError(error) && error.code === "not_found:persona") return null;
+  throw error;
+};
+
 export async function startLiveSession(
   db: Database,
   { userId, input }: { userId: string; input: StartLiveSessionInput },
@@ -61,9 +66,12 @@ export async function startLiveSession(
   await closeStaleSessions(db, { userId, now });
   const key = await resolveGeminiKey(db, { userId }, options);
   const quota = await quotaFor(db, { userId });
-  const persona = input.personaId ? await getOwnedPersona(db, { userId, personaId: input.personaId }) : null;
-  const systemInstruction = buildSystemInstruction({ persona });
+  // Read with the user's id: another user's persona is not found. Its voice, language, words and
+  // options are locked into the token here; the browser only names which persona.
+  const persona = input.personaId ? await getPersona(db, { userId, personaId: input.personaId }) : null;
+  const systemInstruction = buildSystemInstruction({ persona: persona && { ...persona, systemInstruction: persona.instructions } });
   const model = options.model ?? env.GEMINI_LIVE_MODEL;
+  const voice = persona?.voice ?? input.voice;
   const session = await createLiveSession(db, {
     userId,
     replaceActive: input.replaceActive ?? false,
@@ -71,15 +79,25 @@ export async function startLiveSession(
     limits: { concurrentSessions: quota.concurrentSessions, monthlyMinutes: quota.monthlyMinutes },
     values: {
       model,
-      voice: input.voice,
+      voice,
       personaId: persona?.id ?? null,
+      personaName: persona?.name ?? null,
       cameraEnabled: input.cameraEnabled,
       micEnabled: input.micEnabled,
       systemInstruction,
     },
   });
+  await rememberLastPersona(db, { userId, personaId: persona?.id ?? null });
+  const voiceOptions: LiveVoiceOptions = {
+    model,
+    voice,
+    systemInstruction,
+    language: persona?.language ?? null,
+    affectiveDialog: persona?.affectiveDialog ?? false,
+    proactiveAudio: persona?.proactiveAudio ?? false,
+  };
   try {
-    const connection = await mintFor(db, { userId, key, model, voice: input.voice, systemInstruction, options });
+    const connection = await mintFor(db, { userId, key, voice: voiceOptions, options });
     return { sessionId: session.id, startedAt: session.startedAt.toISOString(), ...connection };
   } catch (error) {
     const message = isAppError(error) ? error.message : "The conversation could not be started.";
@@ -102,12 +120,20 @@ export async function renewLiveToken(
   const session = await touchOpenSession(db, { userId, sessionId, now: options.now });
   await assertMonthlyAllowance(db, { userId, now, quota: await quotaFor(db, { userId }) });
   const key = await resolveGeminiKey(db, { userId }, options);
+  // The same locked config as at Start: the session's stored instruction and voice, the persona's
+  // options (a persona deleted meanwhile leaves the defaults).
+  const persona = session.personaId ? await getPersona(db, { userId, personaId: session.personaId }).catch(notFoundAsNull) : null;
   return mintFor(db, {
     userId,
     key,
-    model: session.model,
-    voice: session.voice,
-    systemInstruction: session.systemInstruction ?? buildSystemInstruction({ persona: null }),
+    voice: {
+      model: session.model,
+      voice: session.voice,
+      systemInstruction: session.systemInstruction ?? buildSystemInstruction({ persona: null }),
+      language: persona?.language ?? null,
+      affectiveDialog: persona?.affectiveDialog ?? false,
+      proactiveAudio: persona?.proactiveAudio ?? false,
+    },
     options,
   });
 }

@@ -7,10 +7,30 @@ export const NEW_SESSION_WINDOW_MS = 2 * 60_000;
 /** After this the service rejects messages on the token's connection; resumption renews first. */
 export const TOKEN_LIFETIME_MS = 30 * 60_000;
 
-export function buildLiveConnectConfig({ voice, systemInstruction }: { voice: string; systemInstruction: string }): LiveConnectConfig {
+/**
+ * Native-audio models (`…native-audio…`) generate speech themselves: they alone accept affective
+ * dialog and proactive audio, and they pick the spoken language from the conversation (a
+ * `languageCode` is for the half-cascade models), so for them the language lives in the instruction.
+ */
+export const isNativeAudioModel = (model: string) => /native-audio/i.test(model);
+
+export interface LiveVoiceOptions {
+  voice: string;
+  systemInstruction: string;
+  model: string;
+  /** BCP-47; sent as speechConfig.languageCode only to models that take one. */
+  language?: string | null;
+  affectiveDialog?: boolean;
+  proactiveAudio?: boolean;
+}
+
+export function buildLiveConnectConfig({ voice, systemInstruction, model, language, affectiveDialog, proactiveAudio }: LiveVoiceOptions): LiveConnectConfig {
+  const native = isNativeAudioModel(model);
   return {
     responseModalities: [Modality.AUDIO],
-    speechConfig: { voiceConfig: { prebuiltVoiceConfig: { voiceName: voice } } },
+    speechConfig: { voiceConfig: { prebuiltVoiceConfig: { voiceName: voice } }, ...(language && !native ? { languageCode: language } : {}) },
+    ...(native && affectiveDialog ? { enableAffectiveDialog: true } : {}),
+    ...(native && proactiveAudio ? { proactivity: { proactiveAudio: true } } : {}),
     systemInstruction,
     inputAudioTranscription: {},
     outputAudioTranscription: {},

@@ -1,12 +1,36 @@
+import { languageOf } from "@/lib/personas/languages";
+
 const BASE_INSTRUCTION = [
   "You are LiveMind, a warm and attentive companion in a live voice conversation.",
   "Answer briefly and naturally, the way a person talks; avoid lists and markdown.",
   "If the camera or a shared screen is on, use what you see when it helps.",
 ].join(" ");
 
-/** The instruction a session is started with: our base, then the persona's own words. */
-export function buildSystemInstruction({ persona }: { persona: { name: string; systemInstruction: string } | null }): string {
-  const personaText = persona?.systemInstruction.trim();
-  if (!persona || !personaText) return BASE_INSTRUCTION;
-  return `${BASE_INSTRUCTION}\n\nPersona "${persona.name}":\n${personaText}`;
+/** The parts of a persona that shape what the model is told. */
+export interface InstructedPersona {
+  name: string;
+  /** The persona's own instructions. */
+  systemInstruction: string;
+  personality?: string;
+  /** BCP-47 code; native-audio models take the language from the instruction, not a setting. */
+  language?: string;
+}
+
+/**
+ * The instruction a session is started with: our base, then the persona's identity, language,
+ * personality and own words. The one composer: the persona form's preview calls it too, so what
+ * the user reads is what is sent.
+ */
+export function buildSystemInstruction({ persona }: { persona: InstructedPersona | null }): string {
+  if (!persona) return BASE_INSTRUCTION;
+  const parts = [BASE_INSTRUCTION, `In this conversation you are "${persona.name.trim()}".`];
+  if (persona.language) {
+    const { label } = languageOf(persona.language);
+    parts.push(`Speak ${label} (${persona.language}) unless the user asks you to switch.`);
+  }
+  const personality = persona.personality?.trim();
+  if (personality) parts.push(`Personality: ${personality}`);
+  const own = persona.systemInstruction.trim();
+  if (own) parts.push(`Instructions:\n${own}`);
+  return parts.join("\n\n");
 }

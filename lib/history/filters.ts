@@ -23,6 +23,8 @@ export const historyFilterFields = {
   status: z.enum(HISTORY_STATUSES, { error: "Status is ended or error." }).optional(),
   from: isoDay.optional(),
   to: isoDay.optional(),
+  /** A persona's id, or "default" for the companion without one. */
+  persona: z.union([z.literal("default"), z.uuid()], { error: "Persona is a persona id or default." }).optional(),
   /** The browser's time zone, so a date range means the user's days, not the server's. */
   tz: z.string().refine(isValidTimeZone, "Not a time zone this server knows.").optional(),
 };
@@ -34,6 +36,7 @@ export const historyFiltersSchema = z.object({
   status: lenient(historyFilterFields.status),
   from: lenient(historyFilterFields.from),
   to: lenient(historyFilterFields.to),
+  persona: lenient(historyFilterFields.persona),
   tz: lenient(historyFilterFields.tz),
 });
 
@@ -46,7 +49,7 @@ export function parseHistoryFilters(params: SearchParams): HistoryFilters {
     const value = params instanceof URLSearchParams ? params.get(key) : params[key];
     return (Array.isArray(value) ? value[0] : value) ?? undefined;
   };
-  return historyFiltersSchema.parse({ q: get("q"), status: get("status"), from: get("from"), to: get("to"), tz: get("tz") });
+  return historyFiltersSchema.parse({ q: get("q"), status: get("status"), from: get("from"), to: get("to"), persona: get("persona"), tz: get("tz") });
 }
 
 /** The filters as URL search params, empty ones left out (`tz` only when a date needs it). */
@@ -56,8 +59,9 @@ export function historyFiltersToParams(filters: HistoryFilters): URLSearchParams
   if (filters.status) params.set("status", filters.status);
   if (filters.from) params.set("from", filters.from);
   if (filters.to) params.set("to", filters.to);
+  if (filters.persona) params.set("persona", filters.persona);
   if ((filters.from || filters.to) && filters.tz) params.set("tz", filters.tz);
   return params;
 }
 
-export const hasNarrowingFilters = (filters: HistoryFilters) => Boolean(filters.status || filters.from || filters.to);
+export const hasNarrowingFilters = (filters: HistoryFilters) => Boolean(filters.status || filters.from || filters.to || filters.persona);

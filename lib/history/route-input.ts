@@ -12,7 +12,7 @@ const query = z.object({ ...historyFilterFields, cursor: z.string().max(400).opt
  */
 export function historyRequest(request: Request, kind: "list" | "search"): { filters: HistoryFilters; cursor: string | undefined } {
   const params = new URL(request.url).searchParams;
-  const parsed = query.safeParse(Object.fromEntries(["q", "status", "from", "to", "tz", "cursor"].flatMap((key) => (params.has(key) ? [[key, params.get(key)]] : []))));
+  const parsed = query.safeParse(Object.fromEntries(["q", "status", "from", "to", "persona", "tz", "cursor"].flatMap((key) => (params.has(key) ? [[key, params.get(key)]] : []))));
   if (!parsed.success) throw new AppError("bad_request:input", "Some of the filters are not valid.", { fieldErrors: fieldErrorsOf(parsed.error) });
   const { cursor, ...filters } = parsed.data;
   if (cursor && !(kind === "list" ? readListCursor(cursor) : readSearchCursor(cursor))) {

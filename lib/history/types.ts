@@ -23,6 +23,8 @@ export interface SearchHit {
   id: string;
   sessionId: string;
   sessionTitle: string | null;
+  /** The persona the conversation was with, as named then; null for the default companion. */
+  personaName: string | null;
   firstLine: string | null;
   startedAt: string;
   sequenceNumber: number;

@@ -187,6 +187,8 @@ export interface LiveController extends LiveSnapshot {
   continueConversation: () => Promise<void>;
   /** The offered conversation ends, at its last activity. */
   endPrevious: () => Promise<void>;
+  /** 0..1, how loud the model's audio playing right now is (read per animation frame). */
+  outputLevel: () => number;
 }
 
 /** The server actions the Live page hands to the hook (app/(app)/live/actions.ts). */

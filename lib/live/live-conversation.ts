@@ -31,6 +31,8 @@ interface Run {
   context: AudioContext;
   client: LiveClient;
   player: AudioPlayer;
+  /** Taps the model's audio on its way to the speakers: the Live page's voice visual reads it. */
+  analyser: AnalyserNode | null;
   assembler: TranscriptAssembler;
   queue: PersistenceQueue;
   mic: MicCapture;
@@ -199,7 +201,13 @@ export class LiveConversation {
       wanted && (wanted.audio || wanted.frames)
         ? new ConversationRecorder(context, sessionId, wanted, () => this.now() - sessionStart, { onUnavailable: (message) => this.set({ notice: message }) }, this.deps.recorder)
         : null;
-    const player = new AudioPlayer(context, recorder ? { output: recorder.playbackOutput() } : {});
+    const speakers = recorder ? recorder.playbackOutput() : context.destination;
+    const analyser = typeof context.createAnalyser === "function" ? context.createAnalyser() : null;
+    if (analyser) {
+      analyser.fftSize = 1024;
+      analyser.connect(speakers);
+    }
+    const player = new AudioPlayer(context, { output: analyser ?? speakers });
     const client = new LiveClient(
       {
         onInputTranscription: (text) => assembler.inputTranscription(text, this.now()),
@@ -239,7 +247,7 @@ export class LiveConversation {
       this.keepHandle();
     }, STATS_REFRESH_MS);
     const stored: StoredConversation = { sessionId, handle: continuation?.handle ?? null, startedAtMs, options };
-    this.run = { sessionId, context, client, player, assembler, queue, mic, recorder, micSeconds: 0, errorCount: 0, statsTimer, heartbeat: null, ending: false, stored };
+    this.run = { sessionId, context, client, player, analyser, assembler, queue, mic, recorder, micSeconds: 0, errorCount: 0, statsTimer, heartbeat: null, ending: false, stored };
     this.set({ sessionId, resumeOffer: null });
 
     try {
@@ -257,6 +265,22 @@ export class LiveConversation {
     if (options.micEnabled) await this.startMic();
     else mic.setMuted(true);
     if (options.cameraEnabled && !this.state.cameraOn && !this.state.screenOn) await this.setVideo("camera", true);
+  }
+
+  private levelBuffer: Float32Array<ArrayBuffer> | null = null;
+
+  /**
+   * 0..1, the loudness of the model's audio playing right now (RMS over the analyser's window).
+   * Read per animation frame by the page, so it is a method rather than published state.
+   */
+  outputLevel(): number {
+    const analyser = this.run?.analyser;
+    if (!analyser) return 0;
+    if (this.levelBuffer?.length !== analyser.fftSize) this.levelBuffer = new Float32Array(analyser.fftSize);
+    analyser.getFloatTimeDomainData(this.levelBuffer);
+    let sum = 0;
+    for (const sample of this.levelBuffer) sum += sample * sample;
+    return Math.min(1, Math.sqrt(sum / this.levelBuffer.length) * 4);
   }
 
   /** Ends the conversation: closes the socket and media, waits for the last turns, then ends it on the server. */

@@ -40,6 +40,7 @@ export function useLiveSession(actions: LiveActions): LiveController {
       sendText: conversation.sendText.bind(conversation),
       continueConversation: conversation.continueConversation.bind(conversation),
       endPrevious: conversation.endPrevious.bind(conversation),
+      outputLevel: conversation.outputLevel.bind(conversation),
     }),
     [conversation],
   );

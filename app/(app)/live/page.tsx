@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { after } from "next/server";
 import { getDb } from "@/db";
 import { getCredentialStatus } from "@/db/queries/credentials";
+import { getLastPersonaId, listPersonas } from "@/db/queries/personas";
 import { getPreferences } from "@/db/queries/preferences";
 import { LiveConsole } from "@/components/live/live-console";
 import { NoKeyCard } from "@/components/live/no-key-card";
@@ -13,13 +14,19 @@ import { endLiveSession, markLiveSessionActive, rememberLiveVoice, renewLiveToke
 
 export const metadata: Metadata = { title: "Live" };
 
-export default async function LivePage() {
+export default async function LivePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageUser("/live");
   const db = await getDb();
-  const [preferences, credentials] = await Promise.all([
+  const [preferences, credentials, personas, lastPersonaId, params] = await Promise.all([
     getPreferences(db, { userId: user.id }),
     getCredentialStatus(db, { userId: user.id }),
+    listPersonas(db, { userId: user.id }),
+    getLastPersonaId(db, { userId: user.id }),
+    searchParams,
   ]);
+  // "Talk" on the Personas page links here with ?persona=…; only the user's own is taken.
+  const asked = typeof params.persona === "string" ? params.persona : null;
+  const personaId = personas.find((p) => p.id === asked)?.id ?? lastPersonaId;
   after(() => purgeUserMediaThrottled(db, user.id));
   after(() => backfillUserAnalyticsThrottled(db, user.id));
 
@@ -42,7 +49,8 @@ export default async function LivePage() {
   return (
     <LiveConsole
       actions={{ startLiveSession, renewLiveToken, markLiveSessionActive, endLiveSession }}
-      defaults={{ voice: preferences.defaultVoice, micEnabled: preferences.micEnabled, cameraEnabled: preferences.cameraEnabled }}
+      defaults={{ voice: preferences.defaultVoice, personaId, micEnabled: preferences.micEnabled, cameraEnabled: preferences.cameraEnabled }}
+      personas={personas.map(({ id, name, initials, color, voice }) => ({ id, name, initials, color, voice }))}
       keyLabel={keyLabel}
       recording={{ audio: preferences.saveAudio, frames: preferences.saveVideoFrames }}
       rememberVoice={rememberLiveVoice}
