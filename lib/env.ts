@@ -56,12 +56,27 @@ const schema = z
     ),
     // Tests and benchmarks only: where PostgreSQL 15's initdb, pg_ctl and postgres live.
     LIVEMIND_TEST_PG_BIN: z.string().default("/usr/lib/postgresql/15/bin"),
+    // Set to "1" by Vercel's build and runtime (and by `vercel build` on any machine).
+    VERCEL: optionalString,
     VERCEL_ENV: z.enum(["production", "preview", "development"]).optional(),
     VERCEL_URL: optionalString,
     VERCEL_BRANCH_URL: optionalString,
     VERCEL_PROJECT_PRODUCTION_URL: optionalString,
   })
   .superRefine((value, ctx) => {
+    // On Vercel an unset DATABASE_URL would mean an embedded database inside a read-only,
+    // short-lived function (and the build would migrate one that nothing ever reads): stop here.
+    if (value.VERCEL === "1") {
+      for (const name of ["DATABASE_URL", "BETTER_AUTH_SECRET"] as const) {
+        if (value[name]) continue;
+        ctx.addIssue({
+          code: "custom",
+          path: [name],
+          message: `${name} is required on Vercel (VERCEL=1): ${name === "DATABASE_URL" ? "add the Neon integration to the project, or set a postgres:// URL" : "generate one with `openssl rand -base64 32`"} in the project's Environment Variables`,
+        });
+      }
+      return;
+    }
     if (value.DATABASE_URL && !value.BETTER_AUTH_SECRET) {
       ctx.addIssue({
         code: "custom",
