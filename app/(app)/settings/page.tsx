@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db";
+import { listApiKeys } from "@/db/queries/api-keys";
 import { getPreferences } from "@/db/queries/preferences";
+import { ApiAccessCard } from "@/components/api-keys/api-access-card";
 import { AccountCard } from "@/components/settings/account-card";
 import { ApiKeyCard } from "@/components/settings/api-key-card";
 import { ExportCard } from "@/components/settings/export-card";
@@ -16,10 +18,12 @@ export const metadata: Metadata = { title: "Settings" };
 export default async function SettingsPage() {
   const user = await requirePageUser("/settings");
   const db = await getDb();
-  const [preferences, keyStatus] = await Promise.all([
+  const [preferences, keyStatus, apiKeys] = await Promise.all([
     getPreferences(db, { userId: user.id }),
     getGeminiKeyStatus(db, { userId: user.id }),
+    listApiKeys(db, { userId: user.id }),
   ]);
+  const activeApiKeys = apiKeys.filter((key) => !key.revokedAt && !key.expired).length;
   const { defaultVoice, cameraEnabled, micEnabled, saveAudio, saveVideoFrames, mediaRetentionDays } = preferences;
   return (
     <>
@@ -28,6 +32,7 @@ export default async function SettingsPage() {
         <ApiKeyCard initial={keyStatus} save={saveGeminiApiKey} remove={deleteGeminiApiKey} />
         <PreferencesForm initial={{ defaultVoice, cameraEnabled, micEnabled }} save={savePreferences} />
         <RecordingForm initial={{ saveAudio, saveVideoFrames, mediaRetentionDays }} save={saveRecordingPreferences} />
+        <ApiAccessCard activeKeys={activeApiKeys} />
         <ExportCard href="/api/sessions/export" />
         <AccountCard user={user} />
       </div>

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { revokeApiKeysAsAdmin } from "@/db/queries/api-keys-admin";
 import { adminAction } from "@/lib/actions/safe-action";
 import { banAccount, revokeAccountSessions, unbanAccount } from "@/lib/admin/moderation";
 import { banUserInput, targetUserInput, type ModerationResult } from "@/lib/admin/schema";
@@ -18,3 +19,9 @@ export const unbanUser = adminAction(targetUserInput, async (input, { user, db }
 export const revokeUserSessions = adminAction(targetUserInput, async (input, { user, db }) =>
   refreshed(await revokeAccountSessions(db, user, input)),
 );
+
+export const revokeUserApiKeys = adminAction(targetUserInput, async ({ userId }, { user, db }) => {
+  const result = await revokeApiKeysAsAdmin(db, { actorId: user.id, userId });
+  revalidatePath(`/admin/users/${userId}`);
+  return result;
+});

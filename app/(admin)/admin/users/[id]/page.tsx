@@ -2,12 +2,14 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db";
 import { listAdminActionsForUser } from "@/db/queries/admin-audit";
+import { getApiKeyCountsForAdmin } from "@/db/queries/api-keys-admin";
 import { getUserForAdmin } from "@/db/queries/users";
 import { AuditLog } from "@/components/admin/audit-log";
 import { RangePicker } from "@/components/analytics/range-picker";
 import { TimeZoneSync } from "@/components/analytics/time-zone-sync";
 import { UserInsights } from "@/components/analytics/user-insights";
 import { UserActions } from "@/components/admin/user-actions";
+import { UserApiKeys } from "@/components/admin/user-api-keys";
 import { BanNotice, UserFacts } from "@/components/admin/user-facts";
 import { UserHeader } from "@/components/admin/user-header";
 import { rangeFromSearchParams } from "@/lib/analytics/range";
@@ -15,7 +17,7 @@ import { getViewerTimeZone } from "@/lib/analytics/viewer-zone";
 import { requirePageAdmin } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors/app-error";
 import { hasNul } from "@/lib/validation/columns";
-import { banUser, revokeUserSessions, unbanUser } from "../actions";
+import { banUser, revokeUserApiKeys, revokeUserSessions, unbanUser } from "../actions";
 
 export const metadata: Metadata = { title: "User · Admin" };
 
@@ -33,12 +35,13 @@ export default async function AdminUserPage({
   const db = await getDb();
   const timeZone = await getViewerTimeZone();
   const range = rangeFromSearchParams(await searchParams, { timeZone });
-  const [user, entries] = await Promise.all([
+  const [user, entries, apiKeyCounts] = await Promise.all([
     getUserForAdmin(db, { actorId: admin.id, userId: id }).catch((error: unknown) => {
       if (isAppError(error) && error.code === "not_found:user") notFound();
       throw error;
     }),
     listAdminActionsForUser(db, { actorId: admin.id, targetUserId: id }),
+    getApiKeyCountsForAdmin(db, { actorId: admin.id, userId: id }),
   ]);
   const isSelf = user.id === admin.id;
 
@@ -57,6 +60,7 @@ export default async function AdminUserPage({
       <div className="flex flex-col gap-6">
         <BanNotice user={user} />
         <UserFacts user={user} />
+        <UserApiKeys userId={user.id} counts={apiKeyCounts} revoke={revokeUserApiKeys} />
         <section aria-labelledby="user-insights-title" className="flex flex-col gap-3">
           <h2 id="user-insights-title" className="text-base font-semibold text-fg">
             Insights
