@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
+import { createApiKey } from "@/db/queries/api-keys";
 import { createLiveSession } from "@/db/queries/live-sessions";
 import { updatePreferences } from "@/db/queries/preferences";
 import { audioChunks, videoFrames } from "@/db/schema";
@@ -65,6 +66,7 @@ const actions = {
   live: await import("./(app)/live/actions"),
   sessions: await import("./(app)/sessions/actions"),
   settings: await import("./(app)/settings/actions"),
+  apiKeys: await import("./(app)/settings/api-keys/actions"),
 };
 
 interface Outcome {
@@ -90,7 +92,7 @@ function fromAction(result: { ok: true } | { ok: false; error: { code: string; m
 }
 
 interface World {
-  victim: { id: string; sessionId: string; frameId: string };
+  victim: { id: string; sessionId: string; frameId: string; apiKeyId: string };
   attacker: { id: string; sessionId: string };
   admin: { id: string };
 }
@@ -191,6 +193,9 @@ function actionTargets(): Target[] {
     call("saveRecordingPreferences", actions.settings.saveRecordingPreferences, () => ({ saveAudio: true, saveVideoFrames: true, mediaRetentionDays: 30 })),
     call("saveGeminiApiKey", actions.settings.saveGeminiApiKey, () => ({ apiKey: "AIzaSyFuzzFuzzFuzzFuzzFuzzFuzz000" })),
     call("deleteGeminiApiKey", actions.settings.deleteGeminiApiKey, () => ({})),
+    call("createApiKeyAction", actions.apiKeys.createApiKeyAction, () => ({ name: "Fuzzed key", scopes: ["sessions:read"], expiresInDays: 30 })),
+    call("revokeApiKeyAction", actions.apiKeys.revokeApiKeyAction, (w) => ({ keyId: w.victim.apiKeyId })),
+    call("revokeUserApiKeys", actions.admin.revokeUserApiKeys, noSuchUser),
   ];
 }
 
@@ -223,7 +228,8 @@ describeEachDriver(
       await updatePreferences(db(), { userId: attacker.id, values: { saveAudio: true, saveVideoFrames: true, mediaRetentionDays: 30 } });
       const values = { model: "m", voice: "Kore", personaId: null, cameraEnabled: false, micEnabled: true, systemInstruction: "" };
       const own = await createLiveSession(db(), { userId: attacker.id, values });
-      world = { victim: { id: victim.id, sessionId: spoken.id, frameId: frame!.id }, attacker: { id: attacker.id, sessionId: own.id }, admin: { id: admin.id } };
+      const victimKey = await createApiKey(db(), { userId: victim.id, input: { name: "victim's", scopes: ["sessions:read"] } });
+      world = { victim: { id: victim.id, sessionId: spoken.id, frameId: frame!.id, apiKeyId: victimKey.apiKey.id }, attacker: { id: attacker.id, sessionId: own.id }, admin: { id: admin.id } };
     });
     afterAll(async () => {
       Object.assign(env, { GEMINI_API_BASE_URL: saved.baseUrl, GEMINI_API_KEY: saved.serverKey, CRON_SECRET: saved.cron });

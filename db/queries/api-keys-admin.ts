@@ -1,7 +1,8 @@
 import "server-only";
 import { and, count, eq, isNull, sql } from "drizzle-orm";
+import { AppError } from "@/lib/errors/app-error";
 import type { Database } from "../index";
-import { apiKeys, apiRequests } from "../schema";
+import { apiKeys, apiRequests, user } from "../schema";
 import { recordAdminAction } from "./admin-audit";
 import { assertAdmin } from "./users";
 
@@ -36,6 +37,8 @@ export async function getApiKeyCountsForAdmin(db: Database, { actorId, userId, n
 /** Revokes every live key of a user, in one transaction with its audit entry. */
 export async function revokeApiKeysAsAdmin(db: Database, { actorId, userId, now = new Date() }: { actorId: string; userId: string; now?: Date }): Promise<{ keysRevoked: number }> {
   await assertAdmin(db, { actorId });
+  const [target] = await db.select({ id: user.id }).from(user).where(eq(user.id, userId)).limit(1);
+  if (!target) throw new AppError("not_found:user");
   return db.transaction(async (tx) => {
     const revoked = await tx
       .update(apiKeys)

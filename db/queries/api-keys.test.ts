@@ -86,6 +86,7 @@ describeEachDriver("API keys", ({ db }) => {
     await expect(getApiKeyCountsForAdmin(db(), { actorId: owner.id, userId: owner.id })).rejects.toMatchObject({ code: "not_found:admin" });
     await expect(revokeApiKeysAsAdmin(db(), { actorId: owner.id, userId: owner.id })).rejects.toMatchObject({ code: "not_found:admin" });
 
+    await expect(revokeApiKeysAsAdmin(db(), { actorId: admin.id, userId: "no-such-user" })).rejects.toMatchObject({ code: "not_found:user" });
     expect(await revokeApiKeysAsAdmin(db(), { actorId: admin.id, userId: owner.id })).toEqual({ keysRevoked: 1 });
     expect((await getApiKeyCountsForAdmin(db(), { actorId: admin.id, userId: owner.id })).active).toBe(0);
     const audit = await db().select().from(adminAuditLog).where(eq(adminAuditLog.targetUserId, owner.id));
