@@ -54,6 +54,13 @@ const schema = z
         .pipe(z.array(z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()]), "AUTH_TRUSTED_PROXIES must list IP addresses or CIDR ranges, comma-separated"))
         .optional(),
     ),
+    // Recorded media: in Postgres (bytea, the default) or an S3-compatible object store (S3, R2, MinIO…).
+    MEDIA_STORAGE: z.enum(["postgres", "s3"]).default("postgres"),
+    S3_ENDPOINT: optionalString.pipe(z.url("S3_ENDPOINT must be a full URL, e.g. https://<account>.r2.cloudflarestorage.com").optional()),
+    S3_BUCKET: optionalString,
+    S3_REGION: z.string().default("auto"),
+    S3_ACCESS_KEY_ID: optionalString,
+    S3_SECRET_ACCESS_KEY: optionalString,
     // Tests and benchmarks only: where PostgreSQL 15's initdb, pg_ctl and postgres live.
     LIVEMIND_TEST_PG_BIN: z.string().default("/usr/lib/postgresql/15/bin"),
     // Set to "1" by Vercel's build and runtime (and by `vercel build` on any machine).
@@ -64,6 +71,11 @@ const schema = z
     VERCEL_PROJECT_PRODUCTION_URL: optionalString,
   })
   .superRefine((value, ctx) => {
+    if (value.MEDIA_STORAGE === "s3") {
+      for (const name of ["S3_ENDPOINT", "S3_BUCKET", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"] as const) {
+        if (!value[name]) ctx.addIssue({ code: "custom", path: [name], message: `${name} is required when MEDIA_STORAGE=s3` });
+      }
+    }
     // On Vercel an unset DATABASE_URL would mean an embedded database inside a read-only,
     // short-lived function (and the build would migrate one that nothing ever reads): stop here.
     if (value.VERCEL === "1") {
