@@ -38,6 +38,8 @@ export function CreateKeyForm({ create }: Props) {
   function onSubmit(event: React.FormEvent) {
     event.preventDefault();
     setErrors({});
+    // The previous key leaves the page as soon as another is asked for.
+    setCreated(null);
     start(async () => {
       const result = await create({ name, scopes, expiresInDays: days ? Number(days) : null });
       if (!result.ok) {
