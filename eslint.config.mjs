@@ -2,7 +2,7 @@ import nextCoreWebVitals from "eslint-config-next/core-web-vitals";
 import nextTypescript from "eslint-config-next/typescript";
 
 const config = [
-  { ignores: [".next*/**", ".next-*/**", "e2e/.artifacts/**", "e2e/.auth/**", ".data/**", "node_modules/**", "db/migrations/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
+  { ignores: [".next*/**", ".next-*/**", "e2e/.artifacts/**", "e2e/.auth/**", ".data/**", "node_modules/**", "db/migrations/**", "test-results/**", "playwright-report/**", "next-env.d.ts", ".vercel/**"] },
   ...nextCoreWebVitals,
   ...nextTypescript,
   {

@@ -12,7 +12,11 @@ const nextConfig: NextConfig = {
   logging: { serverFunctions: false },
   // PGlite ships WebAssembly and data files that must be loaded from node_modules as they are.
   serverExternalPackages: ["@electric-sql/pglite"],
-  outputFileTracingIncludes: { "/**": ["./db/migrations/**/*"] },
+  outputFileTracingIncludes: {
+    "/**": ["./db/migrations/**/*"],
+    // Read at run time by app/docs/api/scalar.js/route.ts.
+    "/docs/api/scalar.js": ["./node_modules/@scalar/api-reference/dist/browser/standalone.js"],
+  },
   // Pages get their Content-Security-Policy (with a per-request nonce) from proxy.ts.
   async headers() {
     return [

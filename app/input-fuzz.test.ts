@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
+import { createApiKey } from "@/db/queries/api-keys";
 import { createLiveSession } from "@/db/queries/live-sessions";
 import { createPersona } from "@/db/queries/personas";
 import { updatePreferences } from "@/db/queries/preferences";
@@ -68,6 +69,7 @@ const actions = {
   personas: await import("./(app)/personas/actions"),
   sessions: await import("./(app)/sessions/actions"),
   settings: await import("./(app)/settings/actions"),
+  apiKeys: await import("./(app)/settings/api-keys/actions"),
 };
 
 interface Outcome {
@@ -93,7 +95,7 @@ function fromAction(result: { ok: true } | { ok: false; error: { code: string; m
 }
 
 interface World {
-  victim: { id: string; sessionId: string; frameId: string; personaId: string };
+  victim: { id: string; sessionId: string; frameId: string; personaId: string; apiKeyId: string };
   attacker: { id: string; sessionId: string; personaId: string };
   admin: { id: string };
 }
@@ -216,6 +218,9 @@ function actionTargets(): Target[] {
     call("saveRecordingPreferences", actions.settings.saveRecordingPreferences, () => ({ saveAudio: true, saveVideoFrames: true, mediaRetentionDays: 30 })),
     call("saveGeminiApiKey", actions.settings.saveGeminiApiKey, () => ({ apiKey: "AIzaSyFuzzFuzzFuzzFuzzFuzzFuzz000" })),
     call("deleteGeminiApiKey", actions.settings.deleteGeminiApiKey, () => ({})),
+    call("createApiKeyAction", actions.apiKeys.createApiKeyAction, () => ({ name: "Fuzzed key", scopes: ["sessions:read"], expiresInDays: 30 })),
+    call("revokeApiKeyAction", actions.apiKeys.revokeApiKeyAction, (w) => ({ keyId: w.victim.apiKeyId })),
+    call("revokeUserApiKeys", actions.admin.revokeUserApiKeys, noSuchUser),
   ];
 }
 
@@ -250,8 +255,9 @@ describeEachDriver(
       const own = await createLiveSession(db(), { userId: attacker.id, values });
       const personaValues = { name: "P", initials: "", color: "teal", voice: "Puck", language: "en-US", personality: "", instructions: "", usesMemory: true, affectiveDialog: false, proactiveAudio: false } as const;
       const [victimPersona, attackerPersona] = [await createPersona(db(), { userId: victim.id, values: personaValues }), await createPersona(db(), { userId: attacker.id, values: personaValues })];
+      const victimKey = await createApiKey(db(), { userId: victim.id, input: { name: "victim's", scopes: ["sessions:read"] } });
       world = {
-        victim: { id: victim.id, sessionId: spoken.id, frameId: frame!.id, personaId: victimPersona.id },
+        victim: { id: victim.id, sessionId: spoken.id, frameId: frame!.id, personaId: victimPersona.id, apiKeyId: victimKey.apiKey.id },
         attacker: { id: attacker.id, sessionId: own.id, personaId: attackerPersona.id },
         admin: { id: admin.id },
       };

@@ -25,6 +25,14 @@ describe("parseEnv", () => {
     expect(isEmbeddedDatabase(env)).toBe(true);
   });
 
+  it("on Vercel (VERCEL=1) refuses to run without DATABASE_URL and BETTER_AUTH_SECRET, naming both", () => {
+    expect(() => parseEnv({ VERCEL: "1" })).toThrow(/DATABASE_URL: DATABASE_URL is required on Vercel \(VERCEL=1\): add the Neon integration[\s\S]*BETTER_AUTH_SECRET: BETTER_AUTH_SECRET is required on Vercel/);
+    expect(() => parseEnv({ VERCEL: "1", BETTER_AUTH_SECRET: SECRET })).toThrow(/DATABASE_URL is required on Vercel/);
+    expect(() => parseEnv({ VERCEL: "1", DATABASE_URL: "postgres://u@db.example.com/app" })).toThrow(/BETTER_AUTH_SECRET is required on Vercel/);
+    const env = parseEnv({ VERCEL: "1", DATABASE_URL: "postgres://u@db.example.com/app", BETTER_AUTH_SECRET: SECRET });
+    expect(isEmbeddedDatabase(env)).toBe(false);
+  });
+
   it("requires BETTER_AUTH_SECRET once a DATABASE_URL is set, and says how to make one", () => {
     expect(() => parseEnv({ DATABASE_URL: "postgres://u@db.example.com/app" })).toThrow(
       /Invalid LiveMind configuration:\n {2}- BETTER_AUTH_SECRET: BETTER_AUTH_SECRET is required when DATABASE_URL is set \(generate one with `openssl rand -base64 32`\)/,

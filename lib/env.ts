@@ -65,8 +65,17 @@ const schema = z
     // Live tokens minted per user (Start and every reconnection) per window: protects the Gemini key.
     LIVE_TOKEN_RATE_LIMIT_MAX: positiveInt(30),
     LIVE_TOKEN_RATE_LIMIT_WINDOW_SECONDS: positiveInt(600),
+    // Recorded media: in Postgres (bytea, the default) or an S3-compatible object store (S3, R2, MinIO…).
+    MEDIA_STORAGE: z.enum(["postgres", "s3"]).default("postgres"),
+    S3_ENDPOINT: optionalString.pipe(z.url("S3_ENDPOINT must be a full URL, e.g. https://<account>.r2.cloudflarestorage.com").optional()),
+    S3_BUCKET: optionalString,
+    S3_REGION: z.string().default("auto"),
+    S3_ACCESS_KEY_ID: optionalString,
+    S3_SECRET_ACCESS_KEY: optionalString,
     // Tests and benchmarks only: where PostgreSQL 15's initdb, pg_ctl and postgres live.
     LIVEMIND_TEST_PG_BIN: z.string().default("/usr/lib/postgresql/15/bin"),
+    // Set to "1" by Vercel's build and runtime (and by `vercel build` on any machine).
+    VERCEL: optionalString,
     VERCEL_ENV: z.enum(["production", "preview", "development"]).optional(),
     VERCEL_URL: optionalString,
     VERCEL_BRANCH_URL: optionalString,
@@ -79,6 +88,24 @@ const schema = z
       } catch (error) {
         ctx.addIssue({ code: "custom", path: ["CREDENTIALS_ENCRYPTION_KEYS"], message: (error as Error).message });
       }
+    }
+    if (value.MEDIA_STORAGE === "s3") {
+      for (const name of ["S3_ENDPOINT", "S3_BUCKET", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"] as const) {
+        if (!value[name]) ctx.addIssue({ code: "custom", path: [name], message: `${name} is required when MEDIA_STORAGE=s3` });
+      }
+    }
+    // On Vercel an unset DATABASE_URL would mean an embedded database inside a read-only,
+    // short-lived function (and the build would migrate one that nothing ever reads): stop here.
+    if (value.VERCEL === "1") {
+      for (const name of ["DATABASE_URL", "BETTER_AUTH_SECRET"] as const) {
+        if (value[name]) continue;
+        ctx.addIssue({
+          code: "custom",
+          path: [name],
+          message: `${name} is required on Vercel (VERCEL=1): ${name === "DATABASE_URL" ? "add the Neon integration to the project, or set a postgres:// URL" : "generate one with `openssl rand -base64 32`"} in the project's Environment Variables`,
+        });
+      }
+      return;
     }
     if (value.DATABASE_URL && !value.BETTER_AUTH_SECRET) {
       ctx.addIssue({

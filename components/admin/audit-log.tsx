@@ -1,4 +1,4 @@
-import { Ban, Gauge, History, LogOut, ShieldCheck, type LucideIcon } from "lucide-react";
+import { Ban, Gauge, History, KeyRound, LogOut, ShieldCheck, type LucideIcon } from "lucide-react";
 import { Card, CardHeader } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import type { AdminAuditEntry } from "@/lib/admin/types";
@@ -46,6 +46,10 @@ function present(entry: AdminAuditEntry): Presented {
       return { icon: LogOut, tone: "bg-accent-soft text-accent", verb: "signed this account out everywhere", facts: endedFact };
     case "set_quota":
       return { icon: Gauge, tone: "bg-accent-soft text-accent", verb: "changed the quotas", facts: quotaFacts(details) };
+    case "revoke_api_keys": {
+      const keys = number(details.keysRevoked) ?? 0;
+      return { icon: KeyRound, tone: "bg-accent-soft text-accent", verb: "revoked this account's API keys", facts: [`Revoked ${plural(keys, "key")}`] };
+    }
     default:
       return { icon: History, tone: "bg-surface-muted text-fg-muted", verb: entry.action.replaceAll("_", " "), facts: [] };
   }

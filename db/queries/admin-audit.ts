@@ -7,7 +7,7 @@ import type { Database } from "../index";
 import { adminAuditLog, user } from "../schema";
 import { assertAdmin } from "./users";
 
-export type AdminActionKind = "ban" | "unban" | "revoke_sessions" | "set_quota";
+export type AdminActionKind = "ban" | "unban" | "revoke_sessions" | "set_quota" | "revoke_api_keys";
 
 /**
  * Records what an admin did to an account. The actor's email is copied from their account at

@@ -46,7 +46,10 @@ type Owner = { userId: string; sessionId: string };
  * Stores one recorded segment. The unique key on (session, sequence number) makes a retried
  * upload, even one racing the first, store nothing a second time.
  */
-export async function insertAudioSegment(db: Database, { userId, sessionId, segment }: Owner & { segment: NewAudioSegment }): Promise<{ stored: boolean }> {
+export async function insertAudioSegment(
+  db: Database,
+  { userId, sessionId, segment, storageUrl = null }: Owner & { segment: NewAudioSegment; storageUrl?: string | null },
+): Promise<{ stored: boolean }> {
   return db.transaction(async (tx) => {
     await getOwnedLiveSession(tx, { userId, sessionId });
     if (segment.sequenceNumber > 0) {
@@ -70,7 +73,9 @@ export async function insertAudioSegment(db: Database, { userId, sessionId, segm
         startOffsetMs: segment.startOffsetMs,
         durationMs: segment.durationMs,
         byteSize: segment.bytes.byteLength,
-        data: segment.bytes,
+        // An object store keeps the bytes: the row keeps where.
+        data: storageUrl ? null : segment.bytes,
+        storageUrl,
       })
       .onConflictDoNothing({ target: [audioChunks.sessionId, audioChunks.sequenceNumber] })
       .returning({ id: audioChunks.id });
@@ -120,12 +125,26 @@ export async function readAudioSegmentBytes(db: Database, { userId, sessionId, i
 /** Stores one frame; a retry of a frame already stored (same session and moment) answers with the stored one. */
 export async function insertVideoFrame(
   db: Database,
-  { userId, sessionId, frame }: Owner & { frame: { offsetMs: number; mimeType: string; width: number | null; height: number | null; bytes: Uint8Array } },
+  {
+    userId,
+    sessionId,
+    frame,
+    storageUrl = null,
+  }: Owner & { frame: { offsetMs: number; mimeType: string; width: number | null; height: number | null; bytes: Uint8Array }; storageUrl?: string | null },
 ): Promise<{ id: string; stored: boolean }> {
   await getOwnedLiveSession(db, { userId, sessionId });
   const [row] = await db
     .insert(videoFrames)
-    .values({ sessionId, offsetMs: frame.offsetMs, mimeType: frame.mimeType, width: frame.width, height: frame.height, byteSize: frame.bytes.byteLength, data: frame.bytes })
+    .values({
+      sessionId,
+      offsetMs: frame.offsetMs,
+      mimeType: frame.mimeType,
+      width: frame.width,
+      height: frame.height,
+      byteSize: frame.bytes.byteLength,
+      data: storageUrl ? null : frame.bytes,
+      storageUrl,
+    })
     .onConflictDoNothing({ target: [videoFrames.sessionId, videoFrames.offsetMs] })
     .returning({ id: videoFrames.id });
   if (row) return { id: row.id, stored: true };
@@ -169,13 +188,22 @@ export async function readVideoFrame(db: Database, { userId, sessionId, frameId 
   return { ...info, bytes: data ? toBytes(data) : null };
 }
 
+export interface DeletedMedia {
+  audioSegments: number;
+  frames: number;
+  /** Where the deleted rows' bytes sit in an object store, for it to delete them too. */
+  storageUrls: string[];
+}
+
+const urlsOf = (rows: { storageUrl: string | null }[]) => rows.flatMap((row) => (row.storageUrl ? [row.storageUrl] : []));
+
 /** Removes every recorded byte of one of the caller's conversations (the transcript stays). */
-export async function deleteSessionMedia(db: Database, owner: Owner): Promise<{ audioSegments: number; frames: number }> {
+export async function deleteSessionMedia(db: Database, owner: Owner): Promise<DeletedMedia> {
   return db.transaction(async (tx) => {
     await getOwnedLiveSession(tx, owner);
-    const audio = await tx.delete(audioChunks).where(eq(audioChunks.sessionId, owner.sessionId)).returning({ id: audioChunks.id });
-    const frames = await tx.delete(videoFrames).where(eq(videoFrames.sessionId, owner.sessionId)).returning({ id: videoFrames.id });
-    return { audioSegments: audio.length, frames: frames.length };
+    const audio = await tx.delete(audioChunks).where(eq(audioChunks.sessionId, owner.sessionId)).returning({ id: audioChunks.id, storageUrl: audioChunks.storageUrl });
+    const frames = await tx.delete(videoFrames).where(eq(videoFrames.sessionId, owner.sessionId)).returning({ id: videoFrames.id, storageUrl: videoFrames.storageUrl });
+    return { audioSegments: audio.length, frames: frames.length, storageUrls: [...urlsOf(audio), ...urlsOf(frames)] };
   });
 }
 
@@ -185,7 +213,7 @@ export const DEFAULT_RETENTION_DAYS = 30;
  * Deletes media older than its owner's retention setting (days, from user_preferences; the
  * default for users who never saved one), for one user or for everyone (the cron).
  */
-export async function purgeExpiredMedia(db: Database, { userId, now = new Date() }: { userId?: string; now?: Date } = {}): Promise<{ audioSegments: number; frames: number }> {
+export async function purgeExpiredMedia(db: Database, { userId, now = new Date() }: { userId?: string; now?: Date } = {}): Promise<DeletedMedia> {
   const at = now.toISOString();
   const cutoff = (sessionColumn: typeof audioChunks.sessionId | typeof videoFrames.sessionId) => sql`(
     select ${at}::timestamptz - make_interval(days => coalesce(p.media_retention_days, ${DEFAULT_RETENTION_DAYS}))
@@ -197,12 +225,12 @@ export async function purgeExpiredMedia(db: Database, { userId, now = new Date()
   const audio = await db
     .delete(audioChunks)
     .where(and(ownedBy(audioChunks.sessionId), lt(audioChunks.createdAt, cutoff(audioChunks.sessionId))))
-    .returning({ id: audioChunks.id });
+    .returning({ id: audioChunks.id, storageUrl: audioChunks.storageUrl });
   const frames = await db
     .delete(videoFrames)
     .where(and(ownedBy(videoFrames.sessionId), lt(videoFrames.createdAt, cutoff(videoFrames.sessionId))))
-    .returning({ id: videoFrames.id });
-  return { audioSegments: audio.length, frames: frames.length };
+    .returning({ id: videoFrames.id, storageUrl: videoFrames.storageUrl });
+  return { audioSegments: audio.length, frames: frames.length, storageUrls: [...urlsOf(audio), ...urlsOf(frames)] };
 }
 
 /** Drivers hand bytea back as Buffer or Uint8Array; callers get a plain Uint8Array view. */

@@ -9,3 +9,4 @@ export * from "./memories";
 export * from "./admin-audit";
 export * from "./analytics-rollups";
 export * from "./quotas";
+export * from "./api-keys";

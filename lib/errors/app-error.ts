@@ -25,6 +25,7 @@ const statusByType: Record<ErrorType, number> = {
 const defaultMessages: Partial<Record<ErrorCode, string>> = {
   "unauthorized:auth": "Please sign in to continue.",
   "not_found:admin": "Not found.",
+  "not_found:api": "Not found.",
   "not_found:user": "That user does not exist.",
   "bad_request:input": "Some of the fields are not valid.",
   "unavailable:database": "The database is not reachable right now. Please try again.",

@@ -13,15 +13,19 @@ import {
   type FrameInfo,
   type NewAudioSegment,
 } from "@/db/queries/media";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
-import { recordingGaps, type RecordingGap } from "./gaps";
+import type { RecordingGap } from "./gaps";
+import { objectMediaStorage } from "./object-storage";
+import { s3BucketFromEnv } from "./s3-bucket";
 import { piecesInRange, type ByteRange } from "./range";
+import { counts, recordingOf } from "./recording";
 
 /*
  * The one door to recorded media. Callers (upload and replay routes, the purge) speak in
- * sessions, segments and frames; where the bytes sit is this module's business. Today they sit
- * in Postgres (bytea); an object store would implement the same interface, keeping rows for
- * the index and `storage_url` for the bytes.
+ * sessions, segments and frames; where the bytes sit is this module's business: in Postgres
+ * (bytea, the default), or in an S3-compatible object store (object-storage.ts), the rows then
+ * keeping the index and `storage_url`.
  */
 
 export type MediaOwner = { userId: string; sessionId: string };
@@ -67,21 +71,7 @@ export function postgresMediaStorage(db: Database): MediaStorage {
     putAudioSegment: (owner, segment) => insertAudioSegment(db, { ...owner, segment }),
     putFrame: (owner, frame) => insertVideoFrame(db, { ...owner, frame }),
 
-    async getAudio(owner) {
-      const segments = await listAudioSegments(db, owner);
-      const first = segments[0];
-      const last = segments.at(-1);
-      // Segment 0 opens the container: without it no byte of the rest can be played.
-      if (!first || !last || first.sequenceNumber !== 0) return null;
-      return {
-        mimeType: first.mimeType,
-        byteLength: last.byteStart + last.byteSize,
-        startOffsetMs: first.startOffsetMs,
-        durationMs: last.startOffsetMs + (last.durationMs ?? 0) - first.startOffsetMs,
-        gaps: recordingGaps(segments),
-        segments,
-      };
-    },
+    getAudio: async (owner) => recordingOf(await listAudioSegments(db, owner)),
 
     streamAudio(owner, recording, range) {
       const parts = piecesInRange(recording.segments, range);
@@ -115,12 +105,12 @@ export function postgresMediaStorage(db: Database): MediaStorage {
       return { mimeType: frame.mimeType, bytes: frame.bytes };
     },
 
-    deleteSession: (owner) => deleteSessionMedia(db, owner),
-    purgeExpired: (options) => purgeExpiredMedia(db, options),
+    deleteSession: async (owner) => counts(await deleteSessionMedia(db, owner)),
+    purgeExpired: async (options) => counts(await purgeExpiredMedia(db, options)),
   };
 }
 
-/** The deployment's media storage (Postgres until an object store is configured). */
+/** The deployment's media storage: Postgres (bytea) unless MEDIA_STORAGE=s3 names an object store. */
 export function getMediaStorage(db: Database): MediaStorage {
-  return postgresMediaStorage(db);
+  return env.MEDIA_STORAGE === "s3" ? objectMediaStorage(db, s3BucketFromEnv()) : postgresMediaStorage(db);
 }

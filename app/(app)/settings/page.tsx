@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db";
+import { listApiKeys } from "@/db/queries/api-keys";
 import { getPreferences } from "@/db/queries/preferences";
+import { ApiAccessCard } from "@/components/api-keys/api-access-card";
 import { AccountCard } from "@/components/settings/account-card";
 import { ApiKeyCard } from "@/components/settings/api-key-card";
 import { ExportCard } from "@/components/settings/export-card";
@@ -19,11 +21,13 @@ export const metadata: Metadata = { title: "Settings" };
 export default async function SettingsPage() {
   const user = await requirePageUser("/settings");
   const db = await getDb();
-  const [preferences, keyStatus, usage] = await Promise.all([
+  const [preferences, keyStatus, usage, apiKeys] = await Promise.all([
     getPreferences(db, { userId: user.id }),
     getGeminiKeyStatus(db, { userId: user.id }),
     getQuotaUsage(db, { userId: user.id }),
+    listApiKeys(db, { userId: user.id }),
   ]);
+  const activeApiKeys = apiKeys.filter((key) => !key.revokedAt && !key.expired).length;
   const { defaultVoice, cameraEnabled, micEnabled, saveAudio, saveVideoFrames, mediaRetentionDays } = preferences;
   return (
     <>
@@ -33,6 +37,7 @@ export default async function SettingsPage() {
         <PreferencesForm initial={{ defaultVoice, cameraEnabled, micEnabled }} save={savePreferences} />
         <RecordingForm initial={{ saveAudio, saveVideoFrames, mediaRetentionDays }} save={saveRecordingPreferences} />
         <UsageCard usage={usage} tokenLimit={{ max: env.LIVE_TOKEN_RATE_LIMIT_MAX, windowSeconds: env.LIVE_TOKEN_RATE_LIMIT_WINDOW_SECONDS }} />
+        <ApiAccessCard activeKeys={activeApiKeys} />
         <ExportCard href="/api/sessions/export" />
         <AccountCard user={user} />
       </div>

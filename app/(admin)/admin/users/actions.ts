@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { revokeApiKeysAsAdmin } from "@/db/queries/api-keys-admin";
 import { adminAction } from "@/lib/actions/safe-action";
 import { banAccount, revokeAccountSessions, unbanAccount } from "@/lib/admin/moderation";
 import { banUserInput, targetUserInput, type ModerationResult } from "@/lib/admin/schema";
@@ -26,4 +27,10 @@ export const setUserQuota = adminAction(setUserQuotaInput, async ({ userId, conc
   const values = await setQuotaOverride(db, { actorId: user.id, userId, values: { concurrentSessionsLimit, monthlyMinutesLimit } });
   revalidatePath(`/admin/users/${userId}`);
   return { userId, ...values };
+});
+
+export const revokeUserApiKeys = adminAction(targetUserInput, async ({ userId }, { user, db }) => {
+  const result = await revokeApiKeysAsAdmin(db, { actorId: user.id, userId });
+  revalidatePath(`/admin/users/${userId}`);
+  return result;
 });

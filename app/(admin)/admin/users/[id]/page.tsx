@@ -3,12 +3,14 @@ import { notFound } from "next/navigation";
 import { getDb } from "@/db";
 import { listAdminActionsForUser } from "@/db/queries/admin-audit";
 import { getQuotaOverride } from "@/db/queries/quotas";
+import { getApiKeyCountsForAdmin } from "@/db/queries/api-keys-admin";
 import { getUserForAdmin } from "@/db/queries/users";
 import { AuditLog } from "@/components/admin/audit-log";
 import { RangePicker } from "@/components/analytics/range-picker";
 import { TimeZoneSync } from "@/components/analytics/time-zone-sync";
 import { UserInsights } from "@/components/analytics/user-insights";
 import { UserActions } from "@/components/admin/user-actions";
+import { UserApiKeys } from "@/components/admin/user-api-keys";
 import { BanNotice, UserFacts } from "@/components/admin/user-facts";
 import { UserHeader } from "@/components/admin/user-header";
 import { UserQuotas } from "@/components/admin/user-quotas";
@@ -18,7 +20,7 @@ import { requirePageAdmin } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors/app-error";
 import { getQuotaUsage, quotaDefaults } from "@/lib/quotas/service";
 import { hasNul } from "@/lib/validation/columns";
-import { banUser, revokeUserSessions, setUserQuota, unbanUser } from "../actions";
+import { banUser, revokeUserApiKeys, revokeUserSessions, setUserQuota, unbanUser } from "../actions";
 
 export const metadata: Metadata = { title: "User · Admin" };
 
@@ -36,12 +38,13 @@ export default async function AdminUserPage({
   const db = await getDb();
   const timeZone = await getViewerTimeZone();
   const range = rangeFromSearchParams(await searchParams, { timeZone });
-  const [user, entries] = await Promise.all([
+  const [user, entries, apiKeyCounts] = await Promise.all([
     getUserForAdmin(db, { actorId: admin.id, userId: id }).catch((error: unknown) => {
       if (isAppError(error) && error.code === "not_found:user") notFound();
       throw error;
     }),
     listAdminActionsForUser(db, { actorId: admin.id, targetUserId: id }),
+    getApiKeyCountsForAdmin(db, { actorId: admin.id, userId: id }),
   ]);
   const isSelf = user.id === admin.id;
   // After the account is known to exist: an unknown id stays a plain 404.
@@ -63,6 +66,7 @@ export default async function AdminUserPage({
         <BanNotice user={user} />
         <UserFacts user={user} />
         <UserQuotas userId={user.id} usage={usage} override={override} defaults={quotaDefaults()} save={setUserQuota} />
+        <UserApiKeys userId={user.id} counts={apiKeyCounts} revoke={revokeUserApiKeys} />
         <section aria-labelledby="user-insights-title" className="flex flex-col gap-3">
           <h2 id="user-insights-title" className="text-base font-semibold text-fg">
             Insights
