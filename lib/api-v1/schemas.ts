@@ -53,6 +53,7 @@ export const errorBody = z
     code: z.string().meta({ description: "Stable `type:surface` code, e.g. `not_found:session`, `forbidden:api`." }),
     message: z.string(),
     fieldErrors: z.record(z.string(), z.array(z.string())).optional(),
+    retryAfterSeconds: z.number().int().optional().meta({ description: "With a 429: seconds until a retry can succeed (also in `Retry-After`)." }),
   })
   .meta({ id: "Error" });
 
@@ -83,6 +84,7 @@ export const searchHit = z
     id: z.uuid(),
     sessionId: z.uuid(),
     sessionTitle: z.string().nullable(),
+    personaName: z.string().nullable().meta({ description: "The persona the conversation was with, as named then; null for the default companion." }),
     firstLine: z.string().nullable(),
     startedAt: z.string(),
     sequenceNumber: z.number().int(),
