@@ -7,7 +7,7 @@ import type { Database } from "../index";
 import { adminAuditLog, user } from "../schema";
 import { assertAdmin } from "./users";
 
-export type AdminActionKind = "ban" | "unban" | "revoke_sessions";
+export type AdminActionKind = "ban" | "unban" | "revoke_sessions" | "delete_account";
 
 /**
  * Records what an admin did to an account. The actor's email is copied from their account at

@@ -1,0 +1,28 @@
+import "server-only";
+import type { Database } from "@/db";
+import { eraseAccount, getCredentialPasswordHash, type ErasureResult } from "@/db/queries/account-erasure";
+import { getUserForAdmin } from "@/db/queries/users";
+import { getAuth } from "@/lib/auth/server";
+import type { SessionUser } from "@/lib/auth/session";
+import { AppError } from "@/lib/errors/app-error";
+
+/*
+ * Deleting an account, by its owner or by an admin. The owner proves it is them with their
+ * password every time (a stolen session alone cannot erase an account); the check uses
+ * better-auth's own hashing, then everything goes in one transaction (db/queries/account-erasure.ts).
+ */
+
+export async function deleteOwnAccount(db: Database, user: SessionUser, { password }: { password: string }): Promise<ErasureResult> {
+  const hash = await getCredentialPasswordHash(db, { userId: user.id });
+  const context = await (await getAuth()).$context;
+  if (!hash || !(await context.password.verify({ hash, password }))) {
+    throw new AppError("bad_request:account", "That password is not right.", { fieldErrors: { password: ["That password is not right."] } });
+  }
+  return eraseAccount(db, { userId: user.id });
+}
+
+export async function deleteAccountAsAdmin(db: Database, actor: SessionUser, { userId }: { userId: string }): Promise<ErasureResult> {
+  const target = await getUserForAdmin(db, { actorId: actor.id, userId });
+  if (target.id === actor.id) throw new AppError("forbidden:admin", "Delete your own account from Settings, with your password.");
+  return eraseAccount(db, { userId, erasedBy: { actorId: actor.id } });
+}
