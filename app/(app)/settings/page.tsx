@@ -1,14 +1,20 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db";
+import { getEmailStatus } from "@/db/queries/account-status";
 import { getPreferences } from "@/db/queries/preferences";
 import { AccountCard } from "@/components/settings/account-card";
 import { ApiKeyCard } from "@/components/settings/api-key-card";
+import { DeleteAccountCard } from "@/components/settings/delete-account-card";
+import { DevicesCard } from "@/components/settings/devices-card";
+import { SignInCard } from "@/components/settings/sign-in-card";
 import { ExportCard } from "@/components/settings/export-card";
 import { PreferencesForm } from "@/components/settings/preferences-form";
 import { RecordingForm } from "@/components/settings/recording-form";
 import { PageHeader } from "@/components/shell/page-header";
-import { requirePageUser } from "@/lib/auth/session";
+import { listDevices } from "@/lib/account/devices";
+import { getCurrentSessionId, requirePageUser } from "@/lib/auth/session";
 import { getGeminiKeyStatus } from "@/lib/gemini/credentials";
+import { deleteAccount, revokeDevice, revokeOtherDevices } from "./account-actions";
 import { deleteGeminiApiKey, saveGeminiApiKey, savePreferences, saveRecordingPreferences } from "./actions";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -16,9 +22,11 @@ export const metadata: Metadata = { title: "Settings" };
 export default async function SettingsPage() {
   const user = await requirePageUser("/settings");
   const db = await getDb();
-  const [preferences, keyStatus] = await Promise.all([
+  const [preferences, keyStatus, emailStatus, devices] = await Promise.all([
     getPreferences(db, { userId: user.id }),
     getGeminiKeyStatus(db, { userId: user.id }),
+    getEmailStatus(db, { userId: user.id }),
+    getCurrentSessionId().then((currentSessionId) => listDevices(db, { userId: user.id, currentSessionId })),
   ]);
   const { defaultVoice, cameraEnabled, micEnabled, saveAudio, saveVideoFrames, mediaRetentionDays } = preferences;
   return (
@@ -30,6 +38,9 @@ export default async function SettingsPage() {
         <RecordingForm initial={{ saveAudio, saveVideoFrames, mediaRetentionDays }} save={saveRecordingPreferences} />
         <ExportCard href="/api/sessions/export" />
         <AccountCard user={user} />
+        <SignInCard email={emailStatus?.email ?? user.email} emailVerified={emailStatus?.emailVerified ?? false} />
+        <DevicesCard initial={devices} revoke={revokeDevice} revokeOthers={revokeOtherDevices} />
+        <DeleteAccountCard remove={deleteAccount} />
       </div>
     </>
   );
