@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import { createLiveSession } from "@/db/queries/live-sessions";
 import { updatePreferences } from "@/db/queries/preferences";
-import { audioChunks, videoFrames } from "@/db/schema";
+import { audioChunks, session, videoFrames } from "@/db/schema";
 import { describeEachDriver } from "@/db/test/drivers";
 import { createTestUser } from "@/db/test/fixtures";
 import { digestData, hostileQuery, hostileString, mutated } from "@/db/test/fuzz";
@@ -32,7 +32,7 @@ vi.mock("@/lib/auth/session", async () => {
     if (user.role !== "admin") throw new AppError("not_found:admin");
     return user;
   };
-  return { requireUser, requireAdmin, getSessionUser: requireUser, requirePageUser: requireUser, requirePageAdmin: requireAdmin };
+  return { requireUser, requireAdmin, getSessionUser: requireUser, requirePageUser: requireUser, requirePageAdmin: requireAdmin, getCurrentSessionId: async () => "fuzz-current-session" };
 });
 vi.mock("@/db", async (importOriginal) => ({
   ...(await importOriginal<object>()),
@@ -65,6 +65,7 @@ const actions = {
   live: await import("./(app)/live/actions"),
   sessions: await import("./(app)/sessions/actions"),
   settings: await import("./(app)/settings/actions"),
+  account: await import("./(app)/settings/account-actions"),
 };
 
 interface Outcome {
@@ -90,7 +91,7 @@ function fromAction(result: { ok: true } | { ok: false; error: { code: string; m
 }
 
 interface World {
-  victim: { id: string; sessionId: string; frameId: string };
+  victim: { id: string; sessionId: string; frameId: string; authSessionId: string };
   attacker: { id: string; sessionId: string };
   admin: { id: string };
 }
@@ -191,6 +192,12 @@ function actionTargets(): Target[] {
     call("saveRecordingPreferences", actions.settings.saveRecordingPreferences, () => ({ saveAudio: true, saveVideoFrames: true, mediaRetentionDays: 30 })),
     call("saveGeminiApiKey", actions.settings.saveGeminiApiKey, () => ({ apiKey: "AIzaSyFuzzFuzzFuzzFuzzFuzzFuzz000" })),
     call("deleteGeminiApiKey", actions.settings.deleteGeminiApiKey, () => ({})),
+    call("revokeDevice", actions.account.revokeDevice, (w) => ({ sessionId: w.victim.authSessionId })),
+    call("revokeOtherDevices", actions.account.revokeOtherDevices, () => ({})),
+    call("refreshDevices", actions.account.refreshDevices, () => ({})),
+    // No credential account exists in this world, so no password is right: erasure must refuse cleanly.
+    call("deleteAccount", actions.account.deleteAccount, () => ({ password: "not the password" })),
+    call("deleteUser", actions.admin.deleteUser, (w) => ({ userId: w.victim.id, confirmEmail: "someone-else@example.com" })),
   ];
 }
 
@@ -223,7 +230,9 @@ describeEachDriver(
       await updatePreferences(db(), { userId: attacker.id, values: { saveAudio: true, saveVideoFrames: true, mediaRetentionDays: 30 } });
       const values = { model: "m", voice: "Kore", personaId: null, cameraEnabled: false, micEnabled: true, systemInstruction: "" };
       const own = await createLiveSession(db(), { userId: attacker.id, values });
-      world = { victim: { id: victim.id, sessionId: spoken.id, frameId: frame!.id }, attacker: { id: attacker.id, sessionId: own.id }, admin: { id: admin.id } };
+      const victimSession = { id: "fuzz-victim-session", token: "fuzz-victim-token", userId: victim.id, expiresAt: new Date("2031-01-01T00:00:00Z") };
+      await db().insert(session).values(victimSession);
+      world = { victim: { id: victim.id, sessionId: spoken.id, frameId: frame!.id, authSessionId: victimSession.id }, attacker: { id: attacker.id, sessionId: own.id }, admin: { id: admin.id } };
     });
     afterAll(async () => {
       Object.assign(env, { GEMINI_API_BASE_URL: saved.baseUrl, GEMINI_API_KEY: saved.serverKey, CRON_SECRET: saved.cron });

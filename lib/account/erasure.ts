@@ -14,15 +14,19 @@ import { AppError } from "@/lib/errors/app-error";
 
 export async function deleteOwnAccount(db: Database, user: SessionUser, { password }: { password: string }): Promise<ErasureResult> {
   const hash = await getCredentialPasswordHash(db, { userId: user.id });
-  const context = await (await getAuth()).$context;
-  if (!hash || !(await context.password.verify({ hash, password }))) {
+  const verify = async (stored: string) => (await (await getAuth()).$context).password.verify({ hash: stored, password });
+  if (!hash || !(await verify(hash))) {
     throw new AppError("bad_request:account", "That password is not right.", { fieldErrors: { password: ["That password is not right."] } });
   }
   return eraseAccount(db, { userId: user.id });
 }
 
-export async function deleteAccountAsAdmin(db: Database, actor: SessionUser, { userId }: { userId: string }): Promise<ErasureResult> {
+export async function deleteAccountAsAdmin(db: Database, actor: SessionUser, { userId, confirmEmail }: { userId: string; confirmEmail: string }): Promise<ErasureResult> {
   const target = await getUserForAdmin(db, { actorId: actor.id, userId });
   if (target.id === actor.id) throw new AppError("forbidden:admin", "Delete your own account from Settings, with your password.");
+  if (confirmEmail.toLowerCase() !== target.email.toLowerCase()) {
+    const message = "That is not this account's email address.";
+    throw new AppError("bad_request:admin", message, { fieldErrors: { confirmEmail: [message] } });
+  }
   return eraseAccount(db, { userId, erasedBy: { actorId: actor.id } });
 }

@@ -2,8 +2,9 @@
 
 import { revalidatePath } from "next/cache";
 import { adminAction } from "@/lib/actions/safe-action";
+import { deleteAccountAsAdmin } from "@/lib/account/erasure";
 import { banAccount, revokeAccountSessions, unbanAccount } from "@/lib/admin/moderation";
-import { banUserInput, targetUserInput, type ModerationResult } from "@/lib/admin/schema";
+import { banUserInput, deleteUserInput, targetUserInput, type ModerationResult } from "@/lib/admin/schema";
 
 function refreshed(result: ModerationResult): ModerationResult {
   revalidatePath("/admin/users");
@@ -18,3 +19,11 @@ export const unbanUser = adminAction(targetUserInput, async (input, { user, db }
 export const revokeUserSessions = adminAction(targetUserInput, async (input, { user, db }) =>
   refreshed(await revokeAccountSessions(db, user, input)),
 );
+
+/** Erases the account and everything of it, audited in the same transaction (db/queries/account-erasure.ts). */
+export const deleteUser = adminAction(deleteUserInput, async (input, { user, db }) => {
+  const result = await deleteAccountAsAdmin(db, user, input);
+  revalidatePath("/admin/users");
+  revalidatePath("/admin");
+  return result;
+});

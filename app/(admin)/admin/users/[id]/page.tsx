@@ -7,6 +7,7 @@ import { AuditLog } from "@/components/admin/audit-log";
 import { RangePicker } from "@/components/analytics/range-picker";
 import { TimeZoneSync } from "@/components/analytics/time-zone-sync";
 import { UserInsights } from "@/components/analytics/user-insights";
+import { DeleteUserButton } from "@/components/admin/delete-user-button";
 import { UserActions } from "@/components/admin/user-actions";
 import { BanNotice, UserFacts } from "@/components/admin/user-facts";
 import { UserHeader } from "@/components/admin/user-header";
@@ -15,7 +16,7 @@ import { getViewerTimeZone } from "@/lib/analytics/viewer-zone";
 import { requirePageAdmin } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors/app-error";
 import { hasNul } from "@/lib/validation/columns";
-import { banUser, revokeUserSessions, unbanUser } from "../actions";
+import { banUser, deleteUser, revokeUserSessions, unbanUser } from "../actions";
 
 export const metadata: Metadata = { title: "User · Admin" };
 
@@ -48,9 +49,12 @@ export default async function AdminUserPage({
         user={user}
         actions={
           isSelf ? (
-            <p className="text-sm text-fg-muted">This is your account: ban and sign-out are for other accounts.</p>
+            <p className="text-sm text-fg-muted">This is your account: ban, sign-out and deletion are for other accounts.</p>
           ) : (
-            <UserActions user={user} ban={banUser} unban={unbanUser} revoke={revokeUserSessions} />
+            <div className="flex flex-wrap gap-2">
+              <UserActions user={user} ban={banUser} unban={unbanUser} revoke={revokeUserSessions} />
+              <DeleteUserButton user={user} remove={deleteUser} />
+            </div>
           )
         }
       />
