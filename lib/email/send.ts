@@ -15,14 +15,18 @@ import type { EmailContent } from "./messages";
  * and outbox id, never a body; outside development not the link either (it holds a token).
  */
 
-const globalForMail = globalThis as unknown as { __livemindSmtp?: Transporter };
+// One transport (and its connection handling) per SMTP URL and process.
+const globalForMail = globalThis as unknown as { __livemindSmtp?: Map<string, Transporter> };
 
 async function smtpTransport(url: string): Promise<Transporter> {
-  if (!globalForMail.__livemindSmtp) {
+  const transports = (globalForMail.__livemindSmtp ??= new Map());
+  let transport = transports.get(url);
+  if (!transport) {
     const nodemailer = await import("nodemailer");
-    globalForMail.__livemindSmtp = nodemailer.createTransport(url);
+    transport = nodemailer.createTransport(url);
+    transports.set(url, transport);
   }
-  return globalForMail.__livemindSmtp;
+  return transport;
 }
 
 export interface Recipient {
