@@ -62,9 +62,12 @@ export default defineConfig({
     // Attacks on the running app: redirects, origins, headers, auth endpoints.
     { name: "security", testMatch: /e2e[\\/]security[\\/][^\\/]+\.spec\.ts$/, dependencies: ["setup"], use: chromium },
     { name: "admin", testMatch: /e2e[\\/]admin[\\/][^\\/]+\.spec\.ts$/, dependencies: ["setup"], use: chromium },
+    // Account lifecycle (mail, devices, erasure) on an app server of its own over PostgreSQL, which
+    // the specs read: one server, so one worker.
+    { name: "account", testMatch: /e2e[\\/]account[\\/][^\\/]+\.spec\.ts$/, use: chromium, workers: 1, timeout: 60_000 },
     // One Gemini double serves every live spec, and live specs read what it received, so they run
     // one at a time and only after the other projects, some of which hold conversations too.
-    { name: "live", testMatch: /e2e[\\/]live[\\/][^\\/]+\.spec\.ts$/, dependencies: ["setup", "foundation", "history", "analytics", "security", "admin"], use: liveChromium, workers: 1, timeout: 120_000 },
+    { name: "live", testMatch: /e2e[\\/]live[\\/][^\\/]+\.spec\.ts$/, dependencies: ["setup", "foundation", "history", "analytics", "security", "admin", "account"], use: liveChromium, workers: 1, timeout: 120_000 },
     ...(withScreenshots
       ? [{ name: "screenshots", testMatch: /e2e[\\/]support[\\/]screenshots\.shot\.ts$/, dependencies: ["setup"], use: liveChromium, timeout: 90_000 }]
       : []),

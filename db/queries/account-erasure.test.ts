@@ -19,6 +19,7 @@ import {
   videoFrames,
 } from "../schema";
 import { createTestUser } from "../test/fixtures";
+import { leftovers, rowsOf } from "../test/leftovers";
 import { describeEachDriver } from "../test/drivers";
 import { storeConversation } from "../test/history-fixtures";
 import { ERASED_ACTOR_EMAIL, eraseAccount } from "./account-erasure";
@@ -26,7 +27,6 @@ import { storeOutboxMessage } from "./email-outbox";
 import { recordAdminAction } from "./admin-audit";
 import { recomputeSessionAnalytics } from "./session-analytics";
 
-const rowsOf = async <T>(db: Database, query: ReturnType<typeof sql>) => ((await db.execute(query)) as unknown as { rows: T[] }).rows;
 
 /** Everything of one account a database can hold, written the way the app writes it. */
 async function fillAccount(db: Database, { role = "user" }: { role?: "user" | "admin" } = {}) {
@@ -51,29 +51,6 @@ async function fillAccount(db: Database, { role = "user" }: { role?: "user" | "a
     latencySumMs: 350, samples: 1, userIds: [userId, "someone-else"], latenciesMs: [350], latencyCounts: [1], hours: Array(24).fill(0), modelTokens: [], voices: [], models: [], personas: [],
   }).onConflictDoUpdate({ target: [analyticsDayRollups.timeZone, analyticsDayRollups.day], set: { userIds: sql`${analyticsDayRollups.userIds} || array[${userId}::text]` } });
   return { ...owner, conversationId: conversation.id, personaId: persona!.id };
-}
-
-/** Every row anywhere that still points at the account: any column holding its id, session ids or address. */
-async function leftovers(db: Database, { id, email, conversationId }: { id: string; email: string; conversationId: string }): Promise<string[]> {
-  const columns = await rowsOf<{ table_name: string; column_name: string; data_type: string }>(
-    db,
-    sql`select table_name, column_name, data_type from information_schema.columns
-        where table_schema = 'public' and data_type in ('text', 'uuid', 'ARRAY', 'jsonb', 'character varying')`,
-  );
-  const found: string[] = [];
-  for (const { table_name: table, column_name: column, data_type: type } of columns) {
-    const ref = sql.raw(`"${table}"."${column}"`);
-    const from = sql.raw(`"${table}"`);
-    const match =
-      type === "ARRAY"
-        ? sql`${ref}::text[] && array[${id}, ${email}, ${conversationId}]::text[]`
-        : type === "jsonb"
-          ? sql`${ref}::text like ${"%" + id + "%"} or ${ref}::text like ${"%" + email + "%"}`
-          : sql`${ref}::text in (${id}, ${email}, ${conversationId})`;
-    const [row] = await rowsOf<{ n: number | string }>(db, sql`select count(*) as n from ${from} where ${match}`);
-    if (Number(row?.n) > 0) found.push(`${table}.${column}`);
-  }
-  return found;
 }
 
 describeEachDriver("account erasure", ({ db }) => {
