@@ -24,7 +24,7 @@ test("forgot password → emailed link → new password → signed in with it, a
   await expect(page.getByTestId("sign-in-notice")).toContainText("password is changed");
 
   await signIn.signIn(account.email, account.password);
-  await expect(page.getByRole("alert")).toContainText("don't match");
+  await expect(page.getByTestId("sign-in-form").getByRole("alert")).toContainText("don't match");
   await signIn.signIn(account.email, NEW_PASSWORD);
   await expect(page).toHaveURL(/\/live$/);
 });
@@ -37,7 +37,7 @@ test("a spent or forged reset link says so instead of failing later", async ({ w
   await page.getByLabel("New password").fill(NEW_PASSWORD);
   await page.getByLabel("Repeat it").fill(NEW_PASSWORD);
   await page.getByTestId("reset-password-submit").click();
-  await expect(page.getByRole("alert")).toContainText("expired or was used");
+  await expect(page.getByTestId("reset-password-form").getByRole("alert")).toContainText("expired or was used");
 });
 
 test("change password in Settings signs the other browsers out; the new password signs in", async ({ world, browser, track }) => {
@@ -111,7 +111,7 @@ test("sign-up with a taken address answers as for a new one, and the owner is to
   await page.getByLabel("Email").fill(account.email);
   await page.getByLabel("Password").fill("a different long passphrase");
   await page.getByTestId("sign-up-submit").click();
-  await expect(page.getByRole("alert")).toContainText("If you already have an account, sign in instead");
+  await expect(page.getByTestId("sign-up-form").getByRole("alert")).toContainText("If you already have an account, sign in instead");
   await expect.poll(() => world.mailCount(account.email, "existing-account-sign-up")).toBe(1);
 });
 
