@@ -8,7 +8,9 @@ import type { DeviceView } from "./schema";
 /** The user's signed-in browsers as Settings shows them: no token, no full address. */
 export async function listDevices(db: Database, { userId, currentSessionId }: { userId: string; currentSessionId: string | null }): Promise<DeviceView[]> {
   const sessions = await listDeviceSessions(db, { userId });
-  return sessions.map((s) => ({
+  // This browser first, then the others by last use.
+  const ordered = [...sessions.filter((s) => s.id === currentSessionId), ...sessions.filter((s) => s.id !== currentSessionId)];
+  return ordered.map((s) => ({
     id: s.id,
     label: describeUserAgent(s.userAgent),
     ipHint: maskIpAddress(s.ipAddress),
