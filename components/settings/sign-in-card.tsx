@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toast } from "sonner";
 import { describeAuthError, looksLikeEmail } from "@/components/auth/auth-errors";
+import { FormAlert } from "@/components/auth/form-alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
@@ -19,11 +20,19 @@ type Errors = Partial<Record<"newEmail" | "currentPassword" | "newPassword", str
  * in lib/auth/hooks.ts run there). A new address takes effect once the link mailed to it is
  * followed; a confirmed old address approves the change first.
  */
-export function SignInCard({ email, emailVerified }: { email: string; emailVerified: boolean }) {
+interface Props {
+  email: string;
+  emailVerified: boolean;
+  /** What a followed email link did, shown until the next action here. */
+  linkNotice?: { tone: "ok" | "error"; text: string } | null;
+}
+
+export function SignInCard({ email, emailVerified, linkNotice = null }: Props) {
   const router = useRouter();
   const [errors, setErrors] = useState<Errors>({});
   const [pending, setPending] = useState<"email" | "password" | "verify" | null>(null);
-  const [emailNotice, setEmailNotice] = useState<string | null>(null);
+  const [emailNotice, setEmailNotice] = useState<string | null>(linkNotice?.tone === "ok" ? linkNotice.text : null);
+  const [linkError, setLinkError] = useState<string | null>(linkNotice?.tone === "error" ? linkNotice.text : null);
 
   async function onChangeEmail(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -31,6 +40,7 @@ export function SignInCard({ email, emailVerified }: { email: string; emailVerif
     const newEmail = String(new FormData(form).get("newEmail") ?? "").trim();
     if (!looksLikeEmail(newEmail)) return setErrors({ newEmail: "Enter a valid email address." });
     setErrors({});
+    setLinkError(null);
     setPending("email");
     const { error } = await authClient.changeEmail({ newEmail, callbackURL: "/settings?email=changed" });
     setPending(null);
@@ -87,6 +97,7 @@ export function SignInCard({ email, emailVerified }: { email: string; emailVerif
               </Button>
             ) : null}
           </div>
+          {linkError ? <FormAlert>{linkError}</FormAlert> : null}
           {emailNotice ? <p role="status" className="rounded-lg bg-accent-soft px-3 py-2 text-sm text-accent" data-testid="change-email-notice">{emailNotice}</p> : null}
           <Field label="New email address" name="newEmail" type="email" autoComplete="email" maxLength={EMAIL_MAX_LENGTH} error={errors.newEmail} />
           <Button type="submit" variant="secondary" pending={pending === "email"} className="self-start" data-testid="change-email-submit">

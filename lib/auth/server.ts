@@ -86,6 +86,10 @@ export function createAuth(db: Database, env: Env = processEnv) {
       customRules: {
         "/sign-in/email": { window: 10, max: env.AUTH_SIGN_IN_RATE_LIMIT_MAX },
         "/sign-up/email": { window: 60, max: Math.max(5, Math.ceil(env.AUTH_RATE_LIMIT_MAX / 10)) },
+        // Each of these sends mail: without a tighter limit anyone could flood an inbox.
+        ...Object.fromEntries(
+          ["/request-password-reset", "/send-verification-email", "/change-email"].map((path) => [path, { window: 60, max: Math.max(3, Math.ceil(env.AUTH_RATE_LIMIT_MAX / 20)) }]),
+        ),
       },
     },
     advanced: {

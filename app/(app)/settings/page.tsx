@@ -19,7 +19,16 @@ import { deleteGeminiApiKey, saveGeminiApiKey, savePreferences, saveRecordingPre
 
 export const metadata: Metadata = { title: "Settings" };
 
-export default async function SettingsPage() {
+// Where the links in email-change and confirmation mail land (see components/settings/sign-in-card.tsx).
+function linkNotice({ email, error }: { email?: string | string[]; error?: string | string[] }): { tone: "ok" | "error"; text: string } | null {
+  if (error !== undefined) return { tone: "error", text: "That link has expired or was used already. Ask for a new one below." };
+  // The old address's approval lands here too, before the new address has confirmed.
+  if (email === "changed") return { tone: "ok", text: "Link accepted. If the address below is not the new one yet, open the link we just sent to the new address." };
+  if (email === "verified") return { tone: "ok", text: "Your email address is confirmed." };
+  return null;
+}
+
+export default async function SettingsPage({ searchParams }: { searchParams: Promise<{ email?: string | string[]; error?: string | string[] }> }) {
   const user = await requirePageUser("/settings");
   const db = await getDb();
   const [preferences, keyStatus, emailStatus, devices] = await Promise.all([
@@ -38,7 +47,7 @@ export default async function SettingsPage() {
         <RecordingForm initial={{ saveAudio, saveVideoFrames, mediaRetentionDays }} save={saveRecordingPreferences} />
         <ExportCard href="/api/sessions/export" />
         <AccountCard user={user} />
-        <SignInCard email={emailStatus?.email ?? user.email} emailVerified={emailStatus?.emailVerified ?? false} />
+        <SignInCard email={emailStatus?.email ?? user.email} emailVerified={emailStatus?.emailVerified ?? false} linkNotice={linkNotice(await searchParams)} />
         <DevicesCard initial={devices} revoke={revokeDevice} revokeOthers={revokeOtherDevices} />
         <DeleteAccountCard remove={deleteAccount} />
       </div>
