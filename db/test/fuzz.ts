@@ -98,6 +98,7 @@ const OWNED: Record<string, (actor: string) => SQL> = {
   audio_chunks: bySession,
   video_frames: bySession,
   admin_audit_log: byUser("actor_id"),
+  email_outbox: byUser("user_id"),
 };
 
 export interface DataDigest {
