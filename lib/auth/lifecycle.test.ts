@@ -1,8 +1,8 @@
-import net from "node:net";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import { emailOutbox, session, user } from "@/db/schema";
 import { describeEachDriver } from "@/db/test/drivers";
+import { startSmtpSink } from "@/e2e/support/smtp-sink";
 
 // lib/env reads process.env once, at import: configure before anything imports it.
 const restoreEnv = vi.hoisted(() => {
@@ -129,35 +129,3 @@ describeEachDriver(
   { drivers: ["pglite"] },
 );
 
-/** The least SMTP server nodemailer will talk to: accepts every message and keeps its text. */
-async function startSmtpSink(): Promise<{ port: number; messages: string[]; close: () => Promise<void> }> {
-  const messages: string[] = [];
-  const server = net.createServer((socket) => {
-    let data: string | null = null;
-    let buffer = "";
-    socket.write("220 sink ESMTP\r\n");
-    socket.on("data", (chunk) => {
-      buffer += chunk.toString("utf8");
-      let newline: number;
-      while ((newline = buffer.indexOf("\r\n")) >= 0) {
-        const line = buffer.slice(0, newline);
-        buffer = buffer.slice(newline + 2);
-        if (data !== null) {
-          if (line === ".") {
-            messages.push(data);
-            data = null;
-            socket.write("250 OK\r\n");
-          } else data += `${line}\n`;
-        } else if (/^(EHLO|HELO)/i.test(line)) socket.write("250 sink\r\n");
-        else if (/^DATA/i.test(line)) {
-          data = "";
-          socket.write("354 go ahead\r\n");
-        } else if (/^QUIT/i.test(line)) socket.end("221 bye\r\n");
-        else socket.write("250 OK\r\n");
-      }
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.address() as net.AddressInfo).port;
-  return { port, messages, close: () => new Promise((resolve) => server.close(() => resolve())) };
-}
