@@ -24,7 +24,7 @@ export interface AccountWorld {
   mailedLink: (toEmail: string, kind: string) => Promise<string>;
   mailCount: (toEmail: string, kind: string) => Promise<number>;
   userId: (email: string) => Promise<string | null>;
-  /** An account signed up (and, unless `signedIn` is false, signed in) through the real auth API. */
+  /** An account signed up through the real auth API (sign-up starts no session: see signedInContext). */
   createAccount: (label: string) => Promise<Account & { id: string }>;
   /** A browser context signed in as `account` (its own session), for the app server. */
   signedInContext: (browser: Browser, account: Account, options?: { userAgent?: string }) => Promise<BrowserContext>;
