@@ -22,7 +22,7 @@ import { createTestUser } from "../test/fixtures";
 import { leftovers, rowsOf } from "../test/leftovers";
 import { describeEachDriver } from "../test/drivers";
 import { storeConversation } from "../test/history-fixtures";
-import { ERASED_ACTOR_EMAIL, eraseAccount } from "./account-erasure";
+import { ERASED_ACTOR_EMAIL, ERASURE_ATTEMPTS, eraseAccount, erasureAttemptsExhausted, recordFailedErasureAttempt } from "./account-erasure";
 import { storeOutboxMessage } from "./email-outbox";
 import { recordAdminAction } from "./admin-audit";
 import { recomputeSessionAnalytics } from "./session-analytics";
@@ -99,5 +99,25 @@ describeEachDriver("account erasure", ({ db }) => {
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).code).toBe("not_found:admin");
     expect(await db().select({ id: user.id }).from(user).where(eq(user.id, victim.id))).toHaveLength(1);
+  });
+
+  it("counts wrong passwords per account: five in 15 minutes lock erasure, a quiet window opens it again, erasure forgets the count", async () => {
+    const owner = await createTestUser(db());
+    const other = await createTestUser(db());
+    const start = Date.now();
+    for (let i = 0; i < ERASURE_ATTEMPTS.max; i++) {
+      expect(await erasureAttemptsExhausted(db(), { userId: owner.id, now: start + i })).toBe(false);
+      await recordFailedErasureAttempt(db(), { userId: owner.id, now: start + i });
+    }
+    expect(await erasureAttemptsExhausted(db(), { userId: owner.id, now: start + 10 })).toBe(true);
+    expect(await erasureAttemptsExhausted(db(), { userId: other.id, now: start + 10 })).toBe(false);
+    const later = start + ERASURE_ATTEMPTS.windowMs + 10;
+    expect(await erasureAttemptsExhausted(db(), { userId: owner.id, now: later })).toBe(false);
+    await recordFailedErasureAttempt(db(), { userId: owner.id, now: later });
+    expect(await erasureAttemptsExhausted(db(), { userId: owner.id, now: later + 1 })).toBe(false);
+
+    await eraseAccount(db(), { userId: owner.id });
+    const [left] = await rowsOf<{ n: string | number }>(db(), sql`select count(*) as n from rate_limit where key like ${"%" + owner.id + "%"}`);
+    expect(Number(left?.n)).toBe(0);
   });
 });

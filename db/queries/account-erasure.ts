@@ -2,7 +2,7 @@ import "server-only";
 import { and, count, eq, or, sql } from "drizzle-orm";
 import { AppError } from "@/lib/errors/app-error";
 import type { Database } from "../index";
-import { account, adminAuditLog, analyticsDayRollups, emailOutbox, liveSessions, user, verification } from "../schema";
+import { account, adminAuditLog, rateLimit, analyticsDayRollups, emailOutbox, liveSessions, user, verification } from "../schema";
 
 export interface ErasureResult {
   userId: string;
@@ -43,6 +43,7 @@ export async function eraseAccount(db: Database, { userId, erasedBy }: { userId:
       .set({ userIds: sql`array_remove(${analyticsDayRollups.userIds}, ${userId}::text)` })
       .where(sql`${userId}::text = any(${analyticsDayRollups.userIds})`);
     await tx.update(adminAuditLog).set({ actorEmail: ERASED_ACTOR_EMAIL }).where(eq(adminAuditLog.actorId, userId));
+    await tx.delete(rateLimit).where(eq(rateLimit.key, erasureAttemptsKey(userId)));
     await tx.delete(user).where(eq(user.id, userId));
     if (erasedBy && actor) {
       await tx.insert(adminAuditLog).values({
@@ -65,4 +66,33 @@ export async function getCredentialPasswordHash(db: Database, { userId }: { user
     .where(and(eq(account.userId, userId), eq(account.providerId, "credential")))
     .limit(1);
   return row?.password ?? null;
+}
+
+/*
+ * Wrong passwords at "Delete account": a stolen session must not become an unlimited password
+ * oracle. Counted per account in better-auth's rate-limit table (shared by every instance).
+ */
+export const ERASURE_ATTEMPTS = { max: 5, windowMs: 15 * 60 * 1000 };
+
+const erasureAttemptsKey = (userId: string) => `account-erasure:${userId}`;
+
+/** Whether the account has used up its wrong-password allowance for erasure. */
+export async function erasureAttemptsExhausted(db: Database, { userId, now = Date.now() }: { userId: string; now?: number }): Promise<boolean> {
+  const [row] = await db.select({ count: rateLimit.count, lastRequest: rateLimit.lastRequest }).from(rateLimit).where(eq(rateLimit.key, erasureAttemptsKey(userId))).limit(1);
+  return !!row && row.count >= ERASURE_ATTEMPTS.max && now - row.lastRequest < ERASURE_ATTEMPTS.windowMs;
+}
+
+/** Counts one wrong password; a quiet window starts the count again. */
+export async function recordFailedErasureAttempt(db: Database, { userId, now = Date.now() }: { userId: string; now?: number }): Promise<void> {
+  const key = erasureAttemptsKey(userId);
+  await db
+    .insert(rateLimit)
+    .values({ id: key, key, count: 1, lastRequest: now })
+    .onConflictDoUpdate({
+      target: rateLimit.key,
+      set: {
+        count: sql`case when ${rateLimit.lastRequest} < ${now - ERASURE_ATTEMPTS.windowMs} then 1 else ${rateLimit.count} + 1 end`,
+        lastRequest: now,
+      },
+    });
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Database } from "@/db";
-import { eraseAccount, getCredentialPasswordHash, type ErasureResult } from "@/db/queries/account-erasure";
+import { eraseAccount, erasureAttemptsExhausted, getCredentialPasswordHash, recordFailedErasureAttempt, type ErasureResult } from "@/db/queries/account-erasure";
 import { getUserForAdmin } from "@/db/queries/users";
 import { getAuth } from "@/lib/auth/server";
 import type { SessionUser } from "@/lib/auth/session";
@@ -13,9 +13,13 @@ import { AppError } from "@/lib/errors/app-error";
  */
 
 export async function deleteOwnAccount(db: Database, user: SessionUser, { password }: { password: string }): Promise<ErasureResult> {
+  if (await erasureAttemptsExhausted(db, { userId: user.id })) {
+    throw new AppError("rate_limit:account", "Too many wrong passwords. Wait 15 minutes, or reset your password from the sign-in page.");
+  }
   const hash = await getCredentialPasswordHash(db, { userId: user.id });
   const verify = async (stored: string) => (await (await getAuth()).$context).password.verify({ hash: stored, password });
   if (!hash || !(await verify(hash))) {
+    await recordFailedErasureAttempt(db, { userId: user.id });
     throw new AppError("bad_request:account", "That password is not right.", { fieldErrors: { password: ["That password is not right."] } });
   }
   return eraseAccount(db, { userId: user.id });
