@@ -68,9 +68,12 @@ export default defineConfig({
     { name: "quotas", testMatch: /e2e[\\/]quotas[\\/][^\\/]+\.spec\.ts$/, dependencies: ["setup"], use: liveChromium, timeout: 120_000 },
     // API keys, the REST API and its reference; holds short conversations like "history".
     { name: "platform", testMatch: /e2e[\\/]platform[\\/][^\\/]+\.spec\.ts$/, dependencies: ["setup"], use: chromium },
+    // Account lifecycle (mail, devices, erasure) on an app server of its own over PostgreSQL, which
+    // the specs read: one server, so one worker.
+    { name: "account", testMatch: /e2e[\\/]account[\\/][^\\/]+\.spec\.ts$/, use: chromium, workers: 1, timeout: 60_000 },
     // One Gemini double serves every live spec, and live specs read what it received, so they run
     // one at a time and only after the other projects, some of which hold conversations too.
-    { name: "live", testMatch: /e2e[\\/]live[\\/][^\\/]+\.spec\.ts$/, dependencies: ["setup", "foundation", "history", "analytics", "security", "admin", "quotas", "platform"], use: liveChromium, workers: 1, timeout: 120_000 },
+    { name: "live", testMatch: /e2e[\\/]live[\\/][^\\/]+\.spec\.ts$/, dependencies: ["setup", "foundation", "history", "analytics", "security", "admin", "quotas", "platform", "account"], use: liveChromium, workers: 1, timeout: 120_000 },
     ...(withScreenshots
       ? [{ name: "screenshots", testMatch: /e2e[\\/]support[\\/]screenshots\.shot\.ts$/, dependencies: ["setup"], use: liveChromium, timeout: 90_000 }]
       : []),

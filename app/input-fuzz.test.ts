@@ -4,7 +4,7 @@ import { createApiKey } from "@/db/queries/api-keys";
 import { createLiveSession } from "@/db/queries/live-sessions";
 import { createPersona } from "@/db/queries/personas";
 import { updatePreferences } from "@/db/queries/preferences";
-import { audioChunks, videoFrames } from "@/db/schema";
+import { audioChunks, session, videoFrames } from "@/db/schema";
 import { describeEachDriver } from "@/db/test/drivers";
 import { createTestUser } from "@/db/test/fixtures";
 import { digestData, hostileQuery, hostileString, mutated } from "@/db/test/fuzz";
@@ -34,7 +34,7 @@ vi.mock("@/lib/auth/session", async () => {
     if (user.role !== "admin") throw new AppError("not_found:admin");
     return user;
   };
-  return { requireUser, requireAdmin, getSessionUser: requireUser, requirePageUser: requireUser, requirePageAdmin: requireAdmin };
+  return { requireUser, requireAdmin, getSessionUser: requireUser, requirePageUser: requireUser, requirePageAdmin: requireAdmin, getCurrentSessionId: async () => "fuzz-current-session" };
 });
 vi.mock("@/db", async (importOriginal) => ({
   ...(await importOriginal<object>()),
@@ -70,6 +70,7 @@ const actions = {
   sessions: await import("./(app)/sessions/actions"),
   settings: await import("./(app)/settings/actions"),
   apiKeys: await import("./(app)/settings/api-keys/actions"),
+  account: await import("./(app)/settings/account-actions"),
 };
 
 interface Outcome {
@@ -95,7 +96,7 @@ function fromAction(result: { ok: true } | { ok: false; error: { code: string; m
 }
 
 interface World {
-  victim: { id: string; sessionId: string; frameId: string; personaId: string; apiKeyId: string };
+  victim: { id: string; sessionId: string; frameId: string; personaId: string; apiKeyId: string; authSessionId: string };
   attacker: { id: string; sessionId: string; personaId: string };
   admin: { id: string };
 }
@@ -221,6 +222,12 @@ function actionTargets(): Target[] {
     call("createApiKeyAction", actions.apiKeys.createApiKeyAction, () => ({ name: "Fuzzed key", scopes: ["sessions:read"], expiresInDays: 30 })),
     call("revokeApiKeyAction", actions.apiKeys.revokeApiKeyAction, (w) => ({ keyId: w.victim.apiKeyId })),
     call("revokeUserApiKeys", actions.admin.revokeUserApiKeys, noSuchUser),
+    call("revokeDevice", actions.account.revokeDevice, (w) => ({ sessionId: w.victim.authSessionId })),
+    call("revokeOtherDevices", actions.account.revokeOtherDevices, () => ({})),
+    call("refreshDevices", actions.account.refreshDevices, () => ({})),
+    // No credential account exists in this world, so no password is right: erasure must refuse cleanly.
+    call("deleteAccount", actions.account.deleteAccount, () => ({ password: "not the password" })),
+    call("deleteUser", actions.admin.deleteUser, (w) => ({ userId: w.victim.id, confirmEmail: "someone-else@example.com" })),
   ];
 }
 
@@ -256,8 +263,10 @@ describeEachDriver(
       const personaValues = { name: "P", initials: "", color: "teal", voice: "Puck", language: "en-US", personality: "", instructions: "", usesMemory: true, affectiveDialog: false, proactiveAudio: false } as const;
       const [victimPersona, attackerPersona] = [await createPersona(db(), { userId: victim.id, values: personaValues }), await createPersona(db(), { userId: attacker.id, values: personaValues })];
       const victimKey = await createApiKey(db(), { userId: victim.id, input: { name: "victim's", scopes: ["sessions:read"] } });
+      const victimSession = { id: "fuzz-victim-session", token: "fuzz-victim-token", userId: victim.id, expiresAt: new Date("2031-01-01T00:00:00Z") };
+      await db().insert(session).values(victimSession);
       world = {
-        victim: { id: victim.id, sessionId: spoken.id, frameId: frame!.id, personaId: victimPersona.id, apiKeyId: victimKey.apiKey.id },
+        victim: { id: victim.id, sessionId: spoken.id, frameId: frame!.id, personaId: victimPersona.id, apiKeyId: victimKey.apiKey.id, authSessionId: victimSession.id },
         attacker: { id: attacker.id, sessionId: own.id, personaId: attackerPersona.id },
         admin: { id: admin.id },
       };

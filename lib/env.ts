@@ -45,6 +45,10 @@ const schema = z
     GEMINI_API_BASE_URL: optionalString.pipe(z.url("GEMINI_API_BASE_URL must be a full URL").optional()),
     // Bearer token of scheduled jobs (Vercel Cron sends it): GET /api/cron/purge-media.
     CRON_SECRET: optionalString.pipe(z.string().min(16, "CRON_SECRET must be at least 16 characters").optional()),
+    // Mail (verification, password reset, email change): an SMTP server, e.g.
+    // smtps://user:pass@smtp.example.com:465. Unset: mail goes to the development outbox.
+    SMTP_URL: optionalString.pipe(z.string().regex(/^smtps?:\/\//, "SMTP_URL must be an smtp:// or smtps:// URL").optional()),
+    EMAIL_FROM: optionalString.pipe(z.string().max(320).optional()),
     AUTH_RATE_LIMIT_MAX: positiveInt(100),
     AUTH_SIGN_IN_RATE_LIMIT_MAX: positiveInt(3),
     // Self-hosted behind a reverse proxy: the header it sets to the client's address, replacing
@@ -176,6 +180,11 @@ export function clientIpSettings(e: Env = env): { ipAddressHeaders: string[]; tr
   if (e.VERCEL_ENV) return { ipAddressHeaders: ["x-vercel-forwarded-for", "x-real-ip"] };
   return { ipAddressHeaders: [] };
 }
+
+/** Mail leaves through SMTP only when it is configured; otherwise it goes to the development outbox. */
+export const emailTransport = (e: Env = env): "smtp" | "outbox" => (e.SMTP_URL ? "smtp" : "outbox");
+
+export const emailFrom = (e: Env = env): string => e.EMAIL_FROM ?? `LiveMind <no-reply@${new URL(appBaseUrl(e)).hostname}>`;
 
 export const adminEmails = (e: Env = env): string[] =>
   (e.ADMIN_EMAILS ?? "")

@@ -1,4 +1,4 @@
-import { Ban, Gauge, History, KeyRound, LogOut, ShieldCheck, type LucideIcon } from "lucide-react";
+import { Ban, Gauge, History, KeyRound, LogOut, ShieldCheck, Trash2, type LucideIcon } from "lucide-react";
 import { Card, CardHeader } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import type { AdminAuditEntry } from "@/lib/admin/types";
@@ -50,16 +50,35 @@ function present(entry: AdminAuditEntry): Presented {
       const keys = number(details.keysRevoked) ?? 0;
       return { icon: KeyRound, tone: "bg-accent-soft text-accent", verb: "revoked this account's API keys", facts: [`Revoked ${plural(keys, "key")}`] };
     }
+    case "delete_account": {
+      const conversations = number(details.conversations);
+      return {
+        icon: Trash2,
+        tone: "bg-danger-soft text-danger",
+        verb: "erased an account",
+        facts: [...(text(details.erasedUserId) ? [`Account id ${text(details.erasedUserId)}`] : []), ...(conversations !== null ? [`${plural(conversations, "conversation")} erased`] : [])],
+      };
+    }
     default:
       return { icon: History, tone: "bg-surface-muted text-fg-muted", verb: entry.action.replaceAll("_", " "), facts: [] };
   }
 }
 
-export function AuditLog({ entries }: { entries: AdminAuditEntry[] }) {
+export function AuditLog({
+  entries,
+  title = "Audit log",
+  description = "Every admin action on this account: who, what and when.",
+  testId,
+}: {
+  entries: AdminAuditEntry[];
+  title?: string;
+  description?: string;
+  testId?: string;
+}) {
   const now = new Date();
   return (
-    <Card>
-      <CardHeader title="Audit log" description="Every admin action on this account: who, what and when." />
+    <Card data-testid={testId}>
+      <CardHeader title={title} description={description} />
       {entries.length === 0 ? (
         <div className="flex flex-col items-center px-6 py-10 text-center" data-testid="audit-empty">
           <History aria-hidden className="mb-3 size-7 text-fg-muted" />

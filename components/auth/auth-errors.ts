@@ -32,6 +32,12 @@ export function describeAuthError(error: AuthClientError): { field?: "email" | "
       return { field: "password", message: "Password is too long." };
     case "INVALID_EMAIL":
       return { field: "email", message: "Enter a valid email address." };
+    case "EMAIL_NOT_VERIFIED":
+      return { message: "Confirm your email address first: we sent you a new link. Follow it, then sign in." };
+    case "INVALID_TOKEN":
+      return { message: "This link has expired or was used already. Ask for a new one." };
+    case "INVALID_PASSWORD":
+      return { field: "password", message: "That password is not right." };
     case "BANNED_USER":
       return { message: "This account has been suspended. Contact the administrator." };
     default:

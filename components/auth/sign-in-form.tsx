@@ -10,10 +10,11 @@ import { authClient } from "@/lib/auth/client";
 import { safeReturnPath } from "@/lib/routes";
 import { describeAuthError, looksLikeEmail } from "./auth-errors";
 import { FormAlert } from "./form-alert";
+import { FormNotice } from "./form-notice";
 
 type Errors = Partial<Record<"email" | "password" | "form", string>>;
 
-export function SignInForm({ next }: { next: string }) {
+export function SignInForm({ next, notice = null }: { next: string; notice?: { tone: "ok" | "error"; text: string } | null }) {
   const router = useRouter();
   const [errors, setErrors] = useState<Errors>({});
   const [pending, setPending] = useState(false);
@@ -47,9 +48,12 @@ export function SignInForm({ next }: { next: string }) {
       <h1 className="text-2xl font-semibold tracking-tight">Welcome back</h1>
       <p className="mt-1 text-sm text-fg-muted">Sign in to continue your conversations.</p>
       <form className="mt-6 flex flex-col gap-4" onSubmit={onSubmit} noValidate data-testid="sign-in-form">
-        {errors.form ? <FormAlert>{errors.form}</FormAlert> : null}
+        {errors.form ? <FormAlert>{errors.form}</FormAlert> : notice?.tone === "error" ? <FormAlert>{notice.text}</FormAlert> : notice ? <FormNotice testId="sign-in-notice">{notice.text}</FormNotice> : null}
         <Field label="Email" name="email" type="email" autoComplete="email" required error={errors.email} />
         <Field label="Password" name="password" type="password" autoComplete="current-password" required error={errors.password} />
+        <Link href="/forgot-password" className="-mt-2 self-end text-sm font-medium text-accent hover:underline" data-testid="forgot-password-link">
+          Forgot password?
+        </Link>
         <Button type="submit" pending={pending} className="mt-2 w-full" data-testid="sign-in-submit">
           Sign in
         </Button>

@@ -11,13 +11,18 @@ import { EMAIL_MAX_LENGTH, nameProblem, NAME_MAX_LENGTH } from "@/lib/auth/accou
 import { APP_HOME } from "@/lib/routes";
 import { describeAuthError, looksLikeEmail, SIGN_UP_NOT_COMPLETED } from "./auth-errors";
 import { FormAlert } from "./form-alert";
+import { FormNotice } from "./form-notice";
 
 type Errors = Partial<Record<"name" | "email" | "password" | "form", string>>;
 
-export function SignUpForm({ minPasswordLength }: { minPasswordLength: number }) {
+/** Where the confirmation link in the sign-up mail lands. */
+export const VERIFIED_CALLBACK = "/sign-in?verified=1";
+
+export function SignUpForm({ minPasswordLength, verificationRequired = false }: { minPasswordLength: number; verificationRequired?: boolean }) {
   const router = useRouter();
   const [errors, setErrors] = useState<Errors>({});
   const [pending, setPending] = useState(false);
+  const [checkInbox, setCheckInbox] = useState<string | null>(null);
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -34,7 +39,14 @@ export function SignUpForm({ minPasswordLength }: { minPasswordLength: number })
     if (Object.values(found).some(Boolean)) return;
 
     setPending(true);
-    const { error } = await authClient.signUp.email({ name, email, password });
+    const { error } = await authClient.signUp.email({ name, email, password, callbackURL: VERIFIED_CALLBACK });
+    // With confirmation required nobody signs in yet, so every address gets the same answer: a new
+    // one receives its link, a taken one a note to its owner (lib/auth/server.ts).
+    if (verificationRequired && !error) {
+      setPending(false);
+      setCheckInbox(email);
+      return;
+    }
     // Sign-up answers a taken email as a new one and starts no session: signing in tells them apart.
     const signIn = error ? null : await authClient.signIn.email({ email, password });
     if (error || signIn?.error) {
@@ -53,6 +65,11 @@ export function SignUpForm({ minPasswordLength }: { minPasswordLength: number })
       <p className="mt-1 text-sm text-fg-muted">It takes a moment. Your conversations stay private to you.</p>
       <form className="mt-6 flex flex-col gap-4" onSubmit={onSubmit} noValidate data-testid="sign-up-form">
         {errors.form ? <FormAlert>{errors.form}</FormAlert> : null}
+        {checkInbox ? (
+          <FormNotice testId="sign-up-check-inbox">
+            We sent a message to {checkInbox}. Follow its link to confirm the address, then sign in. If you already have an account, sign in instead.
+          </FormNotice>
+        ) : null}
         <Field label="Name" name="name" autoComplete="name" required maxLength={NAME_MAX_LENGTH} error={errors.name} />
         <Field label="Email" name="email" type="email" autoComplete="email" required maxLength={EMAIL_MAX_LENGTH} error={errors.email} />
         <Field

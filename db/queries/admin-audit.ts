@@ -1,13 +1,13 @@
 import "server-only";
 import type { AdminAuditEntry } from "@/lib/admin/types";
-import { desc, eq } from "drizzle-orm";
+import { and, desc, eq, isNull } from "drizzle-orm";
 import { AppError } from "@/lib/errors/app-error";
 import { logError } from "@/lib/errors/log";
 import type { Database } from "../index";
 import { adminAuditLog, user } from "../schema";
 import { assertAdmin } from "./users";
 
-export type AdminActionKind = "ban" | "unban" | "revoke_sessions" | "set_quota" | "revoke_api_keys";
+export type AdminActionKind = "ban" | "unban" | "revoke_sessions" | "set_quota" | "revoke_api_keys" | "delete_account";
 
 /**
  * Records what an admin did to an account. The actor's email is copied from their account at
@@ -61,6 +61,17 @@ export async function listAdminActionsForUser(
     .orderBy(desc(adminAuditLog.createdAt), desc(adminAuditLog.id))
     .limit(limit);
   return rows;
+}
+
+/** Accounts erased by admins, newest first: their entries name no account, so no user page lists them. Admins only. */
+export async function listAccountErasures(db: Database, { actorId, limit = 20 }: { actorId: string; limit?: number }): Promise<AdminAuditEntry[]> {
+  await assertAdmin(db, { actorId });
+  return db
+    .select()
+    .from(adminAuditLog)
+    .where(and(eq(adminAuditLog.action, "delete_account"), isNull(adminAuditLog.targetUserId)))
+    .orderBy(desc(adminAuditLog.createdAt), desc(adminAuditLog.id))
+    .limit(limit);
 }
 
 export type { AdminAuditEntry };

@@ -10,3 +10,4 @@ export * from "./admin-audit";
 export * from "./analytics-rollups";
 export * from "./quotas";
 export * from "./api-keys";
+export * from "./email-outbox";

@@ -101,6 +101,7 @@ const OWNED: Record<string, (actor: string) => SQL> = {
   // Not api_requests / api_rate_windows: written by every keyed request, refused ones included.
   // api_keys: created, revoked; its last_used_at moves only on /api/v1 requests, not fuzzed here.
   api_keys: byUser("user_id"),
+  email_outbox: byUser("user_id"),
 };
 
 export interface DataDigest {

@@ -50,6 +50,19 @@ export const SCREENSHOT_PAGES: ScreenshotPage[] = [
     },
   },
   { name: "sign-up", path: "/sign-up", as: "visitor" },
+  { name: "forgot-password", path: "/forgot-password", as: "visitor" },
+  { name: "reset-password", path: "/reset-password?token=screenshot-token", as: "visitor" },
+  { name: "reset-password-spent", path: "/reset-password?error=INVALID_TOKEN", as: "visitor" },
+  { name: "sign-in-after-reset", path: "/sign-in?reset=1", as: "visitor" },
+  {
+    name: "settings-delete-account",
+    path: "/settings",
+    as: "member",
+    prepare: async (page) => {
+      await page.getByTestId("delete-account-open").click();
+      await page.getByTestId("delete-account-dialog").waitFor();
+    },
+  },
   { name: "settings", path: "/settings", as: "member" },
   {
     name: "settings-keyboard",

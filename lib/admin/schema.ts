@@ -16,6 +16,13 @@ const userId = storableText({ error: "Choose a user." }).trim().min(1, "Choose a
 
 export const targetUserInput = z.strictObject({ userId });
 
+/** Erasing an account asks the admin to type its address: a slip of the mouse erases nothing. */
+export const deleteUserInput = z.strictObject({
+  userId,
+  confirmEmail: storableText({ error: "Type the account's email address." }).trim().min(1, "Type the account's email address.").max(254, "That is not the account's email address."),
+});
+export type DeleteUserInput = z.infer<typeof deleteUserInput>;
+
 const durationDays: readonly number[] = BAN_DURATIONS.flatMap((d) => (d.days === null ? [] : [d.days]));
 
 export const banUserInput = z.strictObject({

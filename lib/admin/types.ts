@@ -28,7 +28,7 @@ export interface AdminAuditEntry {
   id: string;
   actorId: string | null;
   actorEmail: string;
-  targetUserId: string;
+  targetUserId: string | null;
   /** One of AdminActionKind for what this code writes; kept as text so older or newer kinds still list. */
   action: string;
   details: Record<string, unknown>;

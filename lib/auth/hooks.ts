@@ -11,6 +11,10 @@ import { weakPasswordReason } from "./password-strength";
  * admin a session as the user (and so their transcripts), and the rest would skip our audit
  * log. Admin work goes through our audited actions (lib/admin/moderation.ts), which call the
  * plugin in-process; impersonation is refused even there. Everyone gets our own 404.
+ *
+ * better-auth's own account deletion (/delete-user, off in lib/auth/server.ts) is closed the same
+ * way: were it turned on, a fresh session could delete without the password, and it would miss
+ * what only our erasure removes. Account deletion is lib/account/erasure.ts.
  */
 
 const notFound = () => new APIError("NOT_FOUND", { code: "not_found:admin", message: "Not found." });
@@ -42,6 +46,7 @@ function checkPassword(value: unknown, userInputs: unknown[]) {
 
 export const enforceAuthRules = createAuthMiddleware(async (ctx) => {
   if (ctx.path === "/admin/impersonate-user" || (ctx.path.startsWith("/admin/") && ctx.request)) throw notFound();
+  if (ctx.path === "/delete-user" || ctx.path.startsWith("/delete-user/")) throw notFound();
   const body = isRecord(ctx.body) ? ctx.body : {};
   switch (ctx.path) {
     case "/sign-up/email":
@@ -57,6 +62,11 @@ export const enforceAuthRules = createAuthMiddleware(async (ctx) => {
       break;
     case "/change-email":
       checkEmail(body.newEmail);
+      checkUrl("callback URL", body.callbackURL);
+      break;
+    case "/request-password-reset":
+      checkEmail(body.email);
+      checkUrl("redirect URL", body.redirectTo);
       break;
     case "/change-password":
     case "/reset-password":

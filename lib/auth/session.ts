@@ -15,10 +15,19 @@ export interface SessionUser {
   role: "user" | "admin";
 }
 
+const getAuthSession = cache(async () => {
+  const auth = await getAuth();
+  return auth.api.getSession({ headers: await headers() });
+});
+
+/** The id of this request's sign-in session (the browser asking), or null. */
+export async function getCurrentSessionId(): Promise<string | null> {
+  return (await getAuthSession())?.session.id ?? null;
+}
+
 /** The signed-in user of this request, or null. Cached per request. */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
-  const auth = await getAuth();
-  const session = await auth.api.getSession({ headers: await headers() });
+  const session = await getAuthSession();
   if (!session) return null;
   const { id, name, email, role } = session.user;
   return { id, name, email, role: role === "admin" ? "admin" : "user" };

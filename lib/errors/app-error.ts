@@ -7,7 +7,7 @@ import { logError } from "./log";
  */
 
 export type ErrorType = "bad_request" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "too_large" | "unsupported" | "rate_limit" | "unavailable";
-export type ErrorSurface = "auth" | "input" | "preferences" | "user" | "admin" | "database" | "session" | "api" | "gemini" | "persona" | "media" | "origin" | "quota" | "token";
+export type ErrorSurface = "auth" | "input" | "preferences" | "user" | "admin" | "database" | "session" | "api" | "gemini" | "persona" | "media" | "origin" | "quota" | "token" | "device" | "account" | "email";
 export type ErrorCode = `${ErrorType}:${ErrorSurface}`;
 
 const statusByType: Record<ErrorType, number> = {
@@ -32,6 +32,8 @@ const defaultMessages: Partial<Record<ErrorCode, string>> = {
   "not_found:session": "That conversation does not exist.",
   "not_found:persona": "That persona does not exist.",
   "not_found:media": "That recording does not exist.",
+  "not_found:device": "That device is not signed in.",
+  "unavailable:email": "The email could not be sent. Please try again in a moment.",
   "unavailable:gemini": "Gemini could not be reached. Please try again in a moment.",
 };
 

@@ -16,7 +16,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
   return (
     <>
       <TimeZoneSync serverTimeZone={timeZone} />
-      <PageHeader title="Admin" description="How LiveMind is used across every account: volume, speed, errors and cost." />
+      <PageHeader title="Admin" description="How LiveMind is used across every account: volume, speed, errors and cost. A deleted account's conversations leave these totals with it; nothing here names or links back to it." />
       <RangePicker range={range} timeZone={timeZone} basePath="/admin" />
       <AdminDashboard viewer={admin} range={range} timeZone={timeZone} />
     </>

@@ -3,8 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { revokeApiKeysAsAdmin } from "@/db/queries/api-keys-admin";
 import { adminAction } from "@/lib/actions/safe-action";
+import { deleteAccountAsAdmin } from "@/lib/account/erasure";
 import { banAccount, revokeAccountSessions, unbanAccount } from "@/lib/admin/moderation";
-import { banUserInput, targetUserInput, type ModerationResult } from "@/lib/admin/schema";
+import { banUserInput, deleteUserInput, targetUserInput, type ModerationResult } from "@/lib/admin/schema";
 import { setQuotaOverride } from "@/db/queries/quotas";
 import { setUserQuotaInput } from "@/lib/quotas/limits";
 
@@ -32,5 +33,13 @@ export const setUserQuota = adminAction(setUserQuotaInput, async ({ userId, conc
 export const revokeUserApiKeys = adminAction(targetUserInput, async ({ userId }, { user, db }) => {
   const result = await revokeApiKeysAsAdmin(db, { actorId: user.id, userId });
   revalidatePath(`/admin/users/${userId}`);
+  return result;
+});
+
+/** Erases the account and everything of it, audited in the same transaction (db/queries/account-erasure.ts). */
+export const deleteUser = adminAction(deleteUserInput, async (input, { user, db }) => {
+  const result = await deleteAccountAsAdmin(db, user, input);
+  revalidatePath("/admin/users");
+  revalidatePath("/admin");
   return result;
 });

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { z } from "zod";
 import { getDb } from "@/db";
+import { listAccountErasures } from "@/db/queries/admin-audit";
 import { listUsersForAdmin } from "@/db/queries/users";
+import { AuditLog } from "@/components/admin/audit-log";
 import { UserFilters } from "@/components/admin/user-filters";
 import { UserSearch } from "@/components/admin/user-search";
 import { UsersTable } from "@/components/admin/users-table";
@@ -27,7 +29,11 @@ function describe(count: number, q: string | undefined) {
 export default async function AdminUsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const admin = await requirePageAdmin();
   const { q, status = "all" } = query.parse(await searchParams);
-  const users = await listUsersForAdmin(await getDb(), { actorId: admin.id, search: q || undefined, status, limit: LIST_LIMIT });
+  const db = await getDb();
+  const [users, erasures] = await Promise.all([
+    listUsersForAdmin(db, { actorId: admin.id, search: q || undefined, status, limit: LIST_LIMIT }),
+    listAccountErasures(db, { actorId: admin.id }),
+  ]);
   return (
     <>
       <PageHeader title="Users" description="Everyone with an account here. Open one to see its activity, or to ban it or sign it out." />
@@ -36,6 +42,11 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
         <UserFilters status={status} q={q ?? ""} />
         <UsersTable users={users} currentUserId={admin.id} />
       </Card>
+      {erasures.length ? (
+        <div className="mt-6">
+          <AuditLog entries={erasures} title="Erased accounts" description="Accounts admins deleted: who did it and when. Nothing else of those accounts is kept." testId="erasures-log" />
+        </div>
+      ) : null}
     </>
   );
 }

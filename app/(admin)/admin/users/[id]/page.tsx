@@ -9,6 +9,7 @@ import { AuditLog } from "@/components/admin/audit-log";
 import { RangePicker } from "@/components/analytics/range-picker";
 import { TimeZoneSync } from "@/components/analytics/time-zone-sync";
 import { UserInsights } from "@/components/analytics/user-insights";
+import { DeleteUserButton } from "@/components/admin/delete-user-button";
 import { UserActions } from "@/components/admin/user-actions";
 import { UserApiKeys } from "@/components/admin/user-api-keys";
 import { BanNotice, UserFacts } from "@/components/admin/user-facts";
@@ -20,7 +21,7 @@ import { requirePageAdmin } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors/app-error";
 import { getQuotaUsage, quotaDefaults } from "@/lib/quotas/service";
 import { hasNul } from "@/lib/validation/columns";
-import { banUser, revokeUserApiKeys, revokeUserSessions, setUserQuota, unbanUser } from "../actions";
+import { banUser, deleteUser, revokeUserApiKeys, revokeUserSessions, setUserQuota, unbanUser } from "../actions";
 
 export const metadata: Metadata = { title: "User · Admin" };
 
@@ -56,9 +57,12 @@ export default async function AdminUserPage({
         user={user}
         actions={
           isSelf ? (
-            <p className="text-sm text-fg-muted">This is your account: ban and sign-out are for other accounts.</p>
+            <p className="text-sm text-fg-muted">This is your account: ban, sign-out and deletion are for other accounts.</p>
           ) : (
-            <UserActions user={user} ban={banUser} unban={unbanUser} revoke={revokeUserSessions} />
+            <div className="flex flex-wrap gap-2">
+              <UserActions user={user} ban={banUser} unban={unbanUser} revoke={revokeUserSessions} />
+              <DeleteUserButton user={user} remove={deleteUser} />
+            </div>
           )
         }
       />
