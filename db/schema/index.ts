@@ -8,3 +8,4 @@ export * from "./analytics";
 export * from "./memories";
 export * from "./admin-audit";
 export * from "./analytics-rollups";
+export * from "./jobs";
