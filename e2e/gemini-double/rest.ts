@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { type ApiVersion, LISTED_MODELS } from "./constants";
 import { checkSetup, isObject, ProtocolError } from "./protocol";
 import type { Recorder } from "./recorder";
+import { handleTextMethod, type TextMethod, type TextState } from "./text-rest";
 import { TokenStore } from "./tokens";
 
 /*
@@ -14,6 +15,7 @@ export interface RestContext {
   validKeys: Set<string>;
   tokens: TokenStore;
   recorder: Recorder;
+  text: TextState;
 }
 
 type Json = Record<string, unknown>;
@@ -127,10 +129,11 @@ export async function handleRest(
   query: URLSearchParams,
   ctx: RestContext,
 ): Promise<boolean> {
-  const match = /^\/+(v1|v1beta|v1alpha)\/(models(?:\/[^/:]+)?|auth_tokens)$/.exec(path);
+  const match = /^\/+(v1|v1beta|v1alpha)\/(models(?:\/[^/:]+)?|auth_tokens)(?::(generateContent|embedContent|batchEmbedContents))?$/.exec(path);
   if (!match) return false;
   const version = match[1] as ApiVersion;
   const resource = match[2] ?? "";
+  const textMethod = match[3] as TextMethod | undefined;
   const method = req.method ?? "GET";
   const reply = (status: number, body: Json) => {
     ctx.recorder.restCall({ method, path, status });
@@ -138,7 +141,8 @@ export async function handleRest(
   };
 
   const isTokens = resource === "auth_tokens";
-  if ((isTokens && (method !== "POST" || version !== "v1alpha")) || (!isTokens && method !== "GET")) {
+  const wantsPost = isTokens || textMethod !== undefined;
+  if ((isTokens && textMethod) || (textMethod && !resource.startsWith("models/")) || (isTokens && version !== "v1alpha") || (wantsPost ? method !== "POST" : method !== "GET")) {
     reply(404, googleError(404, "NOT_FOUND", `Method not found: ${method} /${version}/${resource}.`));
     return true;
   }
@@ -155,7 +159,16 @@ export async function handleRest(
   }
 
   try {
-    if (isTokens) {
+    if (textMethod) {
+      let body: unknown;
+      try {
+        body = await readJson(req);
+      } catch {
+        throw new ProtocolError("Invalid JSON payload received. Unexpected token.");
+      }
+      const answer = handleTextMethod(textMethod, body, ctx.text);
+      reply(answer.status, answer.body);
+    } else if (isTokens) {
       let body: unknown;
       try {
         body = await readJson(req);

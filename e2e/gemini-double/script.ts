@@ -43,6 +43,10 @@ export const doubleScript = z.strictObject({
   goAwayTimeLeft: z.string().regex(/^\d+(\.\d+)?s$/).optional(),
   /** When the connection closes after a goAway; unset, when `timeLeft` runs out, like the service. */
   goAwayCloseDelayMs: z.number().int().min(0).max(60_000).optional(),
+  /** generateContent / embedContent answer 503 UNAVAILABLE while true (a model outage). */
+  textOutage: z.boolean().optional(),
+  /** This many generateContent calls (from when the script is set) answer with broken JSON. */
+  malformedJson: z.number().int().min(0).max(100).optional(),
   /** Close the connection with this code after `afterTurns` completed turns (0 = right after setup). */
   closeWith: z
     .strictObject({
