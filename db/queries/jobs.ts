@@ -22,10 +22,25 @@ export interface EnqueueJob {
   dedupeKey: string;
   runAt?: Date;
   maxAttempts?: number;
+  /** A finished job with this key runs again (work that recurs per user, e.g. "embed what is new"). */
+  requeue?: boolean;
 }
 
-/** Adds the job unless one with its dedupe key exists. Returns whether a row was added. */
+/** Adds the job unless one with its dedupe key exists (or, with `requeue`, revives a finished one). Returns whether a row is now pending because of this call. */
 export async function enqueueJob(db: Executor, job: EnqueueJob): Promise<{ created: boolean }> {
+  const runAt = job.runAt ?? new Date();
+  if (job.requeue) {
+    const rows = await db
+      .insert(jobs)
+      .values({ kind: job.kind, userId: job.userId, payload: job.payload, dedupeKey: job.dedupeKey, nextRunAt: runAt, maxAttempts: job.maxAttempts ?? 10 })
+      .onConflictDoUpdate({
+        target: jobs.dedupeKey,
+        set: { status: "pending", attempts: 0, nextRunAt: runAt, lastError: null, finishedAt: null, updatedAt: runAt },
+        setWhere: sql`${jobs.status} in ('done', 'failed')`,
+      })
+      .returning({ id: jobs.id });
+    return { created: rows.length > 0 };
+  }
   const rows = await db
     .insert(jobs)
     .values({
@@ -33,7 +48,7 @@ export async function enqueueJob(db: Executor, job: EnqueueJob): Promise<{ creat
       userId: job.userId,
       payload: job.payload,
       dedupeKey: job.dedupeKey,
-      nextRunAt: job.runAt ?? new Date(),
+      nextRunAt: runAt,
       maxAttempts: job.maxAttempts ?? 10,
     })
     .onConflictDoNothing({ target: jobs.dedupeKey })

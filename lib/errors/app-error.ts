@@ -7,7 +7,7 @@ import { logError } from "./log";
  */
 
 export type ErrorType = "bad_request" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "too_large" | "unsupported" | "rate_limit" | "unavailable";
-export type ErrorSurface = "auth" | "input" | "preferences" | "user" | "admin" | "database" | "session" | "api" | "gemini" | "persona" | "media" | "origin";
+export type ErrorSurface = "auth" | "input" | "preferences" | "user" | "admin" | "database" | "session" | "api" | "gemini" | "persona" | "media" | "origin" | "memory";
 export type ErrorCode = `${ErrorType}:${ErrorSurface}`;
 
 const statusByType: Record<ErrorType, number> = {
@@ -31,6 +31,7 @@ const defaultMessages: Partial<Record<ErrorCode, string>> = {
   "not_found:session": "That conversation does not exist.",
   "not_found:persona": "That persona does not exist.",
   "not_found:media": "That recording does not exist.",
+  "not_found:memory": "That memory does not exist.",
   "unavailable:gemini": "Gemini could not be reached. Please try again in a moment.",
 };
 

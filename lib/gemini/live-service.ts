@@ -4,6 +4,7 @@ import { markCredentialInvalid } from "@/db/queries/credentials";
 import { closeStaleSessions, createLiveSession, endLiveSession, getOwnedPersona, touchOpenSession } from "@/db/queries/live-sessions";
 import { env } from "@/lib/env";
 import { isAppError } from "@/lib/errors/app-error";
+import { composeMemoryContext, type MemoryContext } from "@/lib/memory/recall";
 import type { LiveConnection, StartLiveSessionInput, StartLiveSessionResult } from "@/lib/live/contract";
 import { geminiBaseUrl, type GeminiEndpoint } from "./client";
 import { rejectedKeyMessage, resolveGeminiKey, type GeminiKeyOptions, type ResolvedGeminiKey } from "./credentials";
@@ -19,6 +20,8 @@ export interface LiveServiceOptions extends GeminiEndpoint, GeminiKeyOptions {
   model?: string;
   /** The clock for the session rows (tests); token expiry always follows the real clock. */
   now?: Date;
+  /** Called with what was recalled into the setup, so the caller can count the uses after the response. */
+  onRecalled?: (memory: MemoryContext) => void;
 }
 
 async function mintFor(
@@ -59,7 +62,8 @@ export async function startLiveSession(
   await closeStaleSessions(db, { userId, now });
   const key = await resolveGeminiKey(db, { userId }, options);
   const persona = input.personaId ? await getOwnedPersona(db, { userId, personaId: input.personaId }) : null;
-  const systemInstruction = buildSystemInstruction({ persona });
+  const memory = await composeMemoryContext(db, { userId, now });
+  const systemInstruction = buildSystemInstruction({ persona, memory: memory?.text });
   const model = options.model ?? env.GEMINI_LIVE_MODEL;
   const session = await createLiveSession(db, {
     userId,
@@ -72,10 +76,12 @@ export async function startLiveSession(
       cameraEnabled: input.cameraEnabled,
       micEnabled: input.micEnabled,
       systemInstruction,
+      memoryOptOut: input.memoryOptOut ?? false,
     },
   });
   try {
     const connection = await mintFor(db, { userId, key, model, voice: input.voice, systemInstruction, options });
+    if (memory?.memoryIds.length) options.onRecalled?.(memory);
     return { sessionId: session.id, startedAt: session.startedAt.toISOString(), ...connection };
   } catch (error) {
     const message = isAppError(error) ? error.message : "The conversation could not be started.";

@@ -4,9 +4,14 @@ const BASE_INSTRUCTION = [
   "If the camera or a shared screen is on, use what you see when it helps.",
 ].join(" ");
 
-/** The instruction a session is started with: our base, then the persona's own words. */
-export function buildSystemInstruction({ persona }: { persona: { name: string; systemInstruction: string } | null }): string {
+/**
+ * The instruction a session is started with: our base, the persona's own words, then what the
+ * companion remembers about the user (lib/memory/recall.ts), if anything.
+ */
+export function buildSystemInstruction({ persona, memory = null }: { persona: { name: string; systemInstruction: string } | null; memory?: string | null }): string {
   const personaText = persona?.systemInstruction.trim();
-  if (!persona || !personaText) return BASE_INSTRUCTION;
-  return `${BASE_INSTRUCTION}\n\nPersona "${persona.name}":\n${personaText}`;
+  const parts = [BASE_INSTRUCTION];
+  if (persona && personaText) parts.push(`Persona "${persona.name}":\n${personaText}`);
+  if (memory?.trim()) parts.push(memory.trim());
+  return parts.join("\n\n");
 }

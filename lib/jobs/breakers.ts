@@ -1,4 +1,4 @@
-import { CircuitBreaker } from "./circuit-breaker";
+import { type BreakerOptions, CircuitBreaker } from "./circuit-breaker";
 
 /*
  * The process's breakers, one per external service, kept on globalThis so that Next's
@@ -7,10 +7,11 @@ import { CircuitBreaker } from "./circuit-breaker";
 
 const registry = ((globalThis as { __livemindBreakers?: Map<string, CircuitBreaker> }).__livemindBreakers ??= new Map());
 
-export function getBreaker(name: string): CircuitBreaker {
+/** The named breaker; `options` apply only when it is first made (tests give it a clock). */
+export function getBreaker(name: string, options?: BreakerOptions): CircuitBreaker {
   let breaker = registry.get(name);
   if (!breaker) {
-    breaker = new CircuitBreaker(name);
+    breaker = new CircuitBreaker(name, options);
     registry.set(name, breaker);
   }
   return breaker;

@@ -11,11 +11,22 @@ import { runDueJobs } from "./runner";
  * Anything left (a crash, a timeout) is still in the table for the cron route.
  */
 export function runJobsAfterResponse({ userId }: { userId?: string } = {}): void {
-  after(async () => {
-    try {
-      await runDueJobs(await getDb(), JOB_HANDLERS, { userId });
-    } catch (error) {
-      logError("jobs:after", error);
-    }
+  runAfterResponse("jobs:after", async () => {
+    await runDueJobs(await getDb(), JOB_HANDLERS, { userId });
   });
+}
+
+/** `task` after the response; outside a request (scripts, tests) it is skipped, the cron route catches up. */
+export function runAfterResponse(operation: string, task: () => Promise<void>): void {
+  try {
+    after(async () => {
+      try {
+        await task();
+      } catch (error) {
+        logError(operation, error);
+      }
+    });
+  } catch {
+    // after() throws outside a request scope: nothing is lost, the work is in the job table.
+  }
 }

@@ -53,6 +53,8 @@ export const startLiveSessionInput = z.strictObject({
   micEnabled: z.boolean(),
   /** End the user's other open conversation (another tab, or a page reloaded mid-talk) instead of refusing with conflict:session. */
   replaceActive: z.boolean().optional(),
+  /** "Don't remember this conversation": nothing is learned from it. */
+  memoryOptOut: z.boolean().optional(),
 });
 export type StartLiveSessionInput = z.infer<typeof startLiveSessionInput>;
 
