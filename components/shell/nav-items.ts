@@ -1,4 +1,4 @@
-import { AudioLines, BarChart3, History, Settings, ShieldCheck, type LucideIcon } from "lucide-react";
+import { AudioLines, BarChart3, Brain, History, Settings, ShieldCheck, type LucideIcon } from "lucide-react";
 
 export interface NavItem {
   href: string;
@@ -10,6 +10,7 @@ export interface NavItem {
 export const NAV_ITEMS: NavItem[] = [
   { href: "/live", label: "Live", icon: AudioLines },
   { href: "/sessions", label: "Sessions", icon: History },
+  { href: "/memory", label: "Memory", icon: Brain },
   { href: "/insights", label: "Insights", icon: BarChart3 },
   { href: "/settings", label: "Settings", icon: Settings },
   { href: "/admin", label: "Admin", icon: ShieldCheck, adminOnly: true },

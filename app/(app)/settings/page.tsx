@@ -4,11 +4,13 @@ import { getPreferences } from "@/db/queries/preferences";
 import { AccountCard } from "@/components/settings/account-card";
 import { ApiKeyCard } from "@/components/settings/api-key-card";
 import { ExportCard } from "@/components/settings/export-card";
+import { MemoryCard } from "@/components/settings/memory-card";
 import { PreferencesForm } from "@/components/settings/preferences-form";
 import { RecordingForm } from "@/components/settings/recording-form";
 import { PageHeader } from "@/components/shell/page-header";
 import { requirePageUser } from "@/lib/auth/session";
 import { getGeminiKeyStatus } from "@/lib/gemini/credentials";
+import { saveMemoryPreference } from "../memory/actions";
 import { deleteGeminiApiKey, saveGeminiApiKey, savePreferences, saveRecordingPreferences } from "./actions";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -20,7 +22,7 @@ export default async function SettingsPage() {
     getPreferences(db, { userId: user.id }),
     getGeminiKeyStatus(db, { userId: user.id }),
   ]);
-  const { defaultVoice, cameraEnabled, micEnabled, saveAudio, saveVideoFrames, mediaRetentionDays } = preferences;
+  const { defaultVoice, cameraEnabled, micEnabled, memoryEnabled, saveAudio, saveVideoFrames, mediaRetentionDays } = preferences;
   return (
     <>
       <PageHeader title="Settings" description="Your Gemini key and your defaults for every new conversation." />
@@ -28,6 +30,7 @@ export default async function SettingsPage() {
         <ApiKeyCard initial={keyStatus} save={saveGeminiApiKey} remove={deleteGeminiApiKey} />
         <PreferencesForm initial={{ defaultVoice, cameraEnabled, micEnabled }} save={savePreferences} />
         <RecordingForm initial={{ saveAudio, saveVideoFrames, mediaRetentionDays }} save={saveRecordingPreferences} />
+        <MemoryCard initial={{ memoryEnabled }} save={saveMemoryPreference} />
         <ExportCard href="/api/sessions/export" />
         <AccountCard user={user} />
       </div>
