@@ -147,6 +147,8 @@ export interface LiveStartOptions {
   personaId?: string | null;
   cameraEnabled: boolean;
   micEnabled: boolean;
+  /** "Don't remember this conversation". */
+  memoryOptOut?: boolean;
   /** What to save for replay (the user's Settings); nothing when absent. */
   recording?: { audio: boolean; frames: boolean };
 }

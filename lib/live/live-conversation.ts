@@ -98,6 +98,7 @@ export class LiveConversation {
         personaId: options.personaId ?? null,
         cameraEnabled: options.cameraEnabled,
         micEnabled: options.micEnabled,
+        ...(options.memoryOptOut ? { memoryOptOut: true } : {}),
         // Pressing Start here means "talk here": a conversation left open by a reload or another tab is ended.
         replaceActive: true,
       }),);

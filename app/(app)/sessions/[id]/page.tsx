@@ -74,6 +74,8 @@ export default async function ReplayPage({ params, searchParams }: { params: Pro
           turnCount: turns.length,
           meanResponseMs: analytics?.responseTimeMeanMs ?? mean(latencies),
           recorded: { audio: recording !== null, frames: frames.length },
+          aiSummary: session.summary,
+          memoryOptOut: session.memoryOptOut,
         }}
       />
       <ReplayView turns={turns} recording={recording} frames={frames} initial={{ turnIndex: initialTurnIndex(turns, open), offsetMs: initialOffset(turns, open) }} />
