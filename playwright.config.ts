@@ -64,7 +64,9 @@ export default defineConfig({
     { name: "admin", testMatch: /e2e[\\/]admin[\\/][^\\/]+\.spec\.ts$/, dependencies: ["setup"], use: chromium },
     // One Gemini double serves every live spec, and live specs read what it received, so they run
     // one at a time and only after the other projects, some of which hold conversations too.
-    { name: "live", testMatch: /e2e[\\/]live[\\/][^\\/]+\.spec\.ts$/, dependencies: ["setup", "foundation", "history", "analytics", "security", "admin"], use: liveChromium, workers: 1, timeout: 120_000 },
+    // Memory specs hold conversations and read the double's setups too: after the others, before live.
+    { name: "memory", testMatch: /e2e[\\/]memory[\\/][^\\/]+\.spec\.ts$/, dependencies: ["setup", "foundation", "history", "analytics", "security", "admin"], use: liveChromium, workers: 1, timeout: 180_000 },
+    { name: "live", testMatch: /e2e[\\/]live[\\/][^\\/]+\.spec\.ts$/, dependencies: ["setup", "foundation", "history", "analytics", "security", "admin", "memory"], use: liveChromium, workers: 1, timeout: 120_000 },
     ...(withScreenshots
       ? [{ name: "screenshots", testMatch: /e2e[\\/]support[\\/]screenshots\.shot\.ts$/, dependencies: ["setup"], use: liveChromium, timeout: 90_000 }]
       : []),

@@ -1,0 +1,129 @@
+import { expect, type Page } from "@playwright/test";
+import { test } from "../fixtures/test";
+import { geminiDouble } from "../live/double";
+import { saveTestKey } from "../live/gemini-key";
+import { LivePage } from "../live/live-page";
+
+/*
+ * Memory end to end, with the fake microphone and the Gemini double (its rule-based extractor
+ * and hashed embeddings): what is said in one conversation is on /memory after Stop, links back
+ * to its line, and is locked into the next conversation's setup.
+ */
+
+test.describe.configure({ mode: "serial" });
+
+const FACTS = "My sister Anna lives in Lisbon and I'm training for the Porto half marathon in April.";
+
+test.beforeEach(async () => {
+  await geminiDouble.reset();
+});
+test.afterEach(async () => {
+  await geminiDouble.script({});
+});
+
+async function talk(page: Page, inputTranscript: string, options: { dontRemember?: boolean } = {}): Promise<string> {
+  await geminiDouble.script({ inputTranscript });
+  const live = new LivePage(page);
+  await live.goto();
+  if (options.dontRemember) await page.getByTestId("live-memory-opt-out").check();
+  const sessionId = await live.startConversation();
+  await live.waitForCompletedAnswers(1);
+  await live.stopConversation();
+  return sessionId;
+}
+
+/** The newest setup the double received: what the app locked into the token. */
+async function lastSetupText(): Promise<string> {
+  const { connections } = await geminiDouble.received();
+  const setup = connections.at(-1)?.setup;
+  expect(setup).toBeTruthy();
+  return JSON.stringify(setup);
+}
+
+/** The memory job runs right after Stop; the page shows its result once it is stored. */
+async function expectMemory(page: Page, text: string) {
+  await expect
+    .poll(
+      async () => {
+        await page.goto("/memory");
+        return page.getByTestId("memory-content").filter({ hasText: text }).count();
+      },
+      { timeout: 30_000, intervals: [500, 1000, 2000] },
+    )
+    .toBe(1);
+}
+
+test("a conversation's facts appear on Memory with their source line and carry into the next setup; edits and deletes change it", async ({ newUser }) => {
+  const { page } = await newUser("Memory Journey");
+  await saveTestKey(page);
+  const first = await talk(page, FACTS);
+
+  await expectMemory(page, "The user's sister Anna lives in Lisbon");
+  await expect(page.getByTestId("memory-group-person")).toContainText("Anna lives in Lisbon");
+  await expect(page.getByTestId("memory-group-goal")).toContainText("training for the Porto half marathon in April");
+  await expect(page.getByTestId("entity-strip")).toContainText("Lisbon");
+
+  const anna = page.getByTestId("memory-item").filter({ hasText: "Anna lives in Lisbon" });
+  const source = anna.getByTestId("memory-source");
+  await expect(source).toHaveAttribute("href", `/sessions/${first}?turn=0`);
+  await source.click();
+  await expect(page).toHaveURL(new RegExp(`/sessions/${first}\\?turn=0$`));
+  await expect(page.getByTestId("replay-title")).toHaveText("Sister Anna lives in Lisbon");
+  await expect(page.getByTestId("replay-summary")).toContainText("Anna lives in Lisbon");
+  await expect(page.getByText(FACTS).first()).toBeVisible();
+
+  // Conversation 2: the setup locked into its token carries what was learned and the summary.
+  await geminiDouble.reset();
+  await talk(page, "How are you today?");
+  const second = await lastSetupText();
+  expect(second).toContain("The user's sister Anna lives in Lisbon");
+  expect(second).toContain("The user is training for the Porto half marathon in April");
+  expect(second).toContain("Your last conversation");
+
+  // Edit one, delete the other: the next setup follows.
+  await page.goto("/memory");
+  const annaItem = page.getByTestId("memory-item").filter({ hasText: "Anna lives in Lisbon" });
+  await annaItem.getByTestId("memory-edit").click();
+  await annaItem.getByTestId("memory-edit-input").fill("The user's sister Anna lives in Madrid");
+  await annaItem.getByTestId("memory-edit-save").click();
+  await expect(page.getByTestId("memory-content").filter({ hasText: "Anna lives in Madrid" })).toBeVisible();
+  const marathon = page.getByTestId("memory-item").filter({ hasText: "half marathon" });
+  await marathon.getByTestId("memory-delete").click();
+  await page.getByTestId("confirm-submit").click();
+  await expect(page.getByTestId("memory-content").filter({ hasText: "half marathon" })).toHaveCount(0);
+
+  await geminiDouble.reset();
+  await talk(page, "Tell me something nice.");
+  const third = await lastSetupText();
+  expect(third).toContain("The user's sister Anna lives in Madrid");
+  expect(third).not.toContain("Lisbon");
+  expect(third).not.toContain("training for the Porto half marathon");
+
+  // Forget everything: nothing is left to show, and the next setup carries no memory line.
+  await page.goto("/memory");
+  await page.getByTestId("forget-everything").click();
+  await page.getByTestId("forget-everything-dialog").getByTestId("confirm-submit").click();
+  await expect(page.getByTestId("memory-empty")).toBeVisible();
+});
+
+test("memory off and 'Don't remember this conversation' learn nothing", async ({ newUser }) => {
+  const { page } = await newUser("Memory Off");
+  await saveTestKey(page);
+  const skipped = await talk(page, "My brother Tom lives in Rome.", { dontRemember: true });
+  await page.goto(`/sessions/${skipped}`);
+  await expect(page.getByTestId("replay-memory-opt-out")).toBeVisible();
+
+  await page.goto("/settings");
+  await page.getByTestId("toggle-memory").click();
+  await expect(page.getByTestId("toggle-memory")).toHaveAttribute("aria-checked", "false");
+  await expect(page.getByText("Memory is off")).toBeVisible();
+  await talk(page, "My friend Lea lives in Oslo.");
+
+  // A remembered conversation after both proves the job had its chance to run on the others.
+  await page.goto("/settings");
+  await page.getByTestId("toggle-memory").click();
+  await expect(page.getByText("Memory is on")).toBeVisible();
+  await talk(page, "I am learning the violin.");
+  await expectMemory(page, "The user is learning the violin");
+  await expect(page.getByTestId("memory-content")).toHaveCount(1);
+});
