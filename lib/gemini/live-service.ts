@@ -2,6 +2,7 @@ import "server-only";
 import type { Database } from "@/db";
 import { markCredentialInvalid } from "@/db/queries/credentials";
 import { closeStaleSessions, createLiveSession, endLiveSession, getOwnedPersona, touchOpenSession } from "@/db/queries/live-sessions";
+import { getPreferences } from "@/db/queries/preferences";
 import { env } from "@/lib/env";
 import { isAppError } from "@/lib/errors/app-error";
 import { composeMemoryContext, type MemoryContext } from "@/lib/memory/recall";
@@ -26,16 +27,17 @@ export interface LiveServiceOptions extends GeminiEndpoint, GeminiKeyOptions {
 
 async function mintFor(
   db: Database,
-  { userId, key, model, voice, systemInstruction, options }: {
+  { userId, key, model, voice, systemInstruction, memoryTools, options }: {
     userId: string;
     key: ResolvedGeminiKey;
     model: string;
     voice: string;
     systemInstruction: string;
+    memoryTools: boolean;
     options: LiveServiceOptions;
   },
 ): Promise<LiveConnection> {
-  const config = buildLiveConnectConfig({ voice, systemInstruction });
+  const config = buildLiveConnectConfig({ voice, systemInstruction, memoryTools });
   try {
     const token = await mintLiveToken({
       apiKey: key.apiKey,
@@ -62,7 +64,8 @@ export async function startLiveSession(
   await closeStaleSessions(db, { userId, now });
   const key = await resolveGeminiKey(db, { userId }, options);
   const persona = input.personaId ? await getOwnedPersona(db, { userId, personaId: input.personaId }) : null;
-  const memory = await composeMemoryContext(db, { userId, now });
+  const { memoryEnabled } = await getPreferences(db, { userId });
+  const memory = memoryEnabled ? await composeMemoryContext(db, { userId, now }) : null;
   const systemInstruction = buildSystemInstruction({ persona, memory: memory?.text });
   const model = options.model ?? env.GEMINI_LIVE_MODEL;
   const session = await createLiveSession(db, {
@@ -80,7 +83,7 @@ export async function startLiveSession(
     },
   });
   try {
-    const connection = await mintFor(db, { userId, key, model, voice: input.voice, systemInstruction, options });
+    const connection = await mintFor(db, { userId, key, model, voice: input.voice, systemInstruction, memoryTools: memoryEnabled, options });
     if (memory?.memoryIds.length) options.onRecalled?.(memory);
     return { sessionId: session.id, startedAt: session.startedAt.toISOString(), ...connection };
   } catch (error) {
@@ -98,9 +101,11 @@ export async function renewLiveToken(
 ): Promise<LiveConnection> {
   const session = await touchOpenSession(db, { userId, sessionId, now: options.now });
   const key = await resolveGeminiKey(db, { userId }, options);
+  const { memoryEnabled } = await getPreferences(db, { userId });
   return mintFor(db, {
     userId,
     key,
+    memoryTools: memoryEnabled,
     model: session.model,
     voice: session.voice,
     systemInstruction: session.systemInstruction ?? buildSystemInstruction({ persona: null }),

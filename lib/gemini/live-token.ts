@@ -1,5 +1,6 @@
 import "server-only";
 import { Modality, type LiveConnectConfig } from "@google/genai";
+import { MEMORY_TOOL_DECLARATIONS } from "@/lib/memory/tool-declarations";
 import { classifyGeminiError, createGeminiClient, geminiAppError, type GeminiEndpoint } from "./client";
 
 /** How long a minted token may open a new connection: enough for the browser to connect. */
@@ -7,8 +8,10 @@ export const NEW_SESSION_WINDOW_MS = 2 * 60_000;
 /** After this the service rejects messages on the token's connection; resumption renews first. */
 export const TOKEN_LIFETIME_MS = 30 * 60_000;
 
-export function buildLiveConnectConfig({ voice, systemInstruction }: { voice: string; systemInstruction: string }): LiveConnectConfig {
+export function buildLiveConnectConfig({ voice, systemInstruction, memoryTools = false }: { voice: string; systemInstruction: string; memoryTools?: boolean }): LiveConnectConfig {
   return {
+    // The memory tools (recall/save/forget) when memory is on: the browser relays calls to our server.
+    ...(memoryTools ? { tools: [{ functionDeclarations: MEMORY_TOOL_DECLARATIONS }] } : {}),
     responseModalities: [Modality.AUDIO],
     speechConfig: { voiceConfig: { prebuiltVoiceConfig: { voiceName: voice } } },
     systemInstruction,

@@ -159,6 +159,8 @@ export interface LiveSnapshot {
   /** A human sentence when status is "error" (or a non-fatal warning such as mic denied). */
   error: string | null;
   notice: string | null;
+  /** The latest memory tool use, compactly ("Recalled 3 memories"). */
+  toolNote: string | null;
   sessionId: string | null;
   turns: LiveTurnView[];
   micMuted: boolean;

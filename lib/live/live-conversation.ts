@@ -2,6 +2,7 @@ import { AudioPlayer } from "./audio-player";
 import { INITIAL, settle, type ConversationState } from "./conversation-state";
 import type { LiveActions, LiveConnection, LiveStartOptions, LiveStats } from "./contract";
 import { LiveClient, type LiveApi } from "./live-client";
+import { answerToolCalls, describeToolResponses } from "./tool-relay";
 import { MESSAGES } from "./live-errors";
 import { MicCapture, type MicChunk, type MicDeps } from "./mic-capture";
 import { PersistenceQueue, type QueueDeps, type QueueStats } from "./persistence-queue";
@@ -210,6 +211,12 @@ export class LiveConversation {
           player.endTurn();
         },
         onUsage: (usage) => assembler.usage(usage),
+        onToolCall: (calls) =>
+          void answerToolCalls(sessionId, calls).then((responses) => {
+            client.sendToolResponse(responses);
+            const note = describeToolResponses(responses);
+            if (note) this.set({ toolNote: note });
+          }),
         onReconnecting: () => this.set({ status: "reconnecting" }),
         onResumed: () => {
           this.set({ status: "live" });
