@@ -1,4 +1,5 @@
 import { expect, type Page } from "@playwright/test";
+import type { DoubleScript } from "../gemini-double/script";
 import { test } from "../fixtures/test";
 import { geminiDouble } from "../live/double";
 import { saveTestKey } from "../live/gemini-key";
@@ -21,13 +22,18 @@ test.afterEach(async () => {
   await geminiDouble.script({});
 });
 
-async function talk(page: Page, inputTranscript: string, options: { dontRemember?: boolean } = {}): Promise<string> {
-  await geminiDouble.script({ inputTranscript });
+async function talk(
+  page: Page,
+  inputTranscript: string,
+  options: { dontRemember?: boolean; script?: DoubleScript; whileLive?: (live: LivePage) => Promise<void> } = {},
+): Promise<string> {
+  await geminiDouble.script({ ...options.script, inputTranscript });
   const live = new LivePage(page);
   await live.goto();
   if (options.dontRemember) await page.getByTestId("live-memory-opt-out").check();
   const sessionId = await live.startConversation();
   await live.waitForCompletedAnswers(1);
+  await options.whileLive?.(live);
   await live.stopConversation();
   return sessionId;
 }
@@ -72,13 +78,21 @@ test("a conversation's facts appear on Memory with their source line and carry i
   await expect(page.getByTestId("replay-summary")).toContainText("Anna lives in Lisbon");
   await expect(page.getByText(FACTS).first()).toBeVisible();
 
-  // Conversation 2: the setup locked into its token carries what was learned and the summary.
+  // Conversation 2: the setup locked into its token carries what was learned and the summary, and
+  // asked "where does my sister live?" the model recalls it mid-talk through the memory tool.
   await geminiDouble.reset();
-  await talk(page, "How are you today?");
+  await talk(page, "Where does my sister live?", {
+    script: { toolCall: { phrase: "my sister", name: "recall_memories", args: { query: "where does my sister live" } } },
+    whileLive: async (live) => {
+      await expect(live.turn("model", { final: true }).last()).toContainText("I remember: The user's sister Anna lives in Lisbon.");
+      await expect(page.getByTestId("live-tool-note")).toHaveText("Recalled 1 memory");
+    },
+  });
   const second = await lastSetupText();
   expect(second).toContain("The user's sister Anna lives in Lisbon");
   expect(second).toContain("The user is training for the Porto half marathon in April");
   expect(second).toContain("Your last conversation");
+  expect(second).toContain("recall_memories");
 
   // Edit one, delete the other: the next setup follows.
   await page.goto("/memory");
@@ -126,4 +140,21 @@ test("memory off and 'Don't remember this conversation' learn nothing", async ({
   await talk(page, "I am learning the violin.");
   await expectMemory(page, "The user is learning the violin");
   await expect(page.getByTestId("memory-content")).toHaveCount(1);
+});
+
+test("'remember that…' is stored at once through the save tool, visible on Memory before the conversation ends", async ({ newUser }) => {
+  const { page, context } = await newUser("Memory Save Tool");
+  await saveTestKey(page);
+  await talk(page, "Remember that I'm allergic to peanuts.", {
+    script: { toolCall: { phrase: "remember that", name: "save_memory", args: { content: "The user is allergic to peanuts" } } },
+    whileLive: async (live) => {
+      await expect(live.turn("model", { final: true }).last()).toContainText("I'll remember that");
+      const other = await context.newPage();
+      await other.goto("/memory");
+      await expect(other.getByTestId("memory-content").filter({ hasText: "The user is allergic to peanuts" })).toBeVisible();
+      await other.close();
+    },
+  });
+  // The extraction after Stop finds the same fact and confirms it instead of adding a second.
+  await expectMemory(page, "The user is allergic to peanuts");
 });
