@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { embedText } from "@/e2e/gemini-double/extractor";
+import { deleteConversations } from "@/lib/history/delete";
 import { memories, memoryEntities } from "../schema";
 import { createTestUser } from "../test/fixtures";
 import { describeEachDriver } from "../test/drivers";
@@ -130,5 +131,16 @@ describeEachDriver("memory queries", ({ db }) => {
     await deleteMemory(db(), { userId: user.id, memoryId: jazz.id });
     expect(await db().select().from(memories).where(eq(memories.id, jazz.id))).toEqual([]);
     expect(await db().select().from(memoryEntities).where(eq(memoryEntities.memoryId, jazz.id))).toEqual([]);
+  });
+
+  it("deleting a conversation forgets what was learned from it by default, or keeps it without a source", async () => {
+    const user = await createTestUser(db());
+    const forget = await endedSession(user.id, "2031-03-01T10:00:00Z");
+    const keep = await endedSession(user.id, "2031-03-02T10:00:00Z");
+    await applyExtraction(db(), { userId: user.id, sessionId: forget, operations: [op("The user has a dog named Rex")], summary: "s", title: "t" });
+    await applyExtraction(db(), { userId: user.id, sessionId: keep, operations: [op("The user plays chess")], summary: "s", title: "t" });
+    await deleteConversations(db(), { userId: user.id, sessionIds: [forget] });
+    await deleteConversations(db(), { userId: user.id, sessionIds: [keep], forgetMemories: false });
+    expect((await listMemories(db(), { userId: user.id })).map((memory) => [memory.content, memory.sourceSessionId])).toEqual([["The user plays chess", null]]);
   });
 });
