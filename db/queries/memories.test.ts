@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { embedText } from "@/e2e/gemini-double/extractor";
 import { deleteConversations } from "@/lib/history/delete";
+import { exportSessionJson } from "./history-export";
 import { memories, memoryEntities } from "../schema";
 import { createTestUser } from "../test/fixtures";
 import { describeEachDriver } from "../test/drivers";
@@ -142,5 +143,15 @@ describeEachDriver("memory queries", ({ db }) => {
     await deleteConversations(db(), { userId: user.id, sessionIds: [forget] });
     await deleteConversations(db(), { userId: user.id, sessionIds: [keep], forgetMemories: false });
     expect((await listMemories(db(), { userId: user.id })).map((memory) => [memory.content, memory.sourceSessionId])).toEqual([["The user plays chess", null]]);
+  });
+
+  it("exports the memories learned from a conversation with their source line and entities, never the embedding", async () => {
+    const user = await createTestUser(db());
+    const sessionId = await endedSession(user.id);
+    await applyExtraction(db(), { userId: user.id, sessionId, operations: [op("The user's sister Anna lives in Lisbon", { sourceSequence: 4, entities: [{ name: "Anna", type: "person" }] })], summary: "s", title: "t" });
+    const exported = JSON.parse(await exportSessionJson(db(), { userId: user.id, sessionId })) as { session: { summary: string }; memories: Record<string, unknown>[] };
+    expect(exported.session.summary).toBe("s");
+    expect(exported.memories).toEqual([expect.objectContaining({ content: "The user's sister Anna lives in Lisbon", source_sequence: 4, source_session_id: sessionId, entities: [{ name: "Anna", type: "person" }] })]);
+    expect(exported.memories[0]).not.toHaveProperty("embedding");
   });
 });
