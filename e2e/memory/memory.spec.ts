@@ -46,6 +46,10 @@ async function lastSetupText(): Promise<string> {
   return JSON.stringify(setup);
 }
 
+/** The memory whose sentence contains `text` (not one whose source title does). */
+const memoryItem = (page: Page, text: string) =>
+  page.getByTestId("memory-item").filter({ has: page.getByTestId("memory-content").filter({ hasText: text }) });
+
 /** The memory job runs right after Stop; the page shows its result once it is stored. */
 async function expectMemory(page: Page, text: string) {
   await expect
@@ -60,6 +64,8 @@ async function expectMemory(page: Page, text: string) {
 }
 
 test("a conversation's facts appear on Memory with their source line and carry into the next setup; edits and deletes change it", async ({ newUser }) => {
+  // Three conversations and the Memory page between them.
+  test.setTimeout(360_000);
   const { page } = await newUser("Memory Journey");
   await saveTestKey(page);
   const first = await talk(page, FACTS);
@@ -69,7 +75,7 @@ test("a conversation's facts appear on Memory with their source line and carry i
   await expect(page.getByTestId("memory-group-goal")).toContainText("training for the Porto half marathon in April");
   await expect(page.getByTestId("entity-strip")).toContainText("Lisbon");
 
-  const anna = page.getByTestId("memory-item").filter({ hasText: "Anna lives in Lisbon" });
+  const anna = memoryItem(page, "Anna lives in Lisbon");
   const source = anna.getByTestId("memory-source");
   await expect(source).toHaveAttribute("href", `/sessions/${first}?turn=0`);
   await source.click();
@@ -96,14 +102,16 @@ test("a conversation's facts appear on Memory with their source line and carry i
 
   // Edit one, delete the other: the next setup follows.
   await page.goto("/memory");
-  const annaItem = page.getByTestId("memory-item").filter({ hasText: "Anna lives in Lisbon" });
+  // By id: while it is edited its sentence is a text box.
+  const annaId = await memoryItem(page, "Anna lives in Lisbon").getAttribute("data-memory-id");
+  const annaItem = page.locator(`[data-memory-id="${annaId}"]`);
   await annaItem.getByTestId("memory-edit").click();
   await annaItem.getByTestId("memory-edit-input").fill("The user's sister Anna lives in Madrid");
   await annaItem.getByTestId("memory-edit-save").click();
   await expect(page.getByTestId("memory-content").filter({ hasText: "Anna lives in Madrid" })).toBeVisible();
-  const marathon = page.getByTestId("memory-item").filter({ hasText: "half marathon" });
+  const marathon = memoryItem(page, "half marathon");
   await marathon.getByTestId("memory-delete").click();
-  await page.getByTestId("confirm-submit").click();
+  await marathon.getByTestId("confirm-submit").click();
   await expect(page.getByTestId("memory-content").filter({ hasText: "half marathon" })).toHaveCount(0);
 
   await geminiDouble.reset();

@@ -51,6 +51,7 @@ export const SCREENSHOT_PAGES: ScreenshotPage[] = [
   },
   { name: "sign-up", path: "/sign-up", as: "visitor" },
   { name: "settings", path: "/settings", as: "member" },
+  { name: "memory-empty", path: "/memory", as: "member" },
   {
     name: "settings-keyboard",
     path: "/settings",
