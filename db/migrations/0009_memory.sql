@@ -19,6 +19,11 @@ CREATE TABLE "jobs" (
 	"finished_at" timestamp with time zone
 );
 --> statement-breakpoint
+-- HAND-WRITTEN (memory): real[] cannot be cast to bytea, and no row was ever written to this
+-- column before this feature, so it is replaced rather than converted.
+ALTER TABLE "memories" DROP COLUMN "embedding";--> statement-breakpoint
+ALTER TABLE "memories" ADD COLUMN "embedding" bytea;--> statement-breakpoint
+-- END HAND-WRITTEN (memory)
 ALTER TABLE "live_sessions" ADD COLUMN "summary" text;--> statement-breakpoint
 ALTER TABLE "live_sessions" ADD COLUMN "memory_opt_out" boolean DEFAULT false NOT NULL;--> statement-breakpoint
 ALTER TABLE "live_sessions" ADD COLUMN "memory_processed_at" timestamp with time zone;--> statement-breakpoint

@@ -1,13 +1,14 @@
 import "server-only";
-import { and, desc, eq, isNotNull, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { RANK_WEIGHTS } from "@/lib/memory/ranking";
+import { dotWithBytes } from "@/lib/memory/vector";
 import type { Database } from "../index";
 import { liveSessions, memories } from "../schema";
 
 /*
- * The one query module for similarity recall. Embeddings are real[] and the similarity is an
- * exact scan in SQL (dot product of unit vectors) over the caller's current memories only, on
- * every driver: the tests' Debian PostgreSQL has no pgvector.
+ * The one query module for similarity recall. Embeddings are float32 bytes and the similarity
+ * is an exact scan (dot product of unit vectors) over the caller's current memories only, the
+ * same on every driver: the tests' Debian PostgreSQL has no pgvector.
  */
 
 export interface RecallCandidate {
@@ -23,21 +24,36 @@ export interface RecallCandidate {
   similarity: number | null;
 }
 
-const arrayLiteral = (vector: number[]) => `{${vector.map((value) => (Number.isFinite(value) ? value : 0)).join(",")}}`;
-
 /**
- * Up to `limit` of the caller's current memories, pre-ranked in SQL by similarity and importance
- * (pinned first); the caller blends in recency (lib/memory/ranking.ts).
+ * Up to `limit` of the caller's current memories, pre-ranked by similarity and importance
+ * (pinned first); the caller blends in recency (lib/memory/ranking.ts). The similarity is an
+ * exact scan: the user's rows come with their raw float32 bytes and are scored here.
  */
 export async function recallCandidates(
   db: Database,
   { userId, query, limit = 200 }: { userId: string; query: number[] | null; limit?: number },
 ): Promise<RecallCandidate[]> {
-  const similarity = query?.length
-    ? sql<number | null>`case when cardinality(${memories.embedding}) = ${query.length}
-        then (select sum(a * b) from unnest(${memories.embedding}, ${arrayLiteral(query)}::real[]) as v(a, b)) end`
-    : sql<number | null>`null::real`;
-  const rows = await db
+  const current = and(eq(memories.userId, userId), isNull(memories.validTo), sql`${memories.kind} <> 'summary'`);
+  // Pass 1, every current memory but only what ranking needs: the vector's bytes as base64 text
+  // (decoded natively; drivers' bytea parsers are far slower, PGlite's most), importance and pin.
+  const scan = await db
+    .select({
+      id: memories.id,
+      importance: memories.importance,
+      pinned: memories.pinned,
+      base64: query?.length ? sql<string | null>`encode(${memories.embedding}, 'base64')` : sql<null>`null::text`,
+    })
+    .from(memories)
+    .where(current);
+  const vector = query?.length ? Float32Array.from(query) : null;
+  const scored = scan.map((row) => {
+    const similarity = vector && row.base64 ? dotWithBytes(Buffer.from(row.base64, "base64"), vector) : null;
+    return { id: row.id, pinned: row.pinned, similarity, pre: (similarity ?? 0) * RANK_WEIGHTS.similarity + row.importance * RANK_WEIGHTS.importance };
+  });
+  const top = scored.sort((a, b) => Number(b.pinned) - Number(a.pinned) || b.pre - a.pre).slice(0, limit);
+  if (top.length === 0) return [];
+  // Pass 2: the details of the few that made it.
+  const details = await db
     .select({
       id: memories.id,
       kind: memories.kind,
@@ -48,16 +64,14 @@ export async function recallCandidates(
       lastConfirmedAt: memories.lastConfirmedAt,
       lastUsedAt: memories.lastUsedAt,
       sourceSessionId: memories.sourceSessionId,
-      similarity: similarity.as("similarity"),
     })
     .from(memories)
-    .where(and(eq(memories.userId, userId), isNull(memories.validTo), sql`${memories.kind} <> 'summary'`))
-    .orderBy(
-      desc(memories.pinned),
-      sql`coalesce(${similarity}, 0) * ${RANK_WEIGHTS.similarity} + ${memories.importance} * ${RANK_WEIGHTS.importance} desc`,
-    )
-    .limit(limit);
-  return rows.map((row) => ({ ...row, similarity: row.similarity === null ? null : Number(row.similarity) }));
+    .where(and(current, inArray(memories.id, top.map((row) => row.id))));
+  const byId = new Map(details.map((row) => [row.id, row]));
+  return top.flatMap((row) => {
+    const detail = byId.get(row.id);
+    return detail ? [{ ...detail, similarity: row.similarity }] : [];
+  });
 }
 
 /** Counts one more use of each of the caller's memories (recalled into a setup or by a tool). */

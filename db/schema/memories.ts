@@ -1,13 +1,14 @@
 import { boolean, type AnyPgColumn, index, integer, pgEnum, pgTable, real, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { user } from "./auth";
+import { float32Vector } from "./bytea";
 import { liveSessions } from "./live-sessions";
 
 export const memoryKind = pgEnum("memory_kind", ["fact", "preference", "summary", "person", "goal", "event"]);
 
 /*
- * Facts and summaries drawn from past sessions. Embeddings are plain real[] because the
- * deployments we support (Debian PostgreSQL, PGlite without extensions) have no pgvector; the
- * similarity scan lives in db/queries/memory-recall.ts. A superseded fact keeps its row: its
+ * Facts and summaries drawn from past sessions. Embeddings are float32 bytes (bytea) because
+ * the deployments we support (Debian PostgreSQL, PGlite without extensions) have no pgvector;
+ * the similarity scan lives in db/queries/memory-recall.ts. A superseded fact keeps its row: its
  * `valid_to` and `superseded_by` say when and by what it was replaced (history, not overwrite).
  */
 export const memories = pgTable(
@@ -23,7 +24,7 @@ export const memories = pgTable(
     kind: memoryKind("kind").notNull().default("fact"),
     content: text("content").notNull(),
     importance: real("importance").notNull().default(0.5),
-    embedding: real("embedding").array(),
+    embedding: float32Vector("embedding"),
     useCount: integer("use_count").notNull().default(0),
     lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
     pinned: boolean("pinned").notNull().default(false),

@@ -11,7 +11,8 @@ export const updateMemoryInput = z
   .strictObject({
     memoryId: z.uuid(),
     content: storableText().trim().min(1, "A memory needs some words.").max(MEMORY_CONTENT_MAX, `At most ${MEMORY_CONTENT_MAX} characters.`).optional(),
-    importance: z.number().min(0).max(1).optional(),
+    // Rounded: a float4 column cannot hold a tiny value such as 1e-320 (it would underflow).
+    importance: z.number().min(0).max(1).transform((value) => Math.round(value * 1000) / 1000).optional(),
     pinned: z.boolean().optional(),
   })
   .refine((value) => value.content !== undefined || value.importance !== undefined || value.pinned !== undefined, "Nothing to change.");

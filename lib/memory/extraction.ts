@@ -69,6 +69,8 @@ export async function extractConversationMemories(
   const embeddingOf = new Map(writes.map((operation, i) => [operation, vectors[i] ?? null]));
   const operations: PreparedOperation[] = result.operations.map((operation) => ({
     ...operation,
+    // Rounded: a float4 column cannot hold a value such as 1e-320.
+    importance: Math.round(operation.importance * 1000) / 1000,
     // A line number the model made up does not become a broken replay link.
     sourceSequence: operation.sourceLines.find((seq) => sequences.has(seq)) ?? null,
     embedding: embeddingOf.get(operation) ?? null,
