@@ -23,6 +23,8 @@ export interface ReplaySummary {
   aiSummary?: string | null;
   /** "Don't remember this conversation" was on. */
   memoryOptOut?: boolean;
+  /** The memory tools used mid-talk, compactly ("Recalled 2 memories"). */
+  toolUses?: string[];
 }
 
 const statusBadge: Record<ReplayStatus, { label: string; tone: "neutral" | "accent" | "success" | "danger" }> = {
@@ -70,6 +72,11 @@ export function ReplayHeader({ summary }: { summary: ReplaySummary }) {
           </Badge>
         ) : null}
       </div>
+      {summary.toolUses?.length ? (
+        <p className="mt-1.5 text-sm text-fg-muted" data-testid="replay-tool-uses">
+          Memory: {summary.toolUses.join(" · ")}
+        </p>
+      ) : null}
       {summary.aiSummary ? (
         <p className="mt-2 max-w-3xl text-fg" data-testid="replay-summary">
           {summary.aiSummary}

@@ -3,6 +3,7 @@ import { expect, it } from "vitest";
 import { embedText } from "@/e2e/gemini-double/extractor";
 import { deleteConversations } from "@/lib/history/delete";
 import { exportSessionJson } from "./history-export";
+import { listToolCalls, recordToolCall } from "./memory-tool-calls";
 import { memories, memoryEntities } from "../schema";
 import { createTestUser } from "../test/fixtures";
 import { describeEachDriver } from "../test/drivers";
@@ -153,5 +154,17 @@ describeEachDriver("memory queries", ({ db }) => {
     expect(exported.session.summary).toBe("s");
     expect(exported.memories).toEqual([expect.objectContaining({ content: "The user's sister Anna lives in Lisbon", source_sequence: 4, source_session_id: sessionId, entities: [{ name: "Anna", type: "person" }] })]);
     expect(exported.memories[0]).not.toHaveProperty("embedding");
+  });
+
+  it("keeps each memory tool use with its conversation once, for its owner only", async () => {
+    const user = await createTestUser(db());
+    const other = await createTestUser(db());
+    const sessionId = await endedSession(user.id);
+    const use = { userId: user.id, sessionId, callId: "call-1", name: "recall_memories", summary: "Recalled 2 memories" };
+    await recordToolCall(db(), use);
+    await recordToolCall(db(), use);
+    await recordToolCall(db(), { ...use, userId: other.id, callId: "call-2", summary: "Forgot 1 memory" });
+    expect(await listToolCalls(db(), { userId: user.id, sessionId })).toEqual([expect.objectContaining({ name: "recall_memories", summary: "Recalled 2 memories" })]);
+    expect(await listToolCalls(db(), { userId: other.id, sessionId })).toEqual([]);
   });
 });

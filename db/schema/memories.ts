@@ -1,4 +1,4 @@
-import { boolean, type AnyPgColumn, index, integer, pgEnum, pgTable, real, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, type AnyPgColumn, index, integer, pgEnum, pgTable, real, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { user } from "./auth";
 import { float32Vector } from "./bytea";
 import { liveSessions } from "./live-sessions";
@@ -56,4 +56,28 @@ export const memoryEntities = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("memory_entities_user_name_idx").on(t.userId, t.name), index("memory_entities_memory_idx").on(t.memoryId)],
+);
+
+/*
+ * The memory tools the model used in a conversation, kept with it and shown in its replay. The
+ * server writes the row when it answers the call, so it says what really happened; `summary` is
+ * the compact line ("Recalled 3 memories"), never the memories' content.
+ */
+export const liveToolCalls = pgTable(
+  "live_tool_calls",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    sessionId: uuid("session_id")
+      .notNull()
+      .references(() => liveSessions.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    // The model's call id: a call relayed twice is kept once.
+    callId: text("call_id").notNull(),
+    name: text("name").notNull(),
+    summary: text("summary").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("live_tool_calls_session_call_idx").on(t.sessionId, t.callId), index("live_tool_calls_user_idx").on(t.userId)],
 );

@@ -1,5 +1,6 @@
 import type { FunctionCall, FunctionResponse } from "@google/genai";
 import { MEMORY_TOOL_NAMES, toolsPath } from "@/lib/memory/tool-declarations";
+import { summarizeToolResult } from "@/lib/memory/tool-summary";
 
 /*
  * The browser's half of a Live tool call (DESIGN §5b): each function call the model makes is
@@ -31,13 +32,6 @@ export async function answerToolCalls(sessionId: string, calls: FunctionCall[], 
 
 /** "Recalled 3 memories", "Saved a memory", "Forgot 1 memory": the compact line the transcript shows. */
 export function describeToolResponses(responses: FunctionResponse[]): string | null {
-  const parts = responses.flatMap((entry) => {
-    const body = (entry.response ?? {}) as { count?: number; saved?: string; forgotten?: string[]; error?: string };
-    if (body.error) return [`${entry.name}: ${body.error}`];
-    if (entry.name === "recall_memories") return [`Recalled ${body.count ?? 0} ${body.count === 1 ? "memory" : "memories"}`];
-    if (entry.name === "save_memory" && body.saved) return ["Saved a memory"];
-    if (entry.name === "forget_memory") return [`Forgot ${body.forgotten?.length ?? 0} ${body.forgotten?.length === 1 ? "memory" : "memories"}`];
-    return [];
-  });
+  const parts = responses.flatMap((entry) => summarizeToolResult(entry.name ?? "", entry.response) ?? []);
   return parts.length ? parts.join(" · ") : null;
 }
