@@ -87,7 +87,7 @@ test("a conversation's facts appear on Memory with their source line and carry i
   // Conversation 2: the setup locked into its token carries what was learned and the summary, and
   // asked "where does my sister live?" the model recalls it mid-talk through the memory tool.
   await geminiDouble.reset();
-  await talk(page, "Where does my sister live?", {
+  const recalled = await talk(page, "Where does my sister live?", {
     script: { toolCall: { phrase: "my sister", name: "recall_memories", args: { query: "where does my sister live" } } },
     whileLive: async (live) => {
       await expect(live.turn("model", { final: true }).last()).toContainText("I remember: The user's sister Anna lives in Lisbon.");
@@ -99,6 +99,9 @@ test("a conversation's facts appear on Memory with their source line and carry i
   expect(second).toContain("The user is training for the Porto half marathon in April");
   expect(second).toContain("Your last conversation");
   expect(second).toContain("recall_memories");
+  // The tool use is kept with that conversation and shown in its replay.
+  await page.goto(`/sessions/${recalled}`);
+  await expect(page.getByTestId("replay-tool-uses")).toHaveText("Memory: Recalled 1 memory");
 
   // Edit one, delete the other: the next setup follows.
   await page.goto("/memory");
