@@ -73,7 +73,9 @@ export default defineConfig({
     { name: "account", testMatch: /e2e[\\/]account[\\/][^\\/]+\.spec\.ts$/, use: chromium, workers: 1, timeout: 60_000 },
     // One Gemini double serves every live spec, and live specs read what it received, so they run
     // one at a time and only after the other projects, some of which hold conversations too.
-    { name: "live", testMatch: /e2e[\\/]live[\\/][^\\/]+\.spec\.ts$/, dependencies: ["setup", "foundation", "history", "analytics", "security", "admin", "quotas", "platform", "account"], use: liveChromium, workers: 1, timeout: 120_000 },
+    // Memory specs hold conversations and read the double's setups too: after the others, before live.
+    { name: "memory", testMatch: /e2e[\\/]memory[\\/][^\\/]+\.spec\.ts$/, dependencies: ["setup", "foundation", "history", "analytics", "security", "admin", "quotas", "platform", "account"], use: liveChromium, workers: 1, timeout: 180_000 },
+    { name: "live", testMatch: /e2e[\\/]live[\\/][^\\/]+\.spec\.ts$/, dependencies: ["setup", "foundation", "history", "analytics", "security", "admin", "quotas", "platform", "account", "memory"], use: liveChromium, workers: 1, timeout: 120_000 },
     ...(withScreenshots
       ? [{ name: "screenshots", testMatch: /e2e[\\/]support[\\/]screenshots\.shot\.ts$/, dependencies: ["setup"], use: liveChromium, timeout: 90_000 }]
       : []),

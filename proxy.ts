@@ -5,7 +5,7 @@ import { assertSameOrigin } from "@/lib/http/origin";
 import { contentSecurityPolicy } from "@/lib/http/security-headers";
 import { RETURN_PATH_HEADER } from "@/lib/routes";
 
-const SIGNED_IN_AREAS = ["/live", "/personas", "/sessions", "/insights", "/settings", "/admin"];
+const SIGNED_IN_AREAS = ["/live", "/personas", "/sessions", "/memory", "/insights", "/settings", "/admin"];
 
 const inSignedInArea = (path: string) => SIGNED_IN_AREAS.some((area) => path === area || path.startsWith(`${area}/`));
 

@@ -4,7 +4,7 @@ import { createApiKey } from "@/db/queries/api-keys";
 import { createLiveSession } from "@/db/queries/live-sessions";
 import { createPersona } from "@/db/queries/personas";
 import { updatePreferences } from "@/db/queries/preferences";
-import { audioChunks, session, videoFrames } from "@/db/schema";
+import { audioChunks, memories, session, videoFrames } from "@/db/schema";
 import { describeEachDriver } from "@/db/test/drivers";
 import { createTestUser } from "@/db/test/fixtures";
 import { digestData, hostileQuery, hostileString, mutated } from "@/db/test/fuzz";
@@ -49,12 +49,14 @@ const routes = {
   activeSessions: await import("./api/admin/analytics/active-sessions/route"),
   adminCsv: await import("./api/admin/analytics/csv/route"),
   cron: await import("./api/cron/purge-media/route"),
+  cronJobs: await import("./api/cron/jobs/route"),
   health: await import("./api/health/route"),
   insightsCsv: await import("./api/insights/csv/route"),
   uploadAudio: await import("./api/live/sessions/[id]/media/audio/route"),
   uploadFrame: await import("./api/live/sessions/[id]/media/frames/route"),
   liveSession: await import("./api/live/sessions/[id]/route"),
   turns: await import("./api/live/sessions/[id]/turns/route"),
+  tools: await import("./api/live/sessions/[id]/tools/route"),
   exportOne: await import("./api/sessions/[id]/export/route"),
   audio: await import("./api/sessions/[id]/media/audio/route"),
   frame: await import("./api/sessions/[id]/media/frames/[frameId]/route"),
@@ -67,6 +69,7 @@ const actions = {
   admin: await import("./(admin)/admin/users/actions"),
   live: await import("./(app)/live/actions"),
   personas: await import("./(app)/personas/actions"),
+  memory: await import("./(app)/memory/actions"),
   sessions: await import("./(app)/sessions/actions"),
   settings: await import("./(app)/settings/actions"),
   apiKeys: await import("./(app)/settings/api-keys/actions"),
@@ -96,7 +99,7 @@ function fromAction(result: { ok: true } | { ok: false; error: { code: string; m
 }
 
 interface World {
-  victim: { id: string; sessionId: string; frameId: string; personaId: string; apiKeyId: string; authSessionId: string };
+  victim: { id: string; sessionId: string; frameId: string; personaId: string; apiKeyId: string; authSessionId: string; memoryId: string };
   attacker: { id: string; sessionId: string; personaId: string };
   admin: { id: string };
 }
@@ -122,6 +125,26 @@ const TARGETS: Target[] = [
       const request = new Request("http://localhost/api/cron/purge-media", { method: post ? "POST" : "GET", headers: { authorization: `Bearer ${auth.replace(/[^\x20-\x7e]/g, "")}` } });
       return fromResponse(await (post ? routes.cron.POST : routes.cron.GET)(request));
     }),
+  },
+  {
+    name: "GET/POST cron jobs",
+    arbitrary: () => fc.tuple(hostileString, fc.boolean()).map(([auth, post]) => async () => {
+      const request = new Request("http://localhost/api/cron/jobs", { method: post ? "POST" : "GET", headers: { authorization: `Bearer ${auth.replace(/[^\x20-\x7e]/g, "")}` } });
+      return fromResponse(await (post ? routes.cronJobs.POST : routes.cronJobs.GET)(request));
+    }),
+  },
+  {
+    name: "POST memory tool",
+    arbitrary: (w) =>
+      fc.tuple(id(w), fc.oneof(
+          { weight: 3, arbitrary: mutated({ name: "recall_memories", args: { query: "fuzzed words" } }).map((body) => JSON.stringify(body) ?? "") },
+          { weight: 2, arbitrary: mutated({ name: "save_memory", args: { content: "The user likes fuzz" } }).map((body) => JSON.stringify(body) ?? "") },
+          { weight: 2, arbitrary: mutated({ name: "forget_memory", args: { query: "fuzz" } }).map((body) => JSON.stringify(body) ?? "") },
+          { weight: 1, arbitrary: hostileString },
+        )).map(([sessionId, body]) => async () => {
+        const request = new Request("http://localhost/x", { method: "POST", body, headers: { "content-type": "application/json" } });
+        return fromResponse(await routes.tools.POST(request, params({ id: sessionId })));
+      }),
   },
   { name: "GET health", arbitrary: () => fc.constant(async () => fromResponse(await routes.health.GET())) },
   {
@@ -213,6 +236,10 @@ function actionTargets(): Target[] {
     call("renewLiveToken", actions.live.renewLiveToken, ownOrVictimSession),
     call("markLiveSessionActive", actions.live.markLiveSessionActive, ownOrVictimSession),
     call("endLiveSession", actions.live.endLiveSession, (w, sessionId) => ({ sessionId, status: "ERROR", errorMessage: "fuzz", stats: { audioSeconds: 1, videoFrameCount: 0, errorCount: 0, resumptions: 0 } })),
+    call("editMemory", actions.memory.editMemory, (w) => ({ memoryId: w.victim.memoryId, content: "Edited", pinned: true, importance: 0.5 })),
+    call("removeMemory", actions.memory.removeMemory, (w) => ({ memoryId: w.victim.memoryId })),
+    call("forgetAllMemories", actions.memory.forgetAllMemories, () => ({ confirm: "forget everything" })),
+    call("saveMemoryPreference", actions.memory.saveMemoryPreference, () => ({ memoryEnabled: false })),
     call("renameSession", actions.sessions.renameSession, (w, sessionId) => ({ sessionId, title: "Renamed" })),
     call("deleteSessions", actions.sessions.deleteSessions, (w) => ({ sessionIds: [w.victim.sessionId] })),
     call("savePreferences", actions.settings.savePreferences, () => ({ defaultVoice: "Kore", cameraEnabled: false, micEnabled: true })),
@@ -265,8 +292,10 @@ describeEachDriver(
       const victimKey = await createApiKey(db(), { userId: victim.id, input: { name: "victim's", scopes: ["sessions:read"] } });
       const victimSession = { id: "fuzz-victim-session", token: "fuzz-victim-token", userId: victim.id, expiresAt: new Date("2031-01-01T00:00:00Z") };
       await db().insert(session).values(victimSession);
+      // The victim's memory, similar to what the attacker's tools and page act on.
+      const [memory] = await db().insert(memories).values({ userId: victim.id, sourceSessionId: spoken.id, content: "The user likes fuzz", embedding: [1, 0, 0] }).returning();
       world = {
-        victim: { id: victim.id, sessionId: spoken.id, frameId: frame!.id, personaId: victimPersona.id, apiKeyId: victimKey.apiKey.id, authSessionId: victimSession.id },
+        victim: { id: victim.id, sessionId: spoken.id, frameId: frame!.id, personaId: victimPersona.id, apiKeyId: victimKey.apiKey.id, authSessionId: victimSession.id, memoryId: memory!.id },
         attacker: { id: attacker.id, sessionId: own.id, personaId: attackerPersona.id },
         admin: { id: admin.id },
       };

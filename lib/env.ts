@@ -42,6 +42,10 @@ const schema = z
     GEMINI_API_KEY: optionalString,
     GEMINI_LIVE_MODEL: z.string().default("gemini-2.5-flash-native-audio-preview-12-2025"),
     GEMINI_TTS_MODEL: z.string().default("gemini-2.5-flash-preview-tts"),
+    // Text and embedding models of background work (memory extraction, recall).
+    GEMINI_TEXT_MODEL: z.string().default("gemini-2.5-flash"),
+    GEMINI_EMBEDDING_MODEL: z.string().default("gemini-embedding-001"),
+    GEMINI_EMBEDDING_DIMENSIONS: z.coerce.number().int().min(64).max(3072).default(256),
     GEMINI_API_BASE_URL: optionalString.pipe(z.url("GEMINI_API_BASE_URL must be a full URL").optional()),
     // Bearer token of scheduled jobs (Vercel Cron sends it): GET /api/cron/purge-media.
     CRON_SECRET: optionalString.pipe(z.string().min(16, "CRON_SECRET must be at least 16 characters").optional()),

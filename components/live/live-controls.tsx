@@ -16,6 +16,8 @@ export interface StartChoices {
   personaId: string | null;
   micEnabled: boolean;
   cameraEnabled: boolean;
+  /** "Don't remember this conversation": nothing is learned from it. */
+  memoryOptOut?: boolean;
 }
 
 interface Props {
@@ -157,6 +159,19 @@ export function LiveControls({ live, choices, onChoicesChange, onStart, starting
         </span>
         <LevelMeter level={live.inputLevel} active={running && micOn} />
       </div>
+
+      <label className="flex items-center justify-between gap-3 text-sm text-fg" title={running ? "Set for this conversation" : undefined}>
+        <span>Don&apos;t remember this conversation</span>
+        <input
+          type="checkbox"
+          role="switch"
+          checked={choices.memoryOptOut ?? false}
+          disabled={running}
+          onChange={(event) => onChoicesChange({ ...choices, memoryOptOut: event.target.checked })}
+          data-testid="live-memory-opt-out"
+          className="size-4 accent-accent disabled:cursor-not-allowed"
+        />
+      </label>
 
       {running ? (
         <Button

@@ -19,6 +19,12 @@ export interface ReplaySummary {
   turnCount: number;
   meanResponseMs: number | null;
   recorded: { audio: boolean; frames: number };
+  /** The AI summary written after the conversation (memory job), if any. */
+  aiSummary?: string | null;
+  /** "Don't remember this conversation" was on. */
+  memoryOptOut?: boolean;
+  /** The memory tools used mid-talk, compactly ("Recalled 2 memories"). */
+  toolUses?: string[];
 }
 
 const statusBadge: Record<ReplayStatus, { label: string; tone: "neutral" | "accent" | "success" | "danger" }> = {
@@ -60,7 +66,22 @@ export function ReplayHeader({ summary }: { summary: ReplaySummary }) {
         <Badge tone={badge.tone} className="mt-1.5 sm:mt-2.5" data-testid="replay-status">
           {badge.label}
         </Badge>
+        {summary.memoryOptOut ? (
+          <Badge className="mt-1.5 sm:mt-2.5" data-testid="replay-memory-opt-out">
+            Not remembered
+          </Badge>
+        ) : null}
       </div>
+      {summary.toolUses?.length ? (
+        <p className="mt-1.5 text-sm text-fg-muted" data-testid="replay-tool-uses">
+          Memory: {summary.toolUses.join(" · ")}
+        </p>
+      ) : null}
+      {summary.aiSummary ? (
+        <p className="mt-2 max-w-3xl text-fg" data-testid="replay-summary">
+          {summary.aiSummary}
+        </p>
+      ) : null}
       <p className="mt-1.5 text-fg-muted">
         <LocalDateTime iso={summary.startedAt} testId="replay-date" />
         <span aria-hidden> · </span>

@@ -56,10 +56,10 @@ export function SessionList({ filters, initialPage, actions, onClearFilters }: P
     router.refresh();
   }
 
-  function confirmDelete() {
+  function confirmDelete(form: FormData) {
     const doomed = confirming ?? [];
     startDelete(async () => {
-      const result = await actions.deleteSessions({ sessionIds: doomed.map((item) => item.id) });
+      const result = await actions.deleteSessions({ sessionIds: doomed.map((item) => item.id), forgetMemories: form.get("forgetMemories") === "on" });
       if (!result.ok) {
         toast.error(result.error.message);
         return;
@@ -140,7 +140,12 @@ export function SessionList({ filters, initialPage, actions, onClearFilters }: P
         onConfirm={confirmDelete}
         onClose={() => setConfirming(null)}
         testId="confirm-dialog"
-      />
+      >
+        <label className="flex items-center gap-2 text-sm text-fg">
+          <input type="checkbox" name="forgetMemories" defaultChecked className="size-4 accent-accent" data-testid="confirm-forget-memories" />
+          Also forget what your companion learned from {one ? "it" : "them"}
+        </label>
+      </ConfirmDialog>
     </>
   );
 }

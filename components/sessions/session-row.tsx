@@ -112,6 +112,11 @@ export function SessionRow({ item, selected, onSelect, onDelete, rename, onRenam
             {shownTitle ?? title}
           </Link>
         )}
+        {item.summary ? (
+          <p className="mt-0.5 line-clamp-2 text-sm text-fg-muted" data-testid="history-row-summary">
+            {item.summary}
+          </p>
+        ) : null}
         <div className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-fg-muted">
           <StatusBadge status={item.status} />
           {item.hasAudio ? (

@@ -1,4 +1,4 @@
-import { AudioLines, BarChart3, History, Settings, ShieldCheck, UsersRound, type LucideIcon } from "lucide-react";
+import { AudioLines, BarChart3, Brain, History, Settings, ShieldCheck, UsersRound, type LucideIcon } from "lucide-react";
 
 export interface NavItem {
   href: string;
@@ -11,6 +11,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/live", label: "Live", icon: AudioLines },
   { href: "/personas", label: "Personas", icon: UsersRound },
   { href: "/sessions", label: "Sessions", icon: History },
+  { href: "/memory", label: "Memory", icon: Brain },
   { href: "/insights", label: "Insights", icon: BarChart3 },
   { href: "/settings", label: "Settings", icon: Settings },
   { href: "/admin", label: "Admin", icon: ShieldCheck, adminOnly: true },

@@ -20,6 +20,7 @@ const DESIGN_TABLES = [
   "session_analytics",
   "memories",
   "memory_entities",
+  "jobs",
 ];
 
 describeEachDriver("database health and migrated schema", ({ db, driver }) => {

@@ -8,7 +8,8 @@ import type { Database } from "../index";
  * (`to_jsonb` of the stored rows), so every column is in the file as stored, timestamps to the
  * microsecond, and a column added later is exported without touching this code. Left out:
  * `search_vector` and `search_vector_simple` (generated from the text) and the media bytes (`data`; the replay routes
- * serve them), whose rows are listed.
+ * serve them), whose rows are listed; memory embeddings (derived), while the memories learned
+ * from each conversation, with their source line and entities, are in.
  */
 
 const EXPORT_BATCH = 25;
@@ -29,7 +30,10 @@ function exportRows(where: SQL, limit: number) {
              'turns', coalesce((select jsonb_agg(to_jsonb(t) - 'search_vector' - 'search_vector_simple' order by t.sequence_number) from transcriptions t where t.session_id = s.id), '[]'::jsonb),
              'analytics', (select to_jsonb(a) from session_analytics a where a.session_id = s.id),
              'audio_segments', coalesce((select jsonb_agg(to_jsonb(c) - 'data' order by c.sequence_number) from audio_chunks c where c.session_id = s.id), '[]'::jsonb),
-             'video_frames', coalesce((select jsonb_agg(to_jsonb(f) - 'data' order by f.offset_ms, f.id) from video_frames f where f.session_id = s.id), '[]'::jsonb)
+             'video_frames', coalesce((select jsonb_agg(to_jsonb(f) - 'data' order by f.offset_ms, f.id) from video_frames f where f.session_id = s.id), '[]'::jsonb),
+             'memories', coalesce((select jsonb_agg((to_jsonb(m) - 'embedding') || jsonb_build_object('entities',
+                 coalesce((select jsonb_agg(jsonb_build_object('name', e.name, 'type', e.entity_type)) from memory_entities e where e.memory_id = m.id and e.user_id = s.user_id), '[]'::jsonb))
+               order by m.valid_from, m.id) from memories m where m.source_session_id = s.id and m.user_id = s.user_id), '[]'::jsonb)
            )::text as json
     from live_sessions s
     where ${where}

@@ -59,6 +59,7 @@ export async function listSessionHistory(
     .select({
       id: liveSessions.id,
       title: liveSessions.title,
+      summary: liveSessions.summary,
       firstLine: firstUserLine,
       startedAt: exactInstant(liveSessions.startedAt),
       durationSeconds: liveSessions.totalDurationSeconds,

@@ -2,11 +2,13 @@ import "server-only";
 import { and, asc, eq, inArray, lt } from "drizzle-orm";
 import { AppError } from "@/lib/errors/app-error";
 import type { EndLiveSessionInput, EndLiveSessionResult, SessionStatus } from "@/lib/live/contract";
+import { MEMORY_EXTRACT_JOB, memoryExtractKey } from "@/lib/memory/job-kinds";
 import type { Database } from "../index";
 import { liveSessions, sessionAnalytics, transcriptions } from "../schema";
 import { concurrentLimitMessage, monthlyAllowanceMessage } from "@/lib/quotas/messages";
 import { monthBounds, monthlyAllowanceExhausted } from "@/lib/quotas/limits";
 import { countOpenSessions, lockUserForStart, usedSecondsSince } from "./quotas";
+import { enqueueJob } from "./jobs";
 import { writeAnalyticsOrDefer } from "./session-analytics";
 
 /** An open session with no activity for this long belongs to a browser that went away. */
@@ -45,6 +47,9 @@ async function closeSession(tx: Tx, session: LiveSessionRow, { status, errorMess
     .set({ status, endedAt: now, totalDurationSeconds, lastErrorMessage: errorMessage, lastActivityAt: now, updatedAt: now, clientStats: stats ?? null })
     .where(eq(liveSessions.id, session.id));
   const analytics = await writeAnalyticsOrDefer(tx, { sessionId: session.id, userId: session.userId });
+  // In the same transaction as the end, so no ended conversation misses its memory job (it
+  // decides for itself whether memory is on and whether there is anything to learn).
+  await enqueueJob(tx, { kind: MEMORY_EXTRACT_JOB, userId: session.userId, payload: { sessionId: session.id }, dedupeKey: memoryExtractKey(session.id), runAt: now });
   return { sessionId: session.id, status, totalDurationSeconds, analytics };
 }
 
@@ -152,6 +157,7 @@ export interface NewLiveSession {
   cameraEnabled: boolean;
   micEnabled: boolean;
   systemInstruction: string;
+  memoryOptOut?: boolean;
 }
 
 export interface StartLimits {

@@ -1,7 +1,7 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import { DEFAULT_VOICE, VOICE_NAMES, type GeminiVoice } from "@/lib/gemini/voices";
-import type { Preferences, PreferencesInput, RecordingPreferencesInput, VoicePreferenceInput } from "@/lib/preferences/schema";
+import type { MemoryPreferenceInput, Preferences, PreferencesInput, RecordingPreferencesInput, VoicePreferenceInput } from "@/lib/preferences/schema";
 import type { Database } from "../index";
 import { userPreferences } from "../schema";
 
@@ -40,7 +40,7 @@ export async function getPreferences(db: Database, { userId }: { userId: string 
 
 export async function updatePreferences(
   db: Database,
-  { userId, values }: { userId: string; values: PreferencesInput | RecordingPreferencesInput | VoicePreferenceInput },
+  { userId, values }: { userId: string; values: PreferencesInput | RecordingPreferencesInput | VoicePreferenceInput | MemoryPreferenceInput },
 ): Promise<Preferences> {
   const now = new Date();
   const [row] = await db

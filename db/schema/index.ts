@@ -11,3 +11,4 @@ export * from "./analytics-rollups";
 export * from "./quotas";
 export * from "./api-keys";
 export * from "./email-outbox";
+export * from "./jobs";

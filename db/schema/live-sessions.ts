@@ -46,6 +46,12 @@ export const liveSessions = pgTable(
     micEnabled: boolean("mic_enabled").notNull().default(true),
     systemInstruction: text("system_instruction"),
     title: text("title"),
+    // Written by the memory job after the conversation: a short AI summary (searchable).
+    summary: text("summary"),
+    // "Don't remember this conversation": nothing is extracted from it.
+    memoryOptOut: boolean("memory_opt_out").notNull().default(false),
+    // When the memory job finished with this conversation (extracted, or skipped by a setting).
+    memoryProcessedAt: timestamp("memory_processed_at", { withTimezone: true }),
     startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
     endedAt: timestamp("ended_at", { withTimezone: true }),
     lastActivityAt: timestamp("last_activity_at", { withTimezone: true }).notNull().defaultNow(),

@@ -95,6 +95,8 @@ const OWNED: Record<string, (actor: string) => SQL> = {
   session_analytics: byUser("user_id"),
   memories: byUser("user_id"),
   memory_entities: byUser("user_id"),
+  jobs: byUser("user_id"),
+  live_tool_calls: byUser("user_id"),
   audio_chunks: bySession,
   video_frames: bySession,
   admin_audit_log: byUser("actor_id"),

@@ -11,6 +11,7 @@ const BENCHMARKS: { name: string; load: () => Promise<{ run: Benchmark }> }[] = 
   { name: "Sessions and Replay queries (seeded 10k conversations / 1M turns)", load: () => import("./history-queries") },
   { name: "Admin and Insights queries (seeded 1k users / 100k conversations / 2M turns)", load: () => import("./analytics-queries") },
   { name: "password check: worst case of a sign-up's strength estimate", load: () => import("./password-check") },
+  { name: "memory recall (one user, 500 / 5,000 / 50,000 memories)", load: () => import("./memory-recall") },
   { name: "load: live conversations against next start (PostgreSQL, PGlite)", load: () => import("./load") },
 ];
 

@@ -19,7 +19,7 @@ async function visit(page: import("@playwright/test").Page, path: string) {
 test("a member's pages hydrate without a mismatch, a validated key's date included", async ({ newUser }) => {
   const { page } = await newUser("Hydration Member", FAR_FROM_UTC);
   await saveTestKey(page);
-  for (const path of ["/settings", "/live", "/personas", "/sessions", "/insights", "/no-such-page"]) {
+  for (const path of ["/settings", "/live", "/personas", "/sessions", "/memory", "/insights", "/no-such-page"]) {
     await visit(page, path);
   }
   await visit(page, "/settings");

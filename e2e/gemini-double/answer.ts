@@ -47,6 +47,19 @@ export interface AnswerOptions {
   onGenerating: () => void;
   /** After each audio chunk; `sentMs` is the answer's audio sent so far. */
   onAudioChunk: (sentMs: number) => void;
+  /** Sends the plan's toolCall and resolves with the client's toolResponse `response`. */
+  callTool?: (call: { name: string; args: Record<string, unknown> }, signal: AbortSignal) => Promise<unknown>;
+}
+
+/** What the double "says" after a tool answered: the memories it got back, or the raw answer. */
+export function describeToolResult(result: unknown): string {
+  const value = (result ?? {}) as { memories?: { content?: string }[]; saved?: string; forgotten?: string[] };
+  if (Array.isArray(value.memories)) {
+    return value.memories.length ? `I remember: ${value.memories.map((memory) => memory.content).join("; ")}.` : "I don't remember anything about that.";
+  }
+  if (typeof value.saved === "string") return `Got it, I'll remember that: ${value.saved}.`;
+  if (Array.isArray(value.forgotten)) return value.forgotten.length ? `Done, I forgot: ${value.forgotten.join("; ")}.` : "There was nothing to forget.";
+  return `The tool answered ${JSON.stringify(result).slice(0, 200)}.`;
 }
 
 const tokens = (value: number) => Math.ceil(value);
@@ -123,10 +136,13 @@ export class Answer {
     }
     if (heard.length === 0) await sleep(o.responseDelayMs, undefined, { signal });
 
+    let replyText = o.plan.replyText;
+    if (o.plan.toolCall && o.callTool) replyText = describeToolResult(await o.callTool(o.plan.toolCall, signal));
+
     o.onGenerating();
     const pcm = o.textOnly ? Buffer.alloc(0) : synthesizeReply(o.plan.replyAudioMs);
     const audioChunks = o.textOnly ? [] : o.chunkMs ? chunkPcm(pcm, o.chunkMs) : chunkPcmVarying(pcm, o.seed);
-    const fragments = splitTranscript(o.plan.replyText, o.textOnly ? 4 : Math.max(1, audioChunks.length));
+    const fragments = splitTranscript(replyText, o.textOnly ? 4 : Math.max(1, audioChunks.length));
     const steps = Math.max(1, audioChunks.length, o.textOnly ? fragments.length : 0);
     // Each fragment rides with the chunk it is spoken in: spread evenly over the audio.
     const textAt = new Map<number, string>();
@@ -157,7 +173,7 @@ export class Answer {
     }
 
     const responseTokens = o.textOnly
-      ? tokens(o.plan.replyText.length / TEXT_CHARS_PER_TOKEN)
+      ? tokens(replyText.length / TEXT_CHARS_PER_TOKEN)
       : tokens((o.plan.replyAudioMs / 1000) * AUDIO_TOKENS_PER_SECOND);
     this.finished = true;
     o.send({ serverContent: { generationComplete: true } });

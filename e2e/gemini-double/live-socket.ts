@@ -39,6 +39,9 @@ export class LiveSocket {
   private readonly vad: EnergyVad;
   private answer: Answer | null = null;
   private pending: PendingInput = { audioMs: 0, textChars: 0, imageFrames: 0 };
+  /** Tool calls waiting for the client's toolResponse, by call id. */
+  private toolWaiters = new Map<string, (response: unknown) => void>();
+  private nextToolCall = 1;
   private closed = false;
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly generation: number;
@@ -120,10 +123,36 @@ export class LiveSocket {
       if (kind === "setup") this.onSetup(body);
       else if (kind === "realtimeInput") this.onRealtimeInput(checkRealtimeInput(body));
       else if (kind === "clientContent") this.onClientContent(body);
+      else if (kind === "toolResponse") this.onToolResponse(body);
     } catch (error) {
       if (!(error instanceof ProtocolError)) throw error;
       this.close(1007, error.message);
     }
+  }
+
+  private onToolResponse(body: Record<string, unknown>): void {
+    const responses = Array.isArray(body.functionResponses) ? body.functionResponses : null;
+    if (!responses) throw new ProtocolError("Invalid JSON payload received. Expected functionResponses in toolResponse.");
+    for (const response of responses) {
+      if (!isObject(response) || typeof response.id !== "string") throw new ProtocolError("Invalid JSON payload received. A function response needs the call's id.");
+      this.record().toolResponses.push(response);
+      const waiter = this.toolWaiters.get(response.id);
+      this.toolWaiters.delete(response.id);
+      waiter?.(response.response);
+    }
+  }
+
+  private callTool(call: { name: string; args: Record<string, unknown> }, signal: AbortSignal): Promise<unknown> {
+    const id = `double-call-${this.route.id}-${this.nextToolCall++}`;
+    this.record().toolCalls.push({ id, ...call });
+    return new Promise((resolve, reject) => {
+      this.toolWaiters.set(id, resolve);
+      signal.addEventListener("abort", () => {
+        this.toolWaiters.delete(id);
+        reject(signal.reason);
+      });
+      this.send({ toolCall: { functionCalls: [{ id, name: call.name, args: call.args }] } });
+    });
   }
 
   private onSetup(setup: Record<string, unknown>): void {
@@ -268,6 +297,7 @@ export class LiveSocket {
       input: this.pending,
       conversation,
       send: (message) => this.send(message),
+      callTool: (call, signal) => this.callTool(call, signal),
       // While the model generates, the service cannot be resumed: an update says so, with no handle.
       onGenerating: () => {
         if (!this.options.resumption) return;

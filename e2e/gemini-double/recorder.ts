@@ -34,6 +34,9 @@ export interface ConnectionRecord {
   videoMimeTypes: string[];
   texts: string[];
   clientContents: number;
+  /** Live tool calls the double sent, and the toolResponses it got back (as received). */
+  toolCalls: { id: string; name: string; args: Record<string, unknown> }[];
+  toolResponses: unknown[];
   audioStreamEnds: number;
   activityStarts: number;
   activityEnds: number;
@@ -102,6 +105,8 @@ function emptyRecord(init: ConnectionInit): ConnectionRecord {
     videoMimeTypes: [],
     texts: [],
     clientContents: 0,
+    toolCalls: [],
+    toolResponses: [],
     audioStreamEnds: 0,
     activityStarts: 0,
     activityEnds: 0,

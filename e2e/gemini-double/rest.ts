@@ -3,6 +3,7 @@ import { synthesizeReply } from "./audio-synth";
 import { type ApiVersion, LISTED_MODELS, OUTPUT_SAMPLE_RATE } from "./constants";
 import { checkSetup, isObject, ProtocolError } from "./protocol";
 import type { Recorder, RestRecord } from "./recorder";
+import { handleTextMethod, type TextMethod, type TextState } from "./text-rest";
 import { TokenStore } from "./tokens";
 
 /*
@@ -15,6 +16,7 @@ export interface RestContext {
   validKeys: Set<string>;
   tokens: TokenStore;
   recorder: Recorder;
+  text: TextState;
 }
 
 type Json = Record<string, unknown>;
@@ -170,24 +172,21 @@ export async function handleRest(
   query: URLSearchParams,
   ctx: RestContext,
 ): Promise<boolean> {
-  const match = /^\/+(v1|v1beta|v1alpha)\/(models(?:\/[^/:]+)?|auth_tokens)(:generateContent)?$/.exec(path);
+  const match = /^\/+(v1|v1beta|v1alpha)\/(models(?:\/[^/:]+)?|auth_tokens)(?::(generateContent|embedContent|batchEmbedContents))?$/.exec(path);
   if (!match) return false;
   const version = match[1] as ApiVersion;
   const resource = match[2] ?? "";
+  const textMethod = match[3] as TextMethod | undefined;
   const method = req.method ?? "GET";
   const reply = (status: number, body: Json, speech?: RestRecord["speech"]) => {
     ctx.recorder.restCall({ method, path, status, ...(speech ? { speech } : {}) });
     send(res, status, body);
   };
-  const generate = match[3] !== undefined;
-  if (generate && (method !== "POST" || !resource.startsWith("models/"))) {
-    reply(404, googleError(404, "NOT_FOUND", `Method not found: ${method} /${version}/${resource}:generateContent.`));
-    return true;
-  }
 
   const isTokens = resource === "auth_tokens";
-  if (!generate && ((isTokens && (method !== "POST" || version !== "v1alpha")) || (!isTokens && method !== "GET"))) {
-    reply(404, googleError(404, "NOT_FOUND", `Method not found: ${method} /${version}/${resource}.`));
+  const wantsPost = isTokens || textMethod !== undefined;
+  if ((isTokens && textMethod) || (textMethod && !resource.startsWith("models/")) || (isTokens && version !== "v1alpha") || (wantsPost ? method !== "POST" : method !== "GET")) {
+    reply(404, googleError(404, "NOT_FOUND", `Method not found: ${method} /${version}/${resource}${textMethod ? `:${textMethod}` : ""}.`));
     return true;
   }
 
@@ -203,29 +202,29 @@ export async function handleRest(
   }
 
   try {
-    if (generate) {
+    if (textMethod || isTokens) {
       let body: unknown;
       try {
         body = await readJson(req);
       } catch {
         throw new ProtocolError("Invalid JSON payload received. Unexpected token.");
       }
-      const { json, speech } = generateSpeech(decodeURIComponent(resource.slice("models/".length)), body);
-      reply(200, json, speech);
-    } else if (isTokens) {
-      let body: unknown;
-      try {
-        body = await readJson(req);
-      } catch {
-        throw new ProtocolError("Invalid JSON payload received. Unexpected token.");
+      const model = decodeURIComponent(resource.slice("models/".length));
+      if (isTokens) reply(200, mintToken(body, ctx));
+      else if (textMethod === "generateContent" && /tts/i.test(model)) {
+        // The speech model reads a voice's sample; every other model is the text model.
+        const { json, speech } = generateSpeech(model, body);
+        reply(200, json, speech);
+      } else {
+        const answer = handleTextMethod(textMethod!, body, ctx.text);
+        reply(answer.status, answer.body);
       }
-      reply(200, mintToken(body, ctx));
     } else if (resource === "models") {
       reply(200, listModels(query));
     } else {
       const name = decodeURIComponent(resource);
-      const model = LISTED_MODELS.find((candidate) => candidate.name === name);
-      if (model) reply(200, modelResource(model));
+      const found = LISTED_MODELS.find((candidate) => candidate.name === name);
+      if (found) reply(200, modelResource(found));
       else {
         reply(404, googleError(404, "NOT_FOUND", `${name} is not found for API version ${version}, or is not supported for GetModel. Call ListModels to see the list of available models and their supported methods.`));
       }

@@ -43,6 +43,18 @@ export const doubleScript = z.strictObject({
   goAwayTimeLeft: z.string().regex(/^\d+(\.\d+)?s$/).optional(),
   /** When the connection closes after a goAway; unset, when `timeLeft` runs out, like the service. */
   goAwayCloseDelayMs: z.number().int().min(0).max(60_000).optional(),
+  /**
+   * A Live tool call: when a user turn's transcript contains `phrase`, the double sends
+   * `toolCall` with `name` and `args`, waits for the `toolResponse`, and speaks an answer that
+   * includes what came back.
+   */
+  toolCall: z
+    .strictObject({ phrase: z.string().min(1), name: z.string().min(1), args: z.record(z.string(), z.unknown()).default({}) })
+    .optional(),
+  /** generateContent / embedContent answer 503 UNAVAILABLE while true (a model outage). */
+  textOutage: z.boolean().optional(),
+  /** This many generateContent calls (from when the script is set) answer with broken JSON. */
+  malformedJson: z.number().int().min(0).max(100).optional(),
   /** Close the connection with this code after `afterTurns` completed turns (0 = right after setup). */
   closeWith: z
     .strictObject({
@@ -76,6 +88,7 @@ export interface TurnPlan {
   inputTranscript: string;
   replyText: string;
   replyAudioMs: number;
+  toolCall?: { name: string; args: Record<string, unknown> };
 }
 
 export function parseScript(input: unknown): ParsedScript {
@@ -84,10 +97,13 @@ export function parseScript(input: unknown): ParsedScript {
 
 export function planTurn(script: ParsedScript, turnIndex: number): TurnPlan {
   const turn = script.turns?.[turnIndex];
+  const inputTranscript = turn?.inputTranscript ?? script.inputTranscript ?? DEFAULT_SCRIPT_VALUES.inputTranscript;
+  const tool = script.toolCall;
   return {
-    inputTranscript: turn?.inputTranscript ?? script.inputTranscript ?? DEFAULT_SCRIPT_VALUES.inputTranscript,
+    inputTranscript,
     replyText: turn?.replyText ?? script.replyText ?? DEFAULT_SCRIPT_VALUES.replyText,
     replyAudioMs: turn?.replyAudioMs ?? script.replyAudioMs ?? DEFAULT_SCRIPT_VALUES.replyAudioMs,
+    ...(tool && inputTranscript.toLowerCase().includes(tool.phrase.toLowerCase()) ? { toolCall: { name: tool.name, args: tool.args } } : {}),
   };
 }
 

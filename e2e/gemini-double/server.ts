@@ -8,6 +8,7 @@ import { LiveSocket } from "./live-socket";
 import { type ReceivedSnapshot, Recorder } from "./recorder";
 import { googleError, handleRest } from "./rest";
 import { type DoubleScript, type ParsedScript, parseScript } from "./script";
+import type { TextState } from "./text-rest";
 import { TokenStore } from "./tokens";
 
 /*
@@ -71,13 +72,21 @@ export async function startGeminiDouble(options: GeminiDoubleOptions = {}): Prom
   const recorder = new Recorder();
   const sockets = new Set<LiveSocket>();
   let nextConnectionId = 1;
+  const text: TextState = { outage: false, malformedRemaining: 0, generateCalls: 0, embedCalls: 0 };
+  const applyTextScript = () => {
+    text.outage = script.textOutage ?? false;
+    text.malformedRemaining = script.malformedJson ?? 0;
+  };
+  applyTextScript();
 
   const setScript = (next: DoubleScript) => {
     script = parseScript(next);
+    applyTextScript();
   };
   const reset = () => {
     recorder.reset();
     script = initialScript;
+    applyTextScript();
   };
 
   async function control(req: IncomingMessage, res: ServerResponse, path: string): Promise<boolean> {
@@ -115,7 +124,7 @@ export async function startGeminiDouble(options: GeminiDoubleOptions = {}): Prom
     const { path, query } = splitUrl(req.url);
     void (async () => {
       if (path.startsWith("/__double/") && (await control(req, res, path))) return;
-      if (await handleRest(req, res, path, query, { validKeys, tokens, recorder })) return;
+      if (await handleRest(req, res, path, query, { validKeys, tokens, recorder, text })) return;
       sendJson(res, 404, googleError(404, "NOT_FOUND", `The requested URL ${path} was not found on this server.`));
     })().catch((error: unknown) => {
       if (!res.headersSent) sendJson(res, 500, googleError(500, "INTERNAL", String(error)));

@@ -64,6 +64,7 @@ export const SCREENSHOT_PAGES: ScreenshotPage[] = [
     },
   },
   { name: "settings", path: "/settings", as: "member" },
+  { name: "memory-empty", path: "/memory", as: "member" },
   {
     name: "settings-keyboard",
     path: "/settings",

@@ -3,9 +3,11 @@ import type { Database } from "@/db";
 import { markCredentialInvalid } from "@/db/queries/credentials";
 import { closeStaleSessions, createLiveSession, endLiveSession, touchOpenSession } from "@/db/queries/live-sessions";
 import { getPersona, rememberLastPersona } from "@/db/queries/personas";
+import { getPreferences } from "@/db/queries/preferences";
 import { env } from "@/lib/env";
 import { isAppError } from "@/lib/errors/app-error";
 import type { LiveConnection, StartLiveSessionInput, StartLiveSessionResult } from "@/lib/live/contract";
+import { composeMemoryContext, type MemoryContext } from "@/lib/memory/recall";
 import { assertMintAllowed, assertMonthlyAllowance, quotaFor } from "@/lib/quotas/service";
 import { geminiBaseUrl, type GeminiEndpoint } from "./client";
 import { rejectedKeyMessage, resolveGeminiKey, type GeminiKeyOptions, type ResolvedGeminiKey } from "./credentials";
@@ -21,6 +23,8 @@ export interface LiveServiceOptions extends GeminiEndpoint, GeminiKeyOptions {
   model?: string;
   /** The clock for the session rows (tests); token expiry always follows the real clock. */
   now?: Date;
+  /** Called with what was recalled into the setup, so the caller can count the uses after the response. */
+  onRecalled?: (memory: MemoryContext) => void;
 }
 
 async function mintFor(
@@ -69,7 +73,11 @@ export async function startLiveSession(
   // Read with the user's id: another user's persona is not found. Its voice, language, words and
   // options are locked into the token here; the browser only names which persona.
   const persona = input.personaId ? await getPersona(db, { userId, personaId: input.personaId }) : null;
-  const systemInstruction = buildSystemInstruction({ persona: persona && { ...persona, systemInstruction: persona.instructions } });
+  // Memory is recalled and its tools declared when the account has it on and the persona uses it.
+  const { memoryEnabled } = await getPreferences(db, { userId });
+  const usesMemory = memoryEnabled && (persona?.usesMemory ?? true);
+  const memory = usesMemory ? await composeMemoryContext(db, { userId, now }) : null;
+  const systemInstruction = buildSystemInstruction({ persona: persona && { ...persona, systemInstruction: persona.instructions }, memory: memory?.text });
   const model = options.model ?? env.GEMINI_LIVE_MODEL;
   const voice = persona?.voice ?? input.voice;
   const session = await createLiveSession(db, {
@@ -85,6 +93,7 @@ export async function startLiveSession(
       cameraEnabled: input.cameraEnabled,
       micEnabled: input.micEnabled,
       systemInstruction,
+      memoryOptOut: input.memoryOptOut ?? false,
     },
   });
   await rememberLastPersona(db, { userId, personaId: persona?.id ?? null });
@@ -95,9 +104,11 @@ export async function startLiveSession(
     language: persona?.language ?? null,
     affectiveDialog: persona?.affectiveDialog ?? false,
     proactiveAudio: persona?.proactiveAudio ?? false,
+    memoryTools: usesMemory,
   };
   try {
     const connection = await mintFor(db, { userId, key, voice: voiceOptions, options });
+    if (memory?.memoryIds.length) options.onRecalled?.(memory);
     return { sessionId: session.id, startedAt: session.startedAt.toISOString(), ...connection };
   } catch (error) {
     const message = isAppError(error) ? error.message : "The conversation could not be started.";
@@ -123,6 +134,7 @@ export async function renewLiveToken(
   // The same locked config as at Start: the session's stored instruction and voice, the persona's
   // options (a persona deleted meanwhile leaves the defaults).
   const persona = session.personaId ? await getPersona(db, { userId, personaId: session.personaId }).catch(notFoundAsNull) : null;
+  const { memoryEnabled } = await getPreferences(db, { userId });
   return mintFor(db, {
     userId,
     key,
@@ -133,6 +145,7 @@ export async function renewLiveToken(
       language: persona?.language ?? null,
       affectiveDialog: persona?.affectiveDialog ?? false,
       proactiveAudio: persona?.proactiveAudio ?? false,
+      memoryTools: memoryEnabled && (persona?.usesMemory ?? true),
     },
     options,
   });

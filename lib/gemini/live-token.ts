@@ -1,5 +1,6 @@
 import "server-only";
 import { Modality, type LiveConnectConfig } from "@google/genai";
+import { MEMORY_TOOL_DECLARATIONS } from "@/lib/memory/tool-declarations";
 import { classifyGeminiError, createGeminiClient, geminiAppError, type GeminiEndpoint } from "./client";
 
 /** How long a minted token may open a new connection: enough for the browser to connect. */
@@ -22,11 +23,15 @@ export interface LiveVoiceOptions {
   language?: string | null;
   affectiveDialog?: boolean;
   proactiveAudio?: boolean;
+  /** Declare the memory tools (recall/save/forget): memory is on for this user. */
+  memoryTools?: boolean;
 }
 
-export function buildLiveConnectConfig({ voice, systemInstruction, model, language, affectiveDialog, proactiveAudio }: LiveVoiceOptions): LiveConnectConfig {
+export function buildLiveConnectConfig({ voice, systemInstruction, model, language, affectiveDialog, proactiveAudio, memoryTools = false }: LiveVoiceOptions): LiveConnectConfig {
   const native = isNativeAudioModel(model);
   return {
+    // The memory tools (recall/save/forget) when memory is on: the browser relays calls to our server.
+    ...(memoryTools ? { tools: [{ functionDeclarations: MEMORY_TOOL_DECLARATIONS }] } : {}),
     responseModalities: [Modality.AUDIO],
     speechConfig: { voiceConfig: { prebuiltVoiceConfig: { voiceName: voice } }, ...(language && !native ? { languageCode: language } : {}) },
     ...(native && affectiveDialog ? { enableAffectiveDialog: true } : {}),

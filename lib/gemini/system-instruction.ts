@@ -18,19 +18,23 @@ export interface InstructedPersona {
 
 /**
  * The instruction a session is started with: our base, then the persona's identity, language,
- * personality and own words. The one composer: the persona form's preview calls it too, so what
- * the user reads is what is sent.
+ * personality and own words, then what the companion remembers about the user
+ * (lib/memory/recall.ts), if anything. The one composer: the persona form's preview calls it
+ * too, so what the user reads is what is sent.
  */
-export function buildSystemInstruction({ persona }: { persona: InstructedPersona | null }): string {
-  if (!persona) return BASE_INSTRUCTION;
-  const parts = [BASE_INSTRUCTION, `In this conversation you are "${persona.name.trim()}".`];
-  if (persona.language) {
-    const { label } = languageOf(persona.language);
-    parts.push(`Speak ${label} (${persona.language}) unless the user asks you to switch.`);
+export function buildSystemInstruction({ persona, memory = null }: { persona: InstructedPersona | null; memory?: string | null }): string {
+  const parts = [BASE_INSTRUCTION];
+  if (persona) {
+    parts.push(`In this conversation you are "${persona.name.trim()}".`);
+    if (persona.language) {
+      const { label } = languageOf(persona.language);
+      parts.push(`Speak ${label} (${persona.language}) unless the user asks you to switch.`);
+    }
+    const personality = persona.personality?.trim();
+    if (personality) parts.push(`Personality: ${personality}`);
+    const own = persona.systemInstruction.trim();
+    if (own) parts.push(`Instructions:\n${own}`);
   }
-  const personality = persona.personality?.trim();
-  if (personality) parts.push(`Personality: ${personality}`);
-  const own = persona.systemInstruction.trim();
-  if (own) parts.push(`Instructions:\n${own}`);
+  if (memory?.trim()) parts.push(memory.trim());
   return parts.join("\n\n");
 }

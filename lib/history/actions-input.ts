@@ -13,5 +13,7 @@ export type RenameSessionInput = z.infer<typeof renameSessionInput>;
 
 export const deleteSessionsInput = z.strictObject({
   sessionIds: z.array(z.uuid()).min(1, "Choose at least one conversation.").max(MAX_BULK_DELETE, `Delete at most ${MAX_BULK_DELETE} at a time.`),
+  /** Also forget what the companion learned from them (the default). */
+  forgetMemories: z.boolean().optional(),
 });
 export type DeleteSessionsInput = z.infer<typeof deleteSessionsInput>;

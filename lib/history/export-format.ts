@@ -49,6 +49,8 @@ export interface ExportedSession {
   analytics: ({ response_time_mean_ms: number | null } & Record<string, unknown>) | null;
   audio_segments: Record<string, unknown>[];
   video_frames: Record<string, unknown>[];
+  /** What the companion learned from this conversation (current and superseded), without embeddings. */
+  memories: Record<string, unknown>[];
 }
 
 export interface ExportFile {

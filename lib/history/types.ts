@@ -8,6 +8,8 @@ export interface SessionListItem {
   title: string | null;
   /** The start of the first thing the user said: the title until one is given. */
   firstLine: string | null;
+  /** The AI summary written after the conversation (memory job); null until then or when memory is off. */
+  summary: string | null;
   startedAt: string;
   durationSeconds: number | null;
   turnCount: number;

@@ -53,6 +53,8 @@ export const startLiveSessionInput = z.strictObject({
   micEnabled: z.boolean(),
   /** End the user's other open conversation (another tab, or a page reloaded mid-talk) instead of refusing with conflict:session. */
   replaceActive: z.boolean().optional(),
+  /** "Don't remember this conversation": nothing is learned from it. */
+  memoryOptOut: z.boolean().optional(),
 });
 export type StartLiveSessionInput = z.infer<typeof startLiveSessionInput>;
 
@@ -145,6 +147,8 @@ export interface LiveStartOptions {
   personaId?: string | null;
   cameraEnabled: boolean;
   micEnabled: boolean;
+  /** "Don't remember this conversation". */
+  memoryOptOut?: boolean;
   /** What to save for replay (the user's Settings); nothing when absent. */
   recording?: { audio: boolean; frames: boolean };
 }
@@ -157,6 +161,8 @@ export interface LiveSnapshot {
   /** The error is a quota or rate limit (Settings shows the usage), not a failure. */
   limited: boolean;
   notice: string | null;
+  /** The latest memory tool use, compactly ("Recalled 3 memories"). */
+  toolNote: string | null;
   sessionId: string | null;
   turns: LiveTurnView[];
   micMuted: boolean;

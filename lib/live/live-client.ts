@@ -1,4 +1,4 @@
-import { GoogleGenAI, type LiveServerMessage, type Session } from "@google/genai";
+import { type FunctionCall, type FunctionResponse, GoogleGenAI, type LiveServerMessage, type Session } from "@google/genai";
 import type { LiveConnection } from "./contract";
 import { classifyClose, describeConnectError } from "./live-errors";
 import { backoffDelayMs } from "./backoff";
@@ -12,6 +12,8 @@ export interface LiveClientEvents {
   onInterrupted: () => void;
   onTurnComplete: () => void;
   onUsage: (usage: Usage) => void;
+  /** The model calls functions (the memory tools); answer with sendToolResponse. */
+  onToolCall?: (calls: FunctionCall[]) => void;
   /** The socket is being replaced (goAway or a resumable close). */
   onReconnecting: () => void;
   onResumed: () => void;
@@ -135,6 +137,18 @@ export class LiveClient {
     return this.send({ video: { data: base64, mimeType } });
   }
 
+  /** The answers to a toolCall, on the socket that serves the conversation now. */
+  sendToolResponse(functionResponses: FunctionResponse[]): boolean {
+    const session = this.current?.session;
+    if (!session || this.stopped) return false;
+    try {
+      session.sendToolResponse({ functionResponses });
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
   /** Typed text; kept and sent after a reconnect if the socket is being replaced. */
   sendText(text: string): void {
     if (!this.send({ text })) this.pendingText.push(text);
@@ -214,6 +228,7 @@ export class LiveClient {
         this.events.onAudio(data.data, data.mimeType);
       }
     }
+    if (message.toolCall?.functionCalls?.length) this.events.onToolCall?.(message.toolCall.functionCalls);
     if (message.usageMetadata) {
       this.events.onUsage({
         promptTokenCount: message.usageMetadata.promptTokenCount,

@@ -2,6 +2,7 @@ import { AudioPlayer } from "./audio-player";
 import { INITIAL, isLimitCode, settle, type ConversationState } from "./conversation-state";
 import type { LiveActions, LiveConnection, LiveStartOptions, LiveStats } from "./contract";
 import { LiveClient, type LiveApi } from "./live-client";
+import { answerToolCalls, describeToolResponses } from "./tool-relay";
 import { MESSAGES } from "./live-errors";
 import { MicCapture, type MicChunk, type MicDeps } from "./mic-capture";
 import { PersistenceQueue, type QueueDeps, type QueueStats } from "./persistence-queue";
@@ -105,6 +106,7 @@ export class LiveConversation {
         personaId: options.personaId ?? null,
         cameraEnabled: options.cameraEnabled,
         micEnabled: options.micEnabled,
+        ...(options.memoryOptOut ? { memoryOptOut: true } : {}),
         // Pressing Start here means "talk here": a conversation left open by a reload or another tab is ended.
         replaceActive: true,
       }),);
@@ -222,6 +224,12 @@ export class LiveConversation {
           player.endTurn();
         },
         onUsage: (usage) => assembler.usage(usage),
+        onToolCall: (calls) =>
+          void answerToolCalls(sessionId, calls).then((responses) => {
+            client.sendToolResponse(responses);
+            const note = describeToolResponses(responses);
+            if (note) this.set({ toolNote: note });
+          }),
         onReconnecting: () => this.set({ status: "reconnecting" }),
         onResumed: () => {
           this.set({ status: "live" });

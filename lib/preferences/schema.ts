@@ -25,6 +25,11 @@ export const recordingPreferencesInput = z.strictObject({
 
 export type RecordingPreferencesInput = z.infer<typeof recordingPreferencesInput>;
 
+/** Settings → Memory: off, nothing is learned from conversations and nothing is recalled. */
+export const memoryPreferenceInput = z.strictObject({ memoryEnabled: z.boolean() });
+
+export type MemoryPreferenceInput = z.infer<typeof memoryPreferenceInput>;
+
 export interface Preferences extends PreferencesInput {
   memoryEnabled: boolean;
   saveAudio: boolean;

@@ -10,6 +10,6 @@ export const renameSession = authedAction(renameSessionInput, ({ sessionId, titl
 );
 
 /** One conversation or several (bulk delete): all of them the caller's, or none is deleted. */
-export const deleteSessions = authedAction(deleteSessionsInput, ({ sessionIds }, { user, db }) =>
-  deleteConversations(db, { userId: user.id, sessionIds }),
+export const deleteSessions = authedAction(deleteSessionsInput, ({ sessionIds, forgetMemories }, { user, db }) =>
+  deleteConversations(db, { userId: user.id, sessionIds, forgetMemories }),
 );

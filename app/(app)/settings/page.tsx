@@ -10,6 +10,7 @@ import { DeleteAccountCard } from "@/components/settings/delete-account-card";
 import { DevicesCard } from "@/components/settings/devices-card";
 import { SignInCard } from "@/components/settings/sign-in-card";
 import { ExportCard } from "@/components/settings/export-card";
+import { MemoryCard } from "@/components/settings/memory-card";
 import { PreferencesForm } from "@/components/settings/preferences-form";
 import { RecordingForm } from "@/components/settings/recording-form";
 import { UsageCard } from "@/components/settings/usage-card";
@@ -20,6 +21,7 @@ import { env } from "@/lib/env";
 import { getGeminiKeyStatus } from "@/lib/gemini/credentials";
 import { getQuotaUsage } from "@/lib/quotas/service";
 import { deleteAccount, revokeDevice, revokeOtherDevices } from "./account-actions";
+import { saveMemoryPreference } from "../memory/actions";
 import { deleteGeminiApiKey, saveGeminiApiKey, savePreferences, saveRecordingPreferences } from "./actions";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -45,7 +47,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
     getCurrentSessionId().then((currentSessionId) => listDevices(db, { userId: user.id, currentSessionId })),
   ]);
   const activeApiKeys = apiKeys.filter((key) => !key.revokedAt && !key.expired).length;
-  const { defaultVoice, cameraEnabled, micEnabled, saveAudio, saveVideoFrames, mediaRetentionDays } = preferences;
+  const { defaultVoice, cameraEnabled, micEnabled, memoryEnabled, saveAudio, saveVideoFrames, mediaRetentionDays } = preferences;
   return (
     <>
       <PageHeader title="Settings" description="Your Gemini key and your defaults for every new conversation." />
@@ -55,6 +57,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
         <RecordingForm initial={{ saveAudio, saveVideoFrames, mediaRetentionDays }} save={saveRecordingPreferences} />
         <UsageCard usage={usage} tokenLimit={{ max: env.LIVE_TOKEN_RATE_LIMIT_MAX, windowSeconds: env.LIVE_TOKEN_RATE_LIMIT_WINDOW_SECONDS }} />
         <ApiAccessCard activeKeys={activeApiKeys} />
+        <MemoryCard initial={{ memoryEnabled }} save={saveMemoryPreference} />
         <ExportCard href="/api/sessions/export" />
         <AccountCard user={user} />
         <SignInCard email={emailStatus?.email ?? user.email} emailVerified={emailStatus?.emailVerified ?? false} linkNotice={linkNotice(await searchParams)} />

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db";
+import { listToolCalls } from "@/db/queries/memory-tool-calls";
 import { getReplaySession } from "@/db/queries/replay";
 import { ReplayHeader } from "@/components/replay/replay-header";
 import { ReplayView } from "@/components/replay/replay-view";
@@ -27,7 +28,7 @@ async function loadReplay(userId: string, id: string) {
   const storage = getMediaStorage(db);
   const owner = { userId, sessionId: id };
   try {
-    return await Promise.all([getReplaySession(db, owner), storage.getAudio(owner), storage.listFrames(owner)]);
+    return await Promise.all([getReplaySession(db, owner), storage.getAudio(owner), storage.listFrames(owner), listToolCalls(db, owner)]);
   } catch (error) {
     if (isAppError(error) && error.type === "not_found") notFound();
     throw error;
@@ -38,7 +39,7 @@ export default async function ReplayPage({ params, searchParams }: { params: Pro
   const [{ id }, query] = await Promise.all([params, searchParams]);
   const user = await requirePageUser(`/sessions/${encodeURIComponent(id)}`);
   if (!sessionId.safeParse(id).success) notFound();
-  const [replay, audio, frameRows] = await loadReplay(user.id, id);
+  const [replay, audio, frameRows, toolCalls] = await loadReplay(user.id, id);
   const { session, analytics } = replay;
 
   const turns = replay.turns.map(({ id: turnId, sequenceNumber, sender, text, startOffsetMs, endOffsetMs, latencyMs, interrupted, heardMs }) => ({
@@ -74,6 +75,9 @@ export default async function ReplayPage({ params, searchParams }: { params: Pro
           turnCount: turns.length,
           meanResponseMs: analytics?.responseTimeMeanMs ?? mean(latencies),
           recorded: { audio: recording !== null, frames: frames.length },
+          aiSummary: session.summary,
+          memoryOptOut: session.memoryOptOut,
+          toolUses: toolCalls.map((call) => call.summary),
         }}
       />
       <ReplayView turns={turns} recording={recording} frames={frames} initial={{ turnIndex: initialTurnIndex(turns, open), offsetMs: initialOffset(turns, open) }} />

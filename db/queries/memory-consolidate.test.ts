@@ -1,0 +1,43 @@
+import { expect, it } from "vitest";
+import { embedText } from "@/e2e/gemini-double/extractor";
+import { createTestUser } from "../test/fixtures";
+import { describeEachDriver } from "../test/drivers";
+import { createLiveSession, endLiveSession } from "./live-sessions";
+import { consolidateMemories } from "./memory-consolidate";
+import { applyExtraction, type PreparedOperation } from "./memory-writes";
+import { listMemories, updateMemory } from "./memories";
+
+const values = { model: "m", voice: "Puck", personaId: null, cameraEnabled: false, micEnabled: true, systemInstruction: "" };
+const op = (content: string, over: Partial<PreparedOperation> = {}): PreparedOperation => ({
+  op: "add", targetId: null, kind: "fact", content, importance: 0.6, entities: [], sourceLines: [0], sourceSequence: 0, embedding: embedText(content, 64), ...over,
+});
+
+describeEachDriver("memory consolidation", ({ db }) => {
+  async function learn(userId: string, operations: PreparedOperation[], at: string) {
+    const session = await createLiveSession(db(), { userId, values, now: new Date(at) });
+    await endLiveSession(db(), { userId, sessionId: session.id, status: "ENDED", now: new Date(at) });
+    await applyExtraction(db(), { userId, sessionId: session.id, operations, summary: "s", title: "t", now: new Date(at) });
+  }
+
+  it("folds a new near-duplicate into the stronger memory (kept as history), fades stale low-importance ones, leaves others' alone", async () => {
+    const user = await createTestUser(db());
+    const other = await createTestUser(db());
+    await learn(user.id, [op("The user loves hiking in the mountains", { importance: 0.8 }), op("The user once mentioned a blue umbrella", { importance: 0.3 })], "2031-01-01T10:00:00Z");
+    await learn(other.id, [op("The user loves hiking in the mountains!", { importance: 0.3 }), op("The user once mentioned a red umbrella", { importance: 0.3 })], "2031-01-01T10:00:00Z");
+    await learn(user.id, [op("The user loves hiking in the mountains!", { importance: 0.4 })], "2031-03-01T10:00:00Z");
+
+    const now = new Date("2031-03-02T03:00:00Z");
+    expect(await consolidateMemories(db(), { userId: user.id, since: new Date("2031-03-01T00:00:00Z"), now })).toEqual({ merged: 1, decayed: 1 });
+    const all = await listMemories(db(), { userId: user.id });
+    const kept = all.find((memory) => memory.content === "The user loves hiking in the mountains")!;
+    expect(kept).toMatchObject({ validTo: null, lastConfirmedAt: now, importance: expect.closeTo(0.8, 5) });
+    expect(all.find((memory) => memory.content.endsWith("mountains!"))).toMatchObject({ validTo: now, supersededBy: kept.id });
+    expect(all.find((memory) => memory.content.includes("umbrella"))?.importance).toBeCloseTo(0.27, 5);
+
+    // Another user's similar memories are untouched; a pinned memory never fades.
+    expect((await listMemories(db(), { userId: other.id })).map((memory) => [memory.validTo, memory.importance])).toEqual([[null, expect.closeTo(0.3, 5)], [null, expect.closeTo(0.3, 5)]]);
+    const umbrella = all.find((memory) => memory.content.includes("umbrella"))!;
+    await updateMemory(db(), { userId: user.id, memoryId: umbrella.id, pinned: true });
+    expect(await consolidateMemories(db(), { userId: user.id, since: now, now: new Date("2031-03-03T03:00:00Z") })).toEqual({ merged: 0, decayed: 0 });
+  });
+});

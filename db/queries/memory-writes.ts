@@ -1,0 +1,181 @@
+import "server-only";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import type { MemoryOperation } from "@/lib/memory/extraction-schema";
+import type { Database } from "../index";
+import { liveSessions, memories, memoryEntities } from "../schema";
+
+/*
+ * Applying a conversation's extraction: in one transaction with the session's
+ * memory_processed_at, so a retried job applies it once or not at all. Every target id is
+ * looked up among the caller's own current memories: an id the model made up (or another
+ * user's) is treated as no target.
+ */
+
+type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
+
+export interface PreparedOperation extends MemoryOperation {
+  /** The first source line that exists in the transcript, or null. */
+  sourceSequence: number | null;
+  embedding: number[] | null;
+}
+
+export interface ApplySummary {
+  added: number;
+  superseded: number;
+  deleted: number;
+  confirmed: number;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+async function insertMemory(
+  tx: Tx,
+  { userId, sessionId, operation, now }: { userId: string; sessionId: string | null; operation: PreparedOperation; now: Date },
+): Promise<string> {
+  const [row] = await tx
+    .insert(memories)
+    .values({
+      userId,
+      sourceSessionId: sessionId,
+      sourceSequence: operation.sourceSequence,
+      kind: operation.kind,
+      content: operation.content,
+      importance: operation.importance,
+      embedding: operation.embedding,
+      validFrom: now,
+      lastConfirmedAt: now,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning({ id: memories.id });
+  if (!row) throw new Error("memory insert returned no row");
+  const entities = new Map(operation.entities.map((entity) => [entity.name.toLowerCase(), entity]));
+  if (entities.size > 0) {
+    await tx.insert(memoryEntities).values([...entities.values()].map((entity) => ({ memoryId: row.id, userId, name: entity.name, entityType: entity.type, createdAt: now })));
+  }
+  return row.id;
+}
+
+/** The caller's current (not superseded) memory with this id, if any. */
+async function currentTarget(tx: Tx, userId: string, targetId: string | null): Promise<string | null> {
+  if (!targetId || !UUID.test(targetId)) return null;
+  const [row] = await tx
+    .select({ id: memories.id })
+    .from(memories)
+    .where(and(eq(memories.id, targetId), eq(memories.userId, userId), isNull(memories.validTo)))
+    .for("update");
+  return row?.id ?? null;
+}
+
+/** Adds one memory, or confirms the caller's identical current one (same words, any case). */
+export async function addOrConfirmMemory(
+  tx: Tx,
+  { userId, sessionId, operation, now }: { userId: string; sessionId: string | null; operation: PreparedOperation; now: Date },
+): Promise<{ id: string; created: boolean }> {
+  const [same] = await tx
+    .select({ id: memories.id })
+    .from(memories)
+    .where(and(eq(memories.userId, userId), isNull(memories.validTo), sql`lower(${memories.content}) = lower(${operation.content})`))
+    .limit(1);
+  if (same) {
+    await tx
+      .update(memories)
+      .set({ lastConfirmedAt: now, importance: sql`greatest(${memories.importance}, ${operation.importance})`, updatedAt: now })
+      .where(eq(memories.id, same.id));
+    return { id: same.id, created: false };
+  }
+  return { id: await insertMemory(tx, { userId, sessionId, operation, now }), created: true };
+}
+
+export async function applyOperations(tx: Tx, { userId, sessionId, operations, now }: { userId: string; sessionId: string | null; operations: PreparedOperation[]; now: Date }): Promise<ApplySummary> {
+  const summary: ApplySummary = { added: 0, superseded: 0, deleted: 0, confirmed: 0 };
+  for (const operation of operations) {
+    if (operation.op === "none") continue;
+    if (operation.op === "delete") {
+      const target = await currentTarget(tx, userId, operation.targetId);
+      if (target) {
+        await tx.delete(memories).where(and(eq(memories.id, target), eq(memories.userId, userId)));
+        summary.deleted += 1;
+      }
+      continue;
+    }
+    const target = operation.op === "update" ? await currentTarget(tx, userId, operation.targetId) : null;
+    if (target) {
+      // Supersede: the old fact keeps its row and its dates, closed now and pointing at the new one.
+      const id = await insertMemory(tx, { userId, sessionId, operation, now });
+      await tx.update(memories).set({ validTo: now, supersededBy: id, updatedAt: now }).where(and(eq(memories.id, target), eq(memories.userId, userId)));
+      summary.superseded += 1;
+      continue;
+    }
+    const { created } = await addOrConfirmMemory(tx, { userId, sessionId, operation, now });
+    if (created) summary.added += 1;
+    else summary.confirmed += 1;
+  }
+  return summary;
+}
+
+/**
+ * Stores one conversation's extraction: operations, summary and (unless the user named it) the
+ * title, and marks it processed. A conversation already processed is left alone (null).
+ */
+export async function applyExtraction(
+  db: Database,
+  { userId, sessionId, operations, summary, title, now = new Date() }: {
+    userId: string;
+    sessionId: string;
+    operations: PreparedOperation[];
+    summary: string | null;
+    title: string | null;
+    now?: Date;
+  },
+): Promise<ApplySummary | null> {
+  return db.transaction(async (tx) => {
+    const [session] = await tx
+      .select({ id: liveSessions.id, title: liveSessions.title, processedAt: liveSessions.memoryProcessedAt })
+      .from(liveSessions)
+      .where(and(eq(liveSessions.id, sessionId), eq(liveSessions.userId, userId)))
+      .for("update");
+    if (!session || session.processedAt) return null;
+    const applied = await applyOperations(tx, { userId, sessionId, operations, now });
+    await tx
+      .update(liveSessions)
+      .set({ summary, title: session.title ?? title, memoryProcessedAt: now })
+      .where(eq(liveSessions.id, sessionId));
+    return applied;
+  });
+}
+
+/** Marks a conversation processed with nothing learned (memory off, "don't remember", no words). */
+export async function markMemoryProcessed(db: Database, { userId, sessionId, now = new Date() }: { userId: string; sessionId: string; now?: Date }): Promise<void> {
+  await db
+    .update(liveSessions)
+    .set({ memoryProcessedAt: now })
+    .where(and(eq(liveSessions.id, sessionId), eq(liveSessions.userId, userId), isNull(liveSessions.memoryProcessedAt)));
+}
+
+/** The caller's memories that still need an embedding (edited, or saved mid-talk). */
+export async function listUnembedded(db: Database, { userId, limit = 100 }: { userId: string; limit?: number }): Promise<{ id: string; content: string }[]> {
+  return db
+    .select({ id: memories.id, content: memories.content })
+    .from(memories)
+    .where(and(eq(memories.userId, userId), isNull(memories.embedding), isNull(memories.validTo), sql`${memories.kind} <> 'summary'`))
+    .limit(limit);
+}
+
+export async function setEmbeddings(db: Database, { userId, vectors }: { userId: string; vectors: { id: string; content: string; embedding: number[] }[] }): Promise<void> {
+  for (const { id, content, embedding } of vectors) {
+    // Only if the text is still the one embedded: an edit in between waits for the next run.
+    await db
+      .update(memories)
+      .set({ embedding })
+      .where(and(eq(memories.id, id), eq(memories.userId, userId), eq(memories.content, content)));
+  }
+}
+
+/** Ids of a list that belong to the caller (guards the tools' and page's bulk calls). */
+export async function ownedMemoryIds(db: Database, { userId, ids }: { userId: string; ids: string[] }): Promise<string[]> {
+  const valid = ids.filter((id) => UUID.test(id));
+  if (valid.length === 0) return [];
+  const rows = await db.select({ id: memories.id }).from(memories).where(and(eq(memories.userId, userId), inArray(memories.id, valid)));
+  return rows.map((row) => row.id);
+}

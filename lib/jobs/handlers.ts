@@ -1,0 +1,13 @@
+import "server-only";
+import { runMemoryConsolidationJob } from "@/lib/memory/consolidate-job";
+import { runMemoryEmbedJob } from "@/lib/memory/embed-job";
+import { runMemoryExtractionJob } from "@/lib/memory/extraction";
+import { MEMORY_CONSOLIDATE_JOB, MEMORY_EMBED_JOB, MEMORY_EXTRACT_JOB } from "@/lib/memory/job-kinds";
+import type { JobHandlers } from "./runner";
+
+/** Every kind of background job and what runs it. A feature adds its kind here. */
+export const JOB_HANDLERS: JobHandlers = {
+  [MEMORY_EXTRACT_JOB]: runMemoryExtractionJob,
+  [MEMORY_EMBED_JOB]: runMemoryEmbedJob,
+  [MEMORY_CONSOLIDATE_JOB]: runMemoryConsolidationJob,
+};
