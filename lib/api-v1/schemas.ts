@@ -63,6 +63,7 @@ export const sessionListItem = z
   .object({
     id: z.uuid(),
     title: z.string().nullable(),
+    summary: z.string().nullable().meta({ description: "The AI summary written after the conversation; null until then, or when memory is off." }),
     firstLine: z.string().nullable(),
     startedAt: z.string(),
     durationSeconds: z.number().int().nullable(),
