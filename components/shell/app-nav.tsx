@@ -12,14 +12,15 @@ export function AppNav({ isAdmin, orientation }: { isAdmin: boolean; orientation
   return (
     <nav
       aria-label="Main"
-      // A phone's top bar shares its width evenly, icon over label, so six tabs (an admin's) fit 390 px whole.
-      className={vertical ? "flex flex-col gap-1" : "grid auto-cols-fr grid-flow-col gap-1"}
+      // A phone's top bar shares its width evenly, icon over label in small type, so seven tabs (an
+      // admin's) fit 390 px whole.
+      className={vertical ? "flex flex-col gap-1" : "grid auto-cols-fr grid-flow-col gap-0.5 sm:gap-1"}
     >
       {items.map(({ href, label, icon: Icon }) => {
         const active = pathname === href || pathname.startsWith(`${href}/`);
         const classes = cn(
           "flex items-center rounded-lg font-medium transition-colors",
-          vertical ? "h-10 gap-2.5 px-3 text-sm" : "h-13 min-w-0 flex-col justify-center gap-1 px-1 text-xs sm:h-10 sm:flex-row sm:gap-2 sm:text-sm",
+          vertical ? "h-10 gap-2.5 px-3 text-sm" : "h-13 min-w-0 flex-col justify-center gap-1 px-0 text-[10.5px] tracking-tight sm:h-10 sm:flex-row sm:gap-2 sm:px-1 sm:text-sm sm:tracking-normal",
           active ? "bg-accent-soft text-accent" : "text-fg-muted",
           !active && "hover:bg-surface-muted hover:text-fg",
         );

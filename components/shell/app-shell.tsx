@@ -24,7 +24,7 @@ export function AppShell({ user, children }: { user: SessionUser; children: Reac
           <Logo href={APP_HOME} />
           <UserMenu name={user.name} email={user.email} isAdmin={isAdmin} />
         </div>
-        <div className="px-3 pb-2">
+        <div className="px-2 pb-2 sm:px-3">
           <AppNav isAdmin={isAdmin} orientation="horizontal" />
         </div>
       </header>

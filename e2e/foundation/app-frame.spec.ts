@@ -22,7 +22,7 @@ test("on a 390 px phone every tab of the top bar is whole and on screen", async 
   const shell = new AppShell(page);
   await expect(shell.nav).toBeVisible();
   const links = shell.nav.getByRole("link");
-  await expect(links).toHaveCount(6);
+  await expect(links).toHaveCount(7);
   for (const link of await links.all()) {
     const box = await link.boundingBox();
     expect(box, await link.innerText()).not.toBeNull();

@@ -83,3 +83,13 @@ export async function enableAudioRecording(page: Page) {
     await expect(page.getByTestId("save-recording")).toBeDisabled();
   }
 }
+
+/**
+ * Memory off for the signed-in user of `page`: nothing is learned, and a conversation keeps its
+ * first line as its title instead of getting one from the text model after it ends.
+ */
+export async function turnMemoryOff(page: Page): Promise<void> {
+  await page.goto("/settings");
+  await page.getByTestId("toggle-memory").click();
+  await expect(page.getByTestId("toggle-memory")).toHaveAttribute("aria-checked", "false");
+}

@@ -47,12 +47,12 @@ test("user B can neither export, rename, delete nor find user A's conversation",
   expect(JSON.parse(rename.body)).toEqual([{ sessionId: bobId, title: "Mine" }]);
   await bobSessions.askToDelete(bobId);
   const remove = await captureServerAction(bob.page, () => bobSessions.confirm());
-  expect(JSON.parse(remove.body)).toEqual([{ sessionIds: [bobId] }]);
+  expect(JSON.parse(remove.body)).toEqual([{ sessionIds: [bobId], forgetMemories: true }]);
 
   await test.step("B's rename and delete actions sent with A's id answer not_found", async () => {
     const renamed = await replayServerAction(bob.page.request, rename, [{ sessionId: aliceId, title: "Stolen" }]);
     expect(renamed.result).toMatchObject({ ok: false, error: { code: "not_found:session" } });
-    const deleted = await replayServerAction(bob.page.request, remove, [{ sessionIds: [aliceId] }]);
+    const deleted = await replayServerAction(bob.page.request, remove, [{ sessionIds: [aliceId], forgetMemories: true }]);
     expect(deleted.result).toMatchObject({ ok: false, error: { code: "not_found:session" } });
     const tampered = await replayServerAction(bob.page.request, rename, [{ sessionId: aliceId, title: "x", userId: alice.account.id }]);
     expect(tampered.result).toMatchObject({ ok: false, error: { code: "bad_request:input" } });

@@ -1,6 +1,6 @@
 import { expect, test } from "../fixtures/test";
 import { SessionsPage } from "../pages/sessions-page";
-import { enableAudioRecording, holdLiveConversation, storeConversation } from "./conversations";
+import { enableAudioRecording, holdLiveConversation, storeConversation, turnMemoryOff } from "./conversations";
 
 // Each test first holds a real conversation on the Live page (about 5 s, more on a busy machine).
 test.describe.configure({ timeout: 120_000 });
@@ -16,6 +16,8 @@ test("with no conversation yet, Sessions invites the user to the Live page", asy
 
 test("a recorded conversation held on the Live page is listed with its facts, and more load on scroll", async ({ newUser }) => {
   const { page } = await newUser("History List");
+  // The rows' titles asserted below are first lines; with memory on, the job retitles them.
+  await turnMemoryOff(page);
   await enableAudioRecording(page);
   const held = await holdLiveConversation(page);
   const sessions = new SessionsPage(page);
@@ -49,6 +51,7 @@ test("a recorded conversation held on the Live page is listed with its facts, an
 
 test("search finds a stored word, highlights it, understands -exclusions, and opens the replay at that line", async ({ newUser }) => {
   const { page } = await newUser("History Search");
+  await turnMemoryOff(page);
   const { actions } = await holdLiveConversation(page);
   const trip = await storeConversation(page.request, actions, { lines: ["Plan a trip to see the aurora in Tromsø", "Go in February for the aurora.", "What should I pack?", "Warm layers and a thermos."] });
   const other = await storeConversation(page.request, actions, { lines: ["Is the aurora visible from Scotland?", "Sometimes, on clear nights up north."] });
@@ -85,6 +88,7 @@ test("search finds a stored word, highlights it, understands -exclusions, and op
 
 test("filters narrow by status and date, from the URL", async ({ newUser }) => {
   const { page } = await newUser("History Filters");
+  await turnMemoryOff(page);
   const { actions, sessionId: held } = await holdLiveConversation(page);
   const failed = await storeConversation(page.request, actions, { lines: ["This one broke"], status: "ERROR" });
   const sessions = new SessionsPage(page);
@@ -107,6 +111,7 @@ test("filters narrow by status and date, from the URL", async ({ newUser }) => {
 
 test("rename inline, delete after confirming, and delete several at once", async ({ newUser }) => {
   const { page } = await newUser("History Manage");
+  await turnMemoryOff(page);
   const { actions } = await holdLiveConversation(page);
   const [a, b, c, d] = [
     await storeConversation(page.request, actions, { lines: ["First question"] }),
