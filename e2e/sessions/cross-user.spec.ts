@@ -2,7 +2,7 @@ import { expect, test } from "../fixtures/test";
 import { SessionsPage } from "../pages/sessions-page";
 import { saveTestKey } from "../live/gemini-key";
 import { captureServerAction, replayServerAction } from "../support/server-action";
-import { holdLiveConversation, storeConversation } from "./conversations";
+import { holdLiveConversation, storeConversation, turnMemoryOff } from "./conversations";
 
 // Each test first holds a real conversation on the Live page (about 5 s, more on a busy machine).
 test.describe.configure({ timeout: 120_000 });
@@ -16,6 +16,9 @@ test.describe.configure({ timeout: 120_000 });
 test("user B can neither export, rename, delete nor find user A's conversation", async ({ newUser }) => {
   const alice = await newUser("History Owner");
   const bob = await newUser("History Intruder");
+  // A's title is asserted as its first line: with memory on, the job would retitle it.
+  await turnMemoryOff(alice.page);
+  await turnMemoryOff(bob.page);
   const { actions } = await holdLiveConversation(alice.page);
   const aliceId = await storeConversation(alice.page.request, actions, { lines: ["My private diary about zeppelins"] });
   await saveTestKey(bob.page);
