@@ -4,6 +4,7 @@ import { enqueueJob } from "@/db/queries/jobs";
 import { getOwnedLiveSession } from "@/db/queries/live-sessions";
 import { markMemoriesUsed, recallCandidates, type RecallCandidate } from "@/db/queries/memory-recall";
 import { addOrConfirmMemory } from "@/db/queries/memory-writes";
+import { emitMemoriesCreated } from "@/lib/webhooks/session-events";
 import { deleteMemory } from "@/db/queries/memories";
 import { getPreferences } from "@/db/queries/preferences";
 import { resolveGeminiKey } from "@/lib/gemini/credentials";
@@ -71,6 +72,7 @@ export async function runMemoryTool(db: Database, { userId, sessionId, call }: {
       await enqueueJob(tx, { kind: MEMORY_EMBED_JOB, userId, payload: {}, dedupeKey: `${MEMORY_EMBED_JOB}:${userId}`, requeue: true, runAt: now });
       return result;
     });
+    if (saved.created) await emitMemoriesCreated(db, { userId, memories: [{ id: saved.id, kind: "fact", content: call.args.content, sessionId }] });
     return { ok: true, saved: call.args.content, alreadyKnown: !saved.created };
   }
 
