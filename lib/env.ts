@@ -80,6 +80,9 @@ const schema = z
     S3_REGION: z.string().default("auto"),
     S3_ACCESS_KEY_ID: optionalString,
     S3_SECRET_ACCESS_KEY: optionalString,
+    // Webhooks may call private, loopback and link-local addresses (tests, local development only:
+    // in production this would let a user reach the deployment's own network).
+    WEBHOOKS_ALLOW_PRIVATE: z.enum(["0", "1"]).default("0"),
     // Tests and benchmarks only: where PostgreSQL 15's initdb, pg_ctl and postgres live.
     LIVEMIND_TEST_PG_BIN: z.string().default("/usr/lib/postgresql/15/bin"),
     // Set to "1" by Vercel's build and runtime (and by `vercel build` on any machine).

@@ -42,7 +42,7 @@ describeEachDriver("memory queries", ({ db }) => {
       op("nothing", { op: "none" }),
     ];
     const input = { userId: user.id, sessionId, operations, summary: "Talked about Anna and running.", title: "Anna and Porto" };
-    expect(await applyExtraction(db(), input)).toEqual({ added: 2, superseded: 0, deleted: 0, confirmed: 0 });
+    expect(await applyExtraction(db(), input)).toEqual({ added: 2, superseded: 0, deleted: 0, confirmed: 0, created: [expect.objectContaining({ id: expect.any(String) }), expect.objectContaining({ id: expect.any(String) })] });
     expect(await applyExtraction(db(), input)).toBeNull();
 
     const listed = await listMemories(db(), { userId: user.id });
@@ -70,7 +70,7 @@ describeEachDriver("memory queries", ({ db }) => {
       title: "t2",
       now,
     });
-    expect(applied).toEqual({ added: 0, superseded: 1, deleted: 0, confirmed: 1 });
+    expect(applied).toEqual({ added: 0, superseded: 1, deleted: 0, confirmed: 1, created: [expect.objectContaining({ content: "The user lives in Lisbon" })] });
     const history = await listMemories(db(), { userId: user.id });
     const lisbon = history.find((memory) => memory.content === "The user lives in Lisbon");
     expect(history.find((memory) => memory.id === paris!.id)).toMatchObject({ validTo: now, supersededBy: lisbon!.id });

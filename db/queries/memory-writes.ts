@@ -24,6 +24,8 @@ export interface ApplySummary {
   superseded: number;
   deleted: number;
   confirmed: number;
+  /** The rows this call inserted (new facts and the new side of a supersede), for memory.created. */
+  created: { id: string; kind: string; content: string }[];
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -88,7 +90,7 @@ export async function addOrConfirmMemory(
 }
 
 export async function applyOperations(tx: Tx, { userId, sessionId, operations, now }: { userId: string; sessionId: string | null; operations: PreparedOperation[]; now: Date }): Promise<ApplySummary> {
-  const summary: ApplySummary = { added: 0, superseded: 0, deleted: 0, confirmed: 0 };
+  const summary: ApplySummary = { added: 0, superseded: 0, deleted: 0, confirmed: 0, created: [] };
   for (const operation of operations) {
     if (operation.op === "none") continue;
     if (operation.op === "delete") {
@@ -103,12 +105,16 @@ export async function applyOperations(tx: Tx, { userId, sessionId, operations, n
     if (target) {
       // Supersede: the old fact keeps its row and its dates, closed now and pointing at the new one.
       const id = await insertMemory(tx, { userId, sessionId, operation, now });
+      summary.created.push({ id, kind: operation.kind, content: operation.content });
       await tx.update(memories).set({ validTo: now, supersededBy: id, updatedAt: now }).where(and(eq(memories.id, target), eq(memories.userId, userId)));
       summary.superseded += 1;
       continue;
     }
-    const { created } = await addOrConfirmMemory(tx, { userId, sessionId, operation, now });
-    if (created) summary.added += 1;
+    const { id, created } = await addOrConfirmMemory(tx, { userId, sessionId, operation, now });
+    if (created) {
+      summary.added += 1;
+      summary.created.push({ id, kind: operation.kind, content: operation.content });
+    }
     else summary.confirmed += 1;
   }
   return summary;

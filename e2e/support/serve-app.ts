@@ -38,6 +38,8 @@ export function appEnv(): NodeJS.ProcessEnv {
     LIVE_TOKEN_RATE_LIMIT_WINDOW_SECONDS: "600",
     // Token minting and the browser's Live socket go to the Gemini Live test double.
     GEMINI_API_BASE_URL: GEMINI_DOUBLE_URL,
+    // Webhook specs deliver to a receiver on 127.0.0.1, which production refuses (SSRF guard).
+    WEBHOOKS_ALLOW_PRIVATE: "1",
     GEMINI_API_KEY: "",
   };
 }

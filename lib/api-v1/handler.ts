@@ -22,6 +22,8 @@ export interface ApiContext<O extends ApiOperation> {
   userId: string;
   query: z.output<O["query"]>;
   params: z.output<O["params"]>;
+  /** The parsed JSON body (operations with a `body` schema). */
+  body: O extends { body: z.ZodType } ? z.output<O["body"]> : undefined;
   request: Request;
 }
 
@@ -44,7 +46,8 @@ export function apiRoute<O extends ApiOperation>(operation: O, handler: (ctx: Ap
       if (!limit.allowed) throw new RateLimited(limit.retryAfterSeconds);
       const query = parse(operation.query, Object.fromEntries(new URL(request.url).searchParams));
       const params = await readParams(operation, context);
-      const result = await handler({ db, key, userId: key.userId, query, params, request } as ApiContext<O>);
+      const body = operation.body ? parse(operation.body, await readJson(request)) : undefined;
+      const result = await handler({ db, key, userId: key.userId, query, params, body, request } as ApiContext<O>);
       response = result instanceof Response ? result : NextResponse.json(result, { headers: NO_STORE });
     } catch (error) {
       const { status, body } = toPublicError(error, `api ${operation.id}`);
@@ -91,4 +94,17 @@ async function readParams<O extends ApiOperation>(operation: O, context?: RouteC
   const parsed = operation.params.safeParse(raw);
   if (!parsed.success) throw new AppError("not_found:api");
   return parsed.data as z.output<O["params"]>;
+}
+
+const MAX_BODY_BYTES = 16_384;
+
+// A body that is too big or not JSON is the caller's mistake: a clear 4xx, never a 500.
+async function readJson(request: Request): Promise<unknown> {
+  const text = await request.text();
+  if (text.length > MAX_BODY_BYTES) throw new AppError("bad_request:input", `The body must be at most ${MAX_BODY_BYTES} bytes.`);
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError("bad_request:input", "The body must be JSON.");
+  }
 }

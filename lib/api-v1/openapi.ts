@@ -22,6 +22,7 @@ function operationObject(op: ApiOperation) {
     security: [{ apiKey: [op.scope] }],
     "x-required-scope": op.scope,
     requestParams: { ...(hasQuery ? { query: op.query } : {}), ...(hasPath ? { path: op.params } : {}) },
+    ...(op.body ? { requestBody: { required: true, content: { "application/json": { schema: op.body } } } } : {}),
     responses: {
       "200": { description: "OK", content },
       "400": errorResponse("Invalid parameters (`bad_request:input`, with fieldErrors)."),
@@ -47,7 +48,7 @@ export function buildOpenApiDocument(serverUrl?: string) {
       title: "LiveMind API",
       version: "1.0.0",
       description:
-        "Read your conversations, transcripts and insights from your own programs. Create a key in Settings → API keys and send it as `Authorization: Bearer lm_…`. Each route needs one scope; each key has a per-minute rate limit (429 with Retry-After). Errors are `{ code, message, fieldErrors? }`.",
+        "Read your conversations, transcripts, insights and memories, and add or delete memories, from your own programs. Create a key in Settings → API keys and send it as `Authorization: Bearer lm_…`. Each route needs one scope; each key has a per-minute rate limit (429 with Retry-After). Errors are `{ code, message, fieldErrors? }`.",
     },
     ...(serverUrl ? { servers: [{ url: serverUrl }] } : {}),
     components: { securitySchemes: { apiKey: { type: "http", scheme: "bearer", description: "An API key from Settings → API keys (lm_…)." } } },

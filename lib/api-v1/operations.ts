@@ -10,13 +10,15 @@ import * as s from "./schemas";
 
 export interface ApiOperation {
   id: string;
-  method: "get";
+  method: "get" | "post" | "delete";
   path: `/api/v1/${string}`;
   scope: ApiScope;
   summary: string;
   description?: string;
   query: z.ZodObject;
   params: z.ZodObject;
+  /** The JSON body of a write. */
+  body?: z.ZodType;
   response: z.ZodType;
   /** Other representations the route can answer with (the Markdown export). */
   alsoProduces?: string[];
@@ -77,5 +79,38 @@ export const API_OPERATIONS = {
     query: s.insightsQuery,
     params: s.noParams,
     response: s.insights,
+  },
+  listMemories: {
+    id: "listMemories",
+    method: "get",
+    path: "/api/v1/memories",
+    scope: "memories:read",
+    summary: "List or search your memories",
+    description: "Current memories and their history (replaced ones have `validTo`), pinned first, then newest.",
+    query: s.listMemoriesQuery,
+    params: s.noParams,
+    response: s.memoryList,
+  },
+  addMemory: {
+    id: "addMemory",
+    method: "post",
+    path: "/api/v1/memories",
+    scope: "memories:write",
+    summary: "Add a memory",
+    description: "Adds a memory, or confirms the same words if already known (`created: false`). Sends `memory.created` to your webhooks.",
+    query: s.noParams,
+    params: s.noParams,
+    body: s.addMemoryBody,
+    response: s.addedMemory,
+  },
+  deleteMemory: {
+    id: "deleteMemory",
+    method: "delete",
+    path: "/api/v1/memories/{id}",
+    scope: "memories:write",
+    summary: "Delete a memory",
+    query: s.noParams,
+    params: s.memoryIdParams,
+    response: s.deletedMemory,
   },
 } as const satisfies Record<string, ApiOperation>;

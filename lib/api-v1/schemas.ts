@@ -3,6 +3,8 @@ import { checkCustomRange, rangeShape } from "@/lib/analytics/range";
 import { isValidTimeZone } from "@/lib/analytics/time-zone";
 import { historyFilterFields } from "@/lib/history/filters";
 import { searchQuery as searchText } from "@/lib/history/search-query";
+import { MEMORY_CONTENT_MAX } from "@/lib/memory/actions-input";
+import { storableText } from "@/lib/validation/columns";
 
 /*
  * The zod schemas of the public API: the routes validate their input with them, the tests check
@@ -65,6 +67,7 @@ export const sessionListItem = z
     title: z.string().nullable(),
     summary: z.string().nullable().meta({ description: "The AI summary written after the conversation; null until then, or when memory is off." }),
     firstLine: z.string().nullable(),
+    summary: z.string().nullable().meta({ description: "What the conversation was about, written after it ended (null until then, or with memory off)." }),
     startedAt: z.string(),
     durationSeconds: z.number().int().nullable(),
     turnCount: z.number().int(),
@@ -156,3 +159,41 @@ export const insights = z
   .meta({ id: "Insights" });
 
 export const exportJson = z.record(z.string(), z.unknown()).meta({ id: "SessionExport", description: "The conversation with every stored field, as the JSON export." });
+
+export const listMemoriesQuery = z.strictObject({
+  q: storableText().trim().max(200).optional().meta({ description: "Words in the memory, or the name of a person or place it mentions." }),
+  limit: z.coerce.number().int().min(1).max(500).optional().meta({ description: "At most this many (1–500, default 100)." }),
+});
+
+export const memoryIdParams = z.strictObject({ id: z.string().meta({ description: "The memory's id (a UUID)." }) });
+
+export const memoryItem = z
+  .object({
+    id: z.uuid(),
+    kind: z.string(),
+    content: z.string(),
+    importance: z.number(),
+    pinned: z.boolean(),
+    validFrom: z.string(),
+    validTo: z.string().nullable().meta({ description: "Set when a newer memory replaced this one (history)." }),
+    createdAt: z.string(),
+    sourceSessionId: z.uuid().nullable(),
+    entities: z.array(z.object({ name: z.string(), type: z.string() })),
+  })
+  .meta({ id: "Memory" });
+
+export const memoryList = z.object({ items: z.array(memoryItem) }).meta({ id: "MemoryList" });
+
+export const addMemoryBody = z
+  .strictObject({
+    content: storableText().trim().min(1, "A memory needs some words.").max(MEMORY_CONTENT_MAX, `At most ${MEMORY_CONTENT_MAX} characters.`),
+    kind: z.enum(["fact", "preference", "person", "goal", "event"]).default("fact"),
+    importance: z.number().min(0).max(1).transform((value) => Math.round(value * 1000) / 1000).default(0.9),
+  })
+  .meta({ id: "AddMemory" });
+
+export const addedMemory = z
+  .object({ id: z.uuid(), created: z.boolean().meta({ description: "false: the same words were already a memory, now confirmed." }) })
+  .meta({ id: "AddedMemory" });
+
+export const deletedMemory = z.object({ id: z.uuid(), deleted: z.literal(true) }).meta({ id: "DeletedMemory" });

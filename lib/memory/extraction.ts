@@ -10,6 +10,7 @@ import { isAppError } from "@/lib/errors/app-error";
 import { resolveGeminiKey } from "@/lib/gemini/credentials";
 import { embedTexts, generateStructured } from "@/lib/gemini/text-model";
 import { PermanentJobError } from "@/lib/jobs/runner";
+import { emitMemoriesCreated } from "@/lib/webhooks/session-events";
 import { extractionResult } from "./extraction-schema";
 import { buildExtractionPrompt, EXTRACTION_SYSTEM_INSTRUCTION, type PromptLine } from "./prompt";
 
@@ -75,7 +76,8 @@ export async function extractConversationMemories(
     sourceSequence: operation.sourceLines.find((seq) => sequences.has(seq)) ?? null,
     embedding: embeddingOf.get(operation) ?? null,
   }));
-  await applyExtraction(db, { userId, sessionId, operations, summary: result.summary, title: result.title, now: now() });
+  const applied = await applyExtraction(db, { userId, sessionId, operations, summary: result.summary, title: result.title, now: now() });
+  if (applied?.created.length) await emitMemoriesCreated(db, { userId, memories: applied.created.map((memory) => ({ ...memory, sessionId })) });
   return "extracted";
 }
 

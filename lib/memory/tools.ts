@@ -1,15 +1,13 @@
 import "server-only";
 import type { Database } from "@/db";
-import { enqueueJob } from "@/db/queries/jobs";
 import { getOwnedLiveSession } from "@/db/queries/live-sessions";
 import { markMemoriesUsed, recallCandidates, type RecallCandidate } from "@/db/queries/memory-recall";
-import { addOrConfirmMemory } from "@/db/queries/memory-writes";
 import { deleteMemory } from "@/db/queries/memories";
 import { getPreferences } from "@/db/queries/preferences";
 import { resolveGeminiKey } from "@/lib/gemini/credentials";
 import { embedTexts } from "@/lib/gemini/text-model";
 import { logError } from "@/lib/errors/log";
-import { MEMORY_EMBED_JOB } from "./job-kinds";
+import { addUserMemory } from "./add-memory";
 import { rankMemories } from "./ranking";
 import type { MemoryToolCall } from "./tool-declarations";
 
@@ -61,16 +59,7 @@ export async function runMemoryTool(db: Database, { userId, sessionId, call }: {
   if (call.name === "save_memory") {
     if (session.memoryOptOut) return { ok: false, reason: "The user asked not to remember this conversation." };
     const now = options.now ?? new Date();
-    const saved = await db.transaction(async (tx) => {
-      const result = await addOrConfirmMemory(tx, {
-        userId,
-        sessionId,
-        now,
-        operation: { op: "add", targetId: null, kind: "fact", content: call.args.content, importance: 0.9, entities: [], sourceLines: [], sourceSequence: null, embedding: null },
-      });
-      await enqueueJob(tx, { kind: MEMORY_EMBED_JOB, userId, payload: {}, dedupeKey: `${MEMORY_EMBED_JOB}:${userId}`, requeue: true, runAt: now });
-      return result;
-    });
+    const saved = await addUserMemory(db, { userId, content: call.args.content, sessionId, now });
     return { ok: true, saved: call.args.content, alreadyKnown: !saved.created };
   }
 

@@ -9,6 +9,7 @@ import { API_SCOPES, type ApiScope } from "@/lib/api-keys/key";
 import { documentedResponse } from "@/lib/api-v1/document-schema";
 import { buildOpenApiDocument } from "@/lib/api-v1/openapi";
 import { API_OPERATIONS } from "@/lib/api-v1/operations";
+import { addUserMemory } from "@/lib/memory/add-memory";
 
 const state = vi.hoisted(() => ({ db: null as unknown }));
 vi.mock("@/db", async (importOriginal) => ({ ...(await importOriginal<object>()), getDb: async () => state.db }));
@@ -19,14 +20,20 @@ const routes = {
   exportOne: await import("./sessions/[id]/export/route"),
   search: await import("./search/route"),
   insights: await import("./insights/route"),
+  memories: await import("./memories/route"),
+  memory: await import("./memories/[id]/route"),
 };
 
 type Handler = (request: Request, context?: { params?: Promise<Record<string, string>> }) => Promise<Response>;
 const document = buildOpenApiDocument() as unknown as Record<string, unknown>;
 
-function call(handler: Handler, path: string, { key, query = {}, params = {} }: { key?: string; query?: Record<string, string>; params?: Record<string, string> }) {
+function call(
+  handler: Handler,
+  path: string,
+  { key, query = {}, params = {}, method = "GET", body }: { key?: string; query?: Record<string, string>; params?: Record<string, string>; method?: string; body?: string },
+) {
   const headers = key ? { authorization: `Bearer ${key}` } : undefined;
-  return handler(new Request(`http://localhost${path}?${new URLSearchParams(query)}`, { headers }), { params: Promise.resolve(params) });
+  return handler(new Request(`http://localhost${path}?${new URLSearchParams(query)}`, { headers, method, body }), { params: Promise.resolve(params) });
 }
 
 async function expectError(response: Response, status: number, code: string) {
@@ -43,6 +50,8 @@ describeEachDriver("/api/v1: keys, scopes, owners, limits and the documented sha
   let mine: string;
   let theirs: string;
   let fullKey: string;
+  let myMemory: string;
+  let theirMemory: string;
   const keyWith = async (scopes: ApiScope[]) => (await createApiKey(db(), { userId: owner.id, input: { name: scopes.join(" "), scopes } })).key;
 
   beforeAll(async () => {
@@ -52,15 +61,20 @@ describeEachDriver("/api/v1: keys, scopes, owners, limits and the documented sha
     mine = (await storeConversation(db(), { userId: owner.id, startedAt: new Date("2030-01-02T10:00:00Z"), lines: ["what a sunny morning today", "it is lovely"] })).id;
     theirs = (await storeConversation(db(), { userId: other.id, startedAt: new Date("2030-01-02T11:00:00Z"), lines: ["a sunny secret of someone else", "ok"] })).id;
     fullKey = await keyWith([...API_SCOPES]);
+    myMemory = (await addUserMemory(db(), { userId: owner.id, content: "The user grows tomatoes" })).id;
+    theirMemory = (await addUserMemory(db(), { userId: other.id, content: "Someone else's secret garden" })).id;
   });
 
   // Each route, the scope it needs, and a request that succeeds with it.
-  const cases: { op: (typeof API_OPERATIONS)[keyof typeof API_OPERATIONS]; handler: Handler; path: string; query: Record<string, string>; params: () => Record<string, string> }[] = [
+  const cases: { op: (typeof API_OPERATIONS)[keyof typeof API_OPERATIONS]; handler: Handler; path: string; query: Record<string, string>; params: () => Record<string, string>; body?: string }[] = [
     { op: API_OPERATIONS.listSessions, handler: routes.sessions.GET, path: "/api/v1/sessions", query: {}, params: () => ({}) },
     { op: API_OPERATIONS.getSession, handler: routes.session.GET, path: "/api/v1/sessions/{id}", query: {}, params: () => ({ id: mine }) },
     { op: API_OPERATIONS.exportSession, handler: routes.exportOne.GET, path: "/api/v1/sessions/{id}/export", query: {}, params: () => ({ id: mine }) },
     { op: API_OPERATIONS.searchTranscripts, handler: routes.search.GET, path: "/api/v1/search", query: { q: "sunny" }, params: () => ({}) },
     { op: API_OPERATIONS.getInsights, handler: routes.insights.GET, path: "/api/v1/insights", query: { range: "custom", from: "2030-01-01", to: "2030-01-31", tz: "Europe/Paris" }, params: () => ({}) },
+    { op: API_OPERATIONS.listMemories, handler: routes.memories.GET, path: "/api/v1/memories", query: { q: "tomatoes" }, params: () => ({}) },
+    { op: API_OPERATIONS.addMemory, handler: routes.memories.POST, path: "/api/v1/memories", query: {}, params: () => ({}), body: JSON.stringify({ content: "The user likes jazz" }) },
+    { op: API_OPERATIONS.deleteMemory, handler: routes.memory.DELETE, path: "/api/v1/memories/{id}", query: {}, params: () => ({ id: myMemory }) },
   ];
 
   it("covers every operation of the document", () => {
@@ -69,12 +83,13 @@ describeEachDriver("/api/v1: keys, scopes, owners, limits and the documented sha
 
   for (const c of cases) {
     it(`${c.op.id}: allowed with ${c.op.scope} (answer matches the document), refused without it`, async () => {
-      const ok = await call(c.handler, c.path, { key: await keyWith([c.op.scope]), query: c.query, params: c.params() });
+      const method = c.op.method.toUpperCase();
+      const ok = await call(c.handler, c.path, { key: await keyWith([c.op.scope]), query: c.query, params: c.params(), method, body: c.body });
       expect(ok.status).toBe(200);
-      documentedResponse(document, c.op.path, "get", "200").parse(await ok.json());
+      documentedResponse(document, c.op.path, c.op.method, "200").parse(await ok.json());
 
       const others = API_SCOPES.filter((scope) => scope !== c.op.scope);
-      const refused = await call(c.handler, c.path, { key: await keyWith(others), query: c.query, params: c.params() });
+      const refused = await call(c.handler, c.path, { key: await keyWith(others), query: c.query, params: c.params(), method, body: c.body });
       await expectError(refused, 403, "forbidden:api");
     });
   }
@@ -93,6 +108,25 @@ describeEachDriver("/api/v1: keys, scopes, owners, limits and the documented sha
     const markdown = await call(routes.exportOne.GET, "/x", { key: fullKey, params: { id: mine }, query: { format: "md" } });
     expect(markdown.headers.get("content-type")).toMatch(/^text\/markdown/);
     expect(await markdown.text()).toContain("what a sunny morning today");
+  });
+
+  it("memories: lists, adds and deletes the caller's own only; bad bodies are 400", async () => {
+    const listed = await (await call(routes.memories.GET, "/x", { key: fullKey })).json();
+    expect(JSON.stringify(listed)).not.toContain("secret garden");
+    await expectError(await call(routes.memory.DELETE, "/x", { key: fullKey, method: "DELETE", params: { id: theirMemory } }), 404, "not_found:memory");
+    await expectError(await call(routes.memory.DELETE, "/x", { key: fullKey, method: "DELETE", params: { id: "nope" } }), 404, "not_found:api");
+
+    const added = await call(routes.memories.POST, "/x", { key: fullKey, method: "POST", body: JSON.stringify({ content: "The user cycles to work", kind: "preference" }) });
+    const { id, created } = await added.json();
+    expect(created).toBe(true);
+    const again = await (await call(routes.memories.POST, "/x", { key: fullKey, method: "POST", body: JSON.stringify({ content: "the user cycles to work" }) })).json();
+    expect(again).toEqual({ id, created: false });
+    const found = await (await call(routes.memories.GET, "/x", { key: fullKey, query: { q: "cycles" } })).json();
+    expect(found.items.map((m: { id: string; kind: string }) => [m.id, m.kind])).toEqual([[id, "preference"]]);
+
+    for (const body of ["not json", JSON.stringify({ content: "" }), JSON.stringify({ content: "a\u0000b" }), JSON.stringify({ content: "x", userId: "someone" }), JSON.stringify({ content: "x".repeat(501) })]) {
+      await expectError(await call(routes.memories.POST, "/x", { key: fullKey, method: "POST", body }), 400, "bad_request:input");
+    }
   });
 
   it("answers 401 with WWW-Authenticate for no key, a malformed, unknown or revoked key", async () => {
