@@ -67,7 +67,6 @@ export const sessionListItem = z
     title: z.string().nullable(),
     summary: z.string().nullable().meta({ description: "The AI summary written after the conversation; null until then, or when memory is off." }),
     firstLine: z.string().nullable(),
-    summary: z.string().nullable().meta({ description: "What the conversation was about, written after it ended (null until then, or with memory off)." }),
     startedAt: z.string(),
     durationSeconds: z.number().int().nullable(),
     turnCount: z.number().int(),
