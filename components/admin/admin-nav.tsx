@@ -1,6 +1,6 @@
 "use client";
 
-import { Bell, LayoutDashboard, Users } from "lucide-react";
+import { Activity, Bell, LayoutDashboard, Users } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/components/ui/cn";
@@ -8,13 +8,14 @@ import { cn } from "@/components/ui/cn";
 const SECTIONS = [
   { href: "/admin", label: "Overview", icon: LayoutDashboard, exact: true },
   { href: "/admin/users", label: "Users", icon: Users, exact: false },
+  { href: "/admin/operators", label: "Operators", icon: Activity, exact: false },
 ];
 
 /** The admin sections, and the bell: how many alerts are open now (it links to them). */
 export function AdminNav({ openAlerts }: { openAlerts: number }) {
   const pathname = usePathname();
   return (
-    <nav aria-label="Admin" className="mb-6 flex gap-1 border-b border-border sm:mb-8">
+    <nav aria-label="Admin" className="mb-6 flex gap-1 overflow-x-auto border-b border-border sm:mb-8">
       {SECTIONS.map(({ href, label, icon: Icon, exact }) => {
         const active = exact ? pathname === href : pathname === href || pathname.startsWith(`${href}/`);
         return (
