@@ -67,6 +67,7 @@ const routes = {
 };
 const actions = {
   admin: await import("./(admin)/admin/users/actions"),
+  alerts: await import("./(admin)/admin/alerts/actions"),
   live: await import("./(app)/live/actions"),
   personas: await import("./(app)/personas/actions"),
   memory: await import("./(app)/memory/actions"),
@@ -249,6 +250,7 @@ function actionTargets(): Target[] {
     call("createApiKeyAction", actions.apiKeys.createApiKeyAction, () => ({ name: "Fuzzed key", scopes: ["sessions:read"], expiresInDays: 30 })),
     call("revokeApiKeyAction", actions.apiKeys.revokeApiKeyAction, (w) => ({ keyId: w.victim.apiKeyId })),
     call("revokeUserApiKeys", actions.admin.revokeUserApiKeys, noSuchUser),
+    call("saveAlertRule", actions.alerts.saveAlertRule, () => ({ ruleId: "00000000-0000-4000-8000-00000000dead", name: "Fuzz", metric: "error_rate", threshold: 1, windowMinutes: 60, minSamples: 1, enabled: true })),
     call("revokeDevice", actions.account.revokeDevice, (w) => ({ sessionId: w.victim.authSessionId })),
     call("revokeOtherDevices", actions.account.revokeOtherDevices, () => ({})),
     call("refreshDevices", actions.account.refreshDevices, () => ({})),

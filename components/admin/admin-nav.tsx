@@ -1,6 +1,6 @@
 "use client";
 
-import { LayoutDashboard, Users } from "lucide-react";
+import { Activity, Bell, LayoutDashboard, Users } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/components/ui/cn";
@@ -8,12 +8,14 @@ import { cn } from "@/components/ui/cn";
 const SECTIONS = [
   { href: "/admin", label: "Overview", icon: LayoutDashboard, exact: true },
   { href: "/admin/users", label: "Users", icon: Users, exact: false },
+  { href: "/admin/operators", label: "Operators", icon: Activity, exact: false },
 ];
 
-export function AdminNav() {
+/** The admin sections, and the bell: how many alerts are open now (it links to them). */
+export function AdminNav({ openAlerts }: { openAlerts: number }) {
   const pathname = usePathname();
   return (
-    <nav aria-label="Admin" className="mb-6 flex gap-1 border-b border-border sm:mb-8">
+    <nav aria-label="Admin" className="mb-6 flex gap-1 overflow-x-auto border-b border-border sm:mb-8">
       {SECTIONS.map(({ href, label, icon: Icon, exact }) => {
         const active = exact ? pathname === href : pathname === href || pathname.startsWith(`${href}/`);
         return (
@@ -32,6 +34,21 @@ export function AdminNav() {
           </Link>
         );
       })}
+      <Link
+        href="/admin/alerts"
+        aria-current={pathname === "/admin/alerts" ? "page" : undefined}
+        aria-label={`Alerts: ${openAlerts} open`}
+        data-testid="admin-alerts-bell"
+        className={cn(
+          "-mb-px ml-auto flex h-10 items-center gap-1.5 border-b-2 px-3 text-sm font-medium transition-colors",
+          pathname === "/admin/alerts" ? "border-accent text-fg" : "border-transparent text-fg-muted hover:text-fg",
+        )}
+      >
+        <Bell aria-hidden className={cn("size-4", openAlerts > 0 && "text-danger")} />
+        <span data-testid="admin-alerts-count" className={cn("rounded-full px-1.5 text-xs", openAlerts > 0 ? "bg-danger text-white" : "bg-surface-muted")}>
+          {openAlerts}
+        </span>
+      </Link>
     </nav>
   );
 }

@@ -7,7 +7,15 @@ import type { Database } from "../index";
 import { adminAuditLog, user } from "../schema";
 import { assertAdmin } from "./users";
 
-export type AdminActionKind = "ban" | "unban" | "revoke_sessions" | "set_quota" | "revoke_api_keys" | "delete_account";
+export type AdminActionKind =
+  | "ban"
+  | "unban"
+  | "revoke_sessions"
+  | "set_quota"
+  | "revoke_api_keys"
+  | "delete_account"
+  | "create_alert_rule"
+  | "update_alert_rule";
 
 /**
  * Records what an admin did to an account. The actor's email is copied from their account at
@@ -15,7 +23,7 @@ export type AdminActionKind = "ban" | "unban" | "revoke_sessions" | "set_quota" 
  */
 export async function recordAdminAction(
   db: Database,
-  { actorId, targetUserId, action, details = {} }: { actorId: string; targetUserId: string; action: AdminActionKind; details?: Record<string, unknown> },
+  { actorId, targetUserId, action, details = {} }: { actorId: string; targetUserId: string | null; action: AdminActionKind; details?: Record<string, unknown> },
 ): Promise<AdminAuditEntry> {
   const [actor] = await db.select({ email: user.email, role: user.role }).from(user).where(eq(user.id, actorId)).limit(1);
   if (actor?.role !== "admin") throw new AppError("not_found:admin");

@@ -13,3 +13,4 @@ export * from "./api-keys";
 export * from "./email-outbox";
 export * from "./jobs";
 export * from "./webhooks";
+export * from "./alerts";

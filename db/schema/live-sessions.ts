@@ -109,5 +109,7 @@ export const transcriptions = pgTable(
     uniqueIndex("transcriptions_session_sequence_idx").on(t.sessionId, t.sequenceNumber),
     index("transcriptions_user_search_idx").using("gin", t.userId, t.searchVector),
     index("transcriptions_user_search_simple_idx").using("gin", t.userId, t.searchVectorSimple),
+    // The latency alert (lib/alerts): the measured turns of the last window, across users.
+    index("transcriptions_latency_time_idx").on(t.timestamp).where(sql`${t.latencyMs} is not null`),
   ],
 );

@@ -3,7 +3,7 @@
  * the name it was given. Pure, so the wording is tested without a transport.
  */
 
-export type EmailKind = "verify-email" | "reset-password" | "change-email-confirmation" | "existing-account-sign-up";
+export type EmailKind = "verify-email" | "reset-password" | "change-email-confirmation" | "existing-account-sign-up" | "alert";
 
 export interface EmailContent {
   kind: EmailKind;

@@ -1,0 +1,29 @@
+import "server-only";
+import type { Database } from "@/db";
+import { listAdminRecipients } from "@/db/queries/alerts";
+import { sendEmail } from "@/lib/email/send";
+import { logError } from "@/lib/errors/log";
+import { appBaseUrl } from "@/lib/env";
+import { alertMessage, type AlertChange } from "./messages";
+
+export const ADMIN_ALERTS_PATH = "/admin/alerts";
+
+/**
+ * Everything that happens when an alert fires or resolves, beyond the event row itself (which is
+ * the in-app delivery: the bell reads open events). Today: mail to every admin through the email
+ * transport. Webhook delivery plugs in here (enqueue one delivery per endpoint, keyed by
+ * `change.eventId` and `change.kind`, so a retry never sends twice).
+ *
+ * A failed mail is logged and does not undo the event: the bell still shows it.
+ */
+export async function deliverAlertChange(db: Database, change: AlertChange): Promise<void> {
+  const content = alertMessage(change, `${appBaseUrl()}${ADMIN_ALERTS_PATH}`);
+  const admins = await listAdminRecipients(db);
+  for (const admin of admins) {
+    try {
+      await sendEmail(db, { email: admin.email, userId: admin.userId }, content);
+    } catch (error) {
+      logError(`alerts: mail ${change.kind} ${change.eventId} to admin ${admin.userId}`, error);
+    }
+  }
+}
