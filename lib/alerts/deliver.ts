@@ -4,15 +4,16 @@ import { listAdminRecipients } from "@/db/queries/alerts";
 import { sendEmail } from "@/lib/email/send";
 import { logError } from "@/lib/errors/log";
 import { appBaseUrl } from "@/lib/env";
+import { emitWebhookEvent } from "@/lib/webhooks/emit";
 import { alertMessage, type AlertChange } from "./messages";
 
 export const ADMIN_ALERTS_PATH = "/admin/alerts";
 
 /**
  * Everything that happens when an alert fires or resolves, beyond the event row itself (which is
- * the in-app delivery: the bell reads open events). Today: mail to every admin through the email
- * transport. Webhook delivery plugs in here (enqueue one delivery per endpoint, keyed by
- * `change.eventId` and `change.kind`, so a retry never sends twice).
+ * the in-app delivery: the bell reads open events): mail to every admin through the email
+ * transport, and `alert.fired` / `alert.resolved` to the admins' webhook endpoints, keyed by the
+ * event and its change so a retry never sends twice.
  *
  * A failed mail is logged and does not undo the event: the bell still shows it.
  */
@@ -26,4 +27,13 @@ export async function deliverAlertChange(db: Database, change: AlertChange): Pro
       logError(`alerts: mail ${change.kind} ${change.eventId} to admin ${admin.userId}`, error);
     }
   }
+  const { rule } = change;
+  await emitWebhookEvent(db, {
+    userId: null,
+    type: change.kind === "fired" ? "alert.fired" : "alert.resolved",
+    key: `${change.eventId}:${change.kind}`,
+    // Metadata only, as on the admin pages: the rule and the figure, never anyone's content.
+    data: { eventId: change.eventId, rule: { id: rule.id, name: rule.name, metric: rule.metric, threshold: rule.threshold, windowMinutes: rule.windowMinutes }, value: change.value, sampleCount: change.sampleCount, at: change.at.toISOString() },
+    now: change.at,
+  });
 }
