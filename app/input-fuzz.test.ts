@@ -1,15 +1,17 @@
+import { eq } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
-import { createApiKey } from "@/db/queries/api-keys";
+import { createApiKey, revokeApiKey } from "@/db/queries/api-keys";
 import { createLiveSession } from "@/db/queries/live-sessions";
 import { createPersona } from "@/db/queries/personas";
 import { updatePreferences } from "@/db/queries/preferences";
-import { audioChunks, memories, session, videoFrames } from "@/db/schema";
+import { apiKeys, audioChunks, memories, session, videoFrames } from "@/db/schema";
 import { describeEachDriver } from "@/db/test/drivers";
 import { createTestUser } from "@/db/test/fixtures";
 import { digestData, hostileQuery, hostileString, mutated } from "@/db/test/fuzz";
 import { storeConversation } from "@/db/test/history-fixtures";
 import { startGeminiDouble, type GeminiDouble } from "@/e2e/gemini-double";
+import { API_SCOPES } from "@/lib/api-keys/key";
 
 /*
  * Property: whatever arrives at a route handler or server action, the answer is never a 5xx
@@ -64,6 +66,13 @@ const routes = {
   list: await import("./api/sessions/route"),
   search: await import("./api/sessions/search/route"),
   voiceSample: await import("./api/voices/[voice]/sample/route"),
+  v1Sessions: await import("./api/v1/sessions/route"),
+  v1Session: await import("./api/v1/sessions/[id]/route"),
+  v1Export: await import("./api/v1/sessions/[id]/export/route"),
+  v1Search: await import("./api/v1/search/route"),
+  v1Insights: await import("./api/v1/insights/route"),
+  openApi: await import("./api/v1/openapi.json/route"),
+  docs: await import("./docs/api/route"),
 };
 const actions = {
   admin: await import("./(admin)/admin/users/actions"),
@@ -100,8 +109,8 @@ function fromAction(result: { ok: true } | { ok: false; error: { code: string; m
 }
 
 interface World {
-  victim: { id: string; sessionId: string; frameId: string; personaId: string; apiKeyId: string; authSessionId: string; memoryId: string };
-  attacker: { id: string; sessionId: string; personaId: string };
+  victim: { id: string; sessionId: string; frameId: string; personaId: string; apiKeyId: string; revokedApiKey: string; authSessionId: string; memoryId: string };
+  attacker: { id: string; sessionId: string; personaId: string; apiKey: string };
   admin: { id: string };
 }
 
@@ -198,8 +207,38 @@ const TARGETS: Target[] = [
       fc.tuple(fc.oneof(fc.constantFrom("Puck", "Sulafat"), hostileString), hostileQuery(["language"], { language: "en-US" })).map(([voice, q]) => async () =>
         fromResponse(await routes.voiceSample.GET(get("/x", q), params({ voice })))),
   },
+  ...v1Targets(),
+  { name: "GET openapi.json", arbitrary: () => fc.constant(async () => fromResponse(routes.openApi.GET())) },
+  {
+    name: "GET API reference",
+    arbitrary: () => hostileString.map((csp) => async () => fromResponse(await routes.docs.GET(new Request("http://localhost/docs/api", { headers: headerRecord({ "content-security-policy": csp }) })))),
+  },
   ...actionTargets(),
 ];
+
+/** /api/v1: the attacker's own key (all scopes) mostly, else the victim's revoked one, or any header at all. */
+function v1Targets(): Target[] {
+  const bearer = (w: World) =>
+    fc.oneof(
+      { weight: 6, arbitrary: fc.constant(`Bearer ${w.attacker.apiKey}`) },
+      { weight: 1, arbitrary: fc.constant(`Bearer ${w.victim.revokedApiKey}`) },
+      { weight: 1, arbitrary: hostileString.map((value) => `Bearer ${value}`) },
+      { weight: 1, arbitrary: hostileString },
+    );
+  const v1 = (name: string, handler: (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>, keys: string[], base: Record<string, string>, withId: boolean): Target => ({
+    name,
+    arbitrary: (w) =>
+      fc.tuple(bearer(w), hostileQuery(keys, base), withId ? id(w) : fc.constant("")).map(([authorization, query, sessionId]) => async () =>
+        fromResponse(await handler(get("/api/v1/x", query, headerRecord({ authorization })), params(withId ? { id: sessionId } : {})))),
+  });
+  return [
+    v1("GET /api/v1/sessions", routes.v1Sessions.GET, ["status", "from", "to", "tz", "cursor", "limit"], {}, false),
+    v1("GET /api/v1/sessions/{id}", routes.v1Session.GET, ["x"], {}, true),
+    v1("GET /api/v1/sessions/{id}/export", routes.v1Export.GET, ["format", "tz"], {}, true),
+    v1("GET /api/v1/search", routes.v1Search.GET, ["q", "status", "from", "to", "tz", "cursor", "limit"], { q: "fuzzed" }, false),
+    v1("GET /api/v1/insights", routes.v1Insights.GET, ["range", "from", "to", "tz"], { range: "30d" }, false),
+  ];
+}
 
 function actionTargets(): Target[] {
   const call = (name: string, action: (input: never) => Promise<Parameters<typeof fromAction>[0]>, template: (w: World, sessionId: string) => Record<string, unknown>): Target => ({
@@ -268,7 +307,7 @@ function headerRecord(values: Record<string, string>): Record<string, string> {
   }));
 }
 
-// Each target costs two table digests per run; 28 targets × 50 runs keep the suite well under a minute.
+// Each target costs two table digests per run; 36 targets × 50 runs keep the suite around a minute.
 const RUNS_PER_TARGET = 50;
 
 describeEachDriver(
@@ -292,13 +331,18 @@ describeEachDriver(
       const personaValues = { name: "P", initials: "", color: "teal", voice: "Puck", language: "en-US", personality: "", instructions: "", usesMemory: true, affectiveDialog: false, proactiveAudio: false } as const;
       const [victimPersona, attackerPersona] = [await createPersona(db(), { userId: victim.id, values: personaValues }), await createPersona(db(), { userId: attacker.id, values: personaValues })];
       const victimKey = await createApiKey(db(), { userId: victim.id, input: { name: "victim's", scopes: ["sessions:read"] } });
+      const revokedKey = await createApiKey(db(), { userId: victim.id, input: { name: "victim's old", scopes: [...API_SCOPES] } });
+      await revokeApiKey(db(), { userId: victim.id, keyId: revokedKey.apiKey.id });
+      const attackerKey = await createApiKey(db(), { userId: attacker.id, input: { name: "attacker's", scopes: [...API_SCOPES] } });
+      // The per-minute limit would answer most fuzzed requests 429 before reading their input.
+      await db().update(apiKeys).set({ rateLimitPerMinute: 1_000_000 }).where(eq(apiKeys.id, attackerKey.apiKey.id));
       const victimSession = { id: "fuzz-victim-session", token: "fuzz-victim-token", userId: victim.id, expiresAt: new Date("2031-01-01T00:00:00Z") };
       await db().insert(session).values(victimSession);
       // The victim's memory, similar to what the attacker's tools and page act on.
       const [memory] = await db().insert(memories).values({ userId: victim.id, sourceSessionId: spoken.id, content: "The user likes fuzz", embedding: [1, 0, 0] }).returning();
       world = {
-        victim: { id: victim.id, sessionId: spoken.id, frameId: frame!.id, personaId: victimPersona.id, apiKeyId: victimKey.apiKey.id, authSessionId: victimSession.id, memoryId: memory!.id },
-        attacker: { id: attacker.id, sessionId: own.id, personaId: attackerPersona.id },
+        victim: { id: victim.id, sessionId: spoken.id, frameId: frame!.id, personaId: victimPersona.id, apiKeyId: victimKey.apiKey.id, revokedApiKey: revokedKey.key, authSessionId: victimSession.id, memoryId: memory!.id },
+        attacker: { id: attacker.id, sessionId: own.id, personaId: attackerPersona.id, apiKey: attackerKey.key },
         admin: { id: admin.id },
       };
     });

@@ -23,7 +23,7 @@ export function UserHeader({ user, actions }: { user: UserDetail; actions: React
           </span>
           <div className="min-w-0">
             <div className="flex flex-wrap items-center gap-x-2.5 gap-y-1">
-              <h1 className="text-2xl font-semibold tracking-tight break-words sm:text-3xl">{user.name}</h1>
+              <h1 className="text-2xl font-semibold tracking-tight [overflow-wrap:anywhere] sm:text-3xl">{user.name}</h1>
               <RoleBadge role={user.role} />
               {user.banned ? <StatusBadge banned /> : null}
             </div>

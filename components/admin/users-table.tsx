@@ -39,7 +39,7 @@ export function UsersTable({ users, currentUserId }: { users: UserSummary[]; cur
               {/* The name's link covers the whole row, so a row is one click target. */}
               <Link
                 href={`/admin/users/${user.id}`}
-                className="font-medium break-words after:absolute after:inset-0 after:content-[''] hover:text-accent focus-visible:outline-none focus-visible:after:rounded-lg focus-visible:after:ring-2 focus-visible:after:ring-ring/60"
+                className="font-medium [overflow-wrap:anywhere] after:absolute after:inset-0 after:content-[''] hover:text-accent focus-visible:outline-none focus-visible:after:rounded-lg focus-visible:after:ring-2 focus-visible:after:ring-ring/60"
                 data-testid="user-link"
               >
                 {user.name}

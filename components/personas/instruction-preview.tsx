@@ -7,7 +7,7 @@ export function InstructionPreview({ values }: { values: PersonaValues }) {
     persona: { name: values.name || "Unnamed persona", personality: values.personality, systemInstruction: values.instructions, language: values.language },
   });
   return (
-    <pre className="max-h-96 overflow-auto rounded-lg bg-surface-muted px-3 py-2.5 font-sans text-[13px] leading-relaxed whitespace-pre-wrap text-fg" data-testid="persona-preview">
+    <pre className="max-h-96 overflow-auto rounded-lg bg-surface-muted px-3 py-2.5 font-sans text-[13px] leading-relaxed whitespace-pre-wrap text-fg [overflow-wrap:anywhere]" data-testid="persona-preview">
       {text}
     </pre>
   );

@@ -77,7 +77,7 @@ export function PersonasView({ initial, actions }: { initial: Persona[]; actions
         ) : (
           <ul className="grid gap-3 sm:grid-cols-2 xl:grid-cols-3" data-testid="persona-list">
             {personas.map((persona) => (
-              <li key={persona.id}>
+              <li key={persona.id} className="min-w-0">
                 <Card className="flex h-full flex-col gap-3 p-4" data-testid="persona-card" data-persona-id={persona.id}>
                   <div className="flex items-start gap-3">
                     <PersonaAvatar name={persona.name} initials={persona.initials} color={persona.color} />
@@ -90,7 +90,7 @@ export function PersonasView({ initial, actions }: { initial: Persona[]; actions
                       </p>
                     </div>
                   </div>
-                  <p className="line-clamp-2 flex-1 text-sm text-fg-muted">{persona.personality || persona.instructions || "No instructions yet."}</p>
+                  <p className="line-clamp-2 flex-1 text-sm text-fg-muted [overflow-wrap:anywhere]">{persona.personality || persona.instructions || "No instructions yet."}</p>
                   <div className="flex flex-wrap gap-1.5">
                     <Link href={`/live?persona=${persona.id}`} className={buttonClasses({ size: "sm" })} data-testid="persona-talk">
                       <MessageCircle aria-hidden className="size-4" />

@@ -9,7 +9,7 @@ export function AccountCard({ user }: { user: SessionUser }) {
       <dl className="grid gap-4 px-5 py-5 text-sm sm:grid-cols-[1fr_2fr_auto] sm:gap-8 sm:px-6">
         <div>
           <dt className="text-fg-muted">Name</dt>
-          <dd className="mt-0.5 font-medium break-words">{user.name}</dd>
+          <dd className="mt-0.5 min-w-0 font-medium [overflow-wrap:anywhere]">{user.name}</dd>
         </div>
         <div>
           <dt className="text-fg-muted">Email</dt>

@@ -101,9 +101,14 @@ const OWNED: Record<string, (actor: string) => SQL> = {
   video_frames: bySession,
   admin_audit_log: byUser("actor_id"),
   // Not api_requests / api_rate_windows: written by every keyed request, refused ones included.
-  // api_keys: created, revoked; its last_used_at moves only on /api/v1 requests, not fuzzed here.
   api_keys: byUser("user_id"),
   email_outbox: byUser("user_id"),
+};
+
+// Columns that move on reads by design: a key's last_used_at moves with every /api/v1 request made
+// with it, refused ones included (as api_requests rows do).
+const ROWS: Record<string, SQL> = {
+  api_keys: sql`(select id, user_id, name, prefix, key_hash, scopes, rate_limit_per_minute, created_at, expires_at, revoked_at from api_keys)`,
 };
 
 export interface DataDigest {
@@ -118,7 +123,7 @@ export async function digestData(db: Database, actorId: string): Promise<DataDig
     ([table, owned]) => sql`select ${table}::text as t,
       md5(coalesce(string_agg(r::text, '|' order by r::text), '')) as all_rows,
       md5(coalesce(string_agg(r::text, '|' order by r::text) filter (where not coalesce(${owned(actorId)}, false)), '')) as other_rows
-      from ${sql.identifier(table)} r`,
+      from ${ROWS[table] ?? sql.identifier(table)} r`,
   );
   const result = await db.execute<{ t: string; all_rows: string; other_rows: string }>(sql.join(parts, sql` union all `));
   const rows = (result as unknown as { rows: { t: string; all_rows: string; other_rows: string }[] }).rows;

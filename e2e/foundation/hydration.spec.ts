@@ -17,11 +17,19 @@ async function visit(page: import("@playwright/test").Page, path: string) {
 }
 
 test("a member's pages hydrate without a mismatch, a validated key's date included", async ({ newUser }) => {
+  // Ten pages, each until the network is idle: more than the default 30 s on a busy machine.
+  test.setTimeout(90_000);
   const { page } = await newUser("Hydration Member", FAR_FROM_UTC);
   await saveTestKey(page);
-  for (const path of ["/settings", "/live", "/personas", "/sessions", "/memory", "/insights", "/no-such-page"]) {
+  for (const path of ["/settings", "/settings/api-keys", "/live", "/personas", "/personas/new", "/sessions", "/memory", "/insights", "/no-such-page"]) {
     await visit(page, path);
   }
+  // A persona of one's own, opened at its own address (made from the gallery).
+  await visit(page, "/personas");
+  await page.getByTestId("gallery-use").first().click();
+  await page.waitForURL(/\/personas\/[0-9a-f-]{36}/);
+  await visit(page, page.url());
+  await expect(page.getByTestId("persona-form")).toBeVisible();
   await visit(page, "/settings");
   await expect(page.getByTestId("gemini-key-card")).toContainText("Checked");
 });
@@ -33,16 +41,22 @@ test("the admin pages hydrate without a mismatch, the Active now time included",
   for (const path of ["/admin", "/admin/users"]) {
     await visit(page, path);
   }
+  // One account's page: its dates (joined, last seen, audit log) are rendered for this zone.
+  await page.getByTestId("user-link").first().click();
+  await page.waitForURL(/\/admin\/users\/[^/?]+$/);
+  await visit(page, page.url());
   await visit(page, "/admin");
   await expect(page.getByTestId("active-sessions")).toContainText("Updated");
   await context.close();
 });
 
 test("the pages a visitor sees hydrate without a mismatch", async ({ browser, hydrationGuards }) => {
+  // Nine pages, the API reference's large script among them.
+  test.setTimeout(90_000);
   const context = await browser.newContext(FAR_FROM_UTC);
   hydrationGuards.push(guardHydration(context));
   const page = await context.newPage();
-  for (const path of ["/", "/sign-in", "/sign-up", "/no-such-page"]) {
+  for (const path of ["/", "/sign-in", "/sign-up", "/forgot-password", "/reset-password?token=not-a-token", "/reset-password?error=INVALID_TOKEN", "/reset-password", "/docs/api", "/no-such-page"]) {
     await visit(page, path);
   }
   await context.close();

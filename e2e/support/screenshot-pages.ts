@@ -206,6 +206,34 @@ export const SCREENSHOT_PAGES: ScreenshotPage[] = [
       await page.getByTestId("live-persona").waitFor();
     },
   },
+  { name: "persona-new", path: "/personas/new", as: "member", prepare: async (page) => void (await page.getByTestId("persona-form").waitFor()) },
+  {
+    // A name as long as the form takes, in one unbroken word: it must wrap, not widen the page.
+    name: "personas-long-name",
+    path: "/personas",
+    as: "visitor",
+    prepare: async (page) => {
+      await signInFresh("/personas")(page);
+      await page.goto("/personas/new");
+      await page.getByTestId("persona-field-name").fill("Überlangerpersonennamedernichtumbrichtundtrotzdempasst".slice(0, 60));
+      await page.getByTestId("persona-save").click();
+      await page.waitForURL(/\/personas$/);
+      await page.getByTestId("persona-card").first().waitFor();
+    },
+  },
+  {
+    // A long key name in one word, and the new key shown once: neither may widen the page at 390 px.
+    name: "api-keys",
+    path: "/settings/api-keys",
+    as: "visitor",
+    prepare: async (page) => {
+      await signInFresh("/settings/api-keys", "create-api-key-form")(page);
+      await page.getByTestId("api-key-name").fill("Homeautomationbridgeinthegaragethatreadstranscriptsnightly");
+      await page.getByTestId("create-api-key").click();
+      await page.getByTestId("new-api-key-value").waitFor();
+    },
+  },
+  { name: "api-reference", path: "/docs/api", as: "visitor", prepare: async (page) => void (await page.getByText("LiveMind API").first().waitFor()) },
 ];
 
 /** The viewer's persona list, with two made from the gallery the first time. */
@@ -222,7 +250,7 @@ async function withPersonas(page: Page) {
 }
 
 /** A brand-new account (nothing made yet), signed in on this page's context. */
-function signInFresh(path: string) {
+function signInFresh(path: string, ready = "personas-empty") {
   return async (page: Page) => {
     const suffix = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
     const account = { name: "Ada Lovelace", email: `ada.${suffix}@example.com`, password: `pw-${suffix}-long-enough` };
@@ -230,7 +258,7 @@ function signInFresh(path: string) {
     const response = await page.request.post("/api/auth/sign-in/email", { data: { email: account.email, password: account.password }, headers: { origin: APP_BASE_URL } });
     if (!response.ok()) throw new Error(`fresh sign-in: ${response.status()}`);
     await page.goto(path);
-    await page.getByTestId("personas-empty").waitFor();
+    await page.getByTestId(ready).waitFor();
   };
 }
 

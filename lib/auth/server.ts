@@ -99,6 +99,9 @@ export function createAuth(db: Database, env: Env = processEnv) {
       database: { joins: true },
     },
     hooks: { before: enforceAuthRules },
+    // An unexpected error (the database failing) goes up to the route's withErrors, which answers
+    // our JSON 500 and logs codes only; better-auth would log the failed statement with its values.
+    onAPIError: { throw: true },
     databaseHooks: {
       session: {
         create: {

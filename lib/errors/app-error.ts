@@ -6,7 +6,7 @@ import { logError } from "./log";
  * thrown is logged on the server and reported as a generic failure.
  */
 
-export type ErrorType = "bad_request" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "too_large" | "unsupported" | "rate_limit" | "unavailable";
+export type ErrorType = "bad_request" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "too_large" | "unsupported" | "rate_limit" | "method_not_allowed" | "unavailable";
 export type ErrorSurface = "auth" | "input" | "preferences" | "user" | "admin" | "database" | "session" | "api" | "gemini" | "persona" | "media" | "origin" | "quota" | "token" | "device" | "account" | "email" | "memory";
 export type ErrorCode = `${ErrorType}:${ErrorSurface}`;
 
@@ -19,6 +19,7 @@ const statusByType: Record<ErrorType, number> = {
   too_large: 413,
   unsupported: 415,
   rate_limit: 429,
+  method_not_allowed: 405,
   unavailable: 503,
 };
 

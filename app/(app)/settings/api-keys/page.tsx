@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getDb } from "@/db";
 import { listApiKeys, listApiRequests } from "@/db/queries/api-keys";
 import { CreateKeyForm } from "@/components/api-keys/create-key-form";
@@ -40,9 +39,11 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Prom
       <div className="flex flex-col gap-6">
         <p className="text-sm text-fg-muted">
           Send a key as <code className="font-mono">Authorization: Bearer lm_…</code> to <code className="font-mono">/api/v1</code>. The{" "}
-          <Link href="/docs/api" className="text-accent underline-offset-2 hover:underline">
+          {/* A plain link: the reference is a route handler's HTML, not a page the router can prefetch
+              (its RSC prefetch never settled, so the page never went network-idle). */}
+          <a href="/docs/api" className="text-accent underline-offset-2 hover:underline">
             API reference
-          </Link>{" "}
+          </a>{" "}
           lists every route and the scope it needs.
         </p>
         <CreateKeyForm create={createApiKeyAction} />

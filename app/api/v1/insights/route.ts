@@ -2,8 +2,11 @@ import { getInsightsDailyActivity, getInsightsDailyLatency, getInsightsTotals } 
 import { resolveRange } from "@/lib/analytics/range";
 import { apiRoute } from "@/lib/api-v1/handler";
 import { API_OPERATIONS } from "@/lib/api-v1/operations";
+import { GET_ONLY } from "@/lib/api-v1/other-methods";
 
 export const dynamic = "force-dynamic";
+
+export const { POST, PUT, PATCH, DELETE } = GET_ONLY;
 
 /** The Insights page's numbers (the same queries), for a range of days in the caller's zone. */
 export const GET = apiRoute(API_OPERATIONS.getInsights, async ({ db, userId, query }) => {

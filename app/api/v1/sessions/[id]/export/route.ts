@@ -5,8 +5,11 @@ import { API_OPERATIONS } from "@/lib/api-v1/operations";
 import { AppError } from "@/lib/errors/app-error";
 import type { ExportedSession } from "@/lib/history/export-format";
 import { sessionMarkdown } from "@/lib/history/markdown";
+import { GET_ONLY } from "@/lib/api-v1/other-methods";
 
 export const dynamic = "force-dynamic";
+
+export const { POST, PUT, PATCH, DELETE } = GET_ONLY;
 
 export const GET = apiRoute(API_OPERATIONS.exportSession, async ({ db, userId, params, query }) => {
   const id = z.uuid().safeParse(params.id);
