@@ -12,3 +12,4 @@ export * from "./quotas";
 export * from "./api-keys";
 export * from "./email-outbox";
 export * from "./jobs";
+export * from "./knowledge";
