@@ -7,7 +7,8 @@ CREATE TABLE "knowledge_chunks" (
 	"ordinal" integer NOT NULL,
 	"page" integer,
 	"content" text NOT NULL,
-	"embedding" "bytea"
+	"embedding" "bytea",
+	"search_vector" "tsvector" GENERATED ALWAYS AS (to_tsvector('simple', content)) STORED
 );
 --> statement-breakpoint
 CREATE TABLE "knowledge_documents" (
@@ -33,6 +34,6 @@ ALTER TABLE "knowledge_documents" ADD CONSTRAINT "knowledge_documents_user_id_us
 ALTER TABLE "knowledge_documents" ADD CONSTRAINT "knowledge_documents_persona_id_personas_id_fk" FOREIGN KEY ("persona_id") REFERENCES "public"."personas"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "knowledge_chunks_document_ordinal_idx" ON "knowledge_chunks" USING btree ("document_id","ordinal");--> statement-breakpoint
 CREATE INDEX "knowledge_chunks_user_persona_idx" ON "knowledge_chunks" USING btree ("user_id","persona_id");--> statement-breakpoint
-CREATE INDEX "knowledge_chunks_fts_idx" ON "knowledge_chunks" USING gin (to_tsvector('simple', "content"));--> statement-breakpoint
+CREATE INDEX "knowledge_chunks_fts_idx" ON "knowledge_chunks" USING gin ("search_vector");--> statement-breakpoint
 CREATE UNIQUE INDEX "knowledge_documents_persona_sha_idx" ON "knowledge_documents" USING btree ("persona_id","sha256");--> statement-breakpoint
 CREATE INDEX "knowledge_documents_user_persona_idx" ON "knowledge_documents" USING btree ("user_id","persona_id");

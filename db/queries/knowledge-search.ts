@@ -5,8 +5,8 @@ import type { Database } from "../index";
 import { knowledgeChunks, knowledgeDocuments } from "../schema";
 
 /*
- * Hybrid retrieval over one persona's passages (issue 13): full text (the GIN expression index
- * on to_tsvector('simple', content)) and embedding similarity (the exact float32 scan memory
+ * Hybrid retrieval over one persona's passages (issue 13): full text (a stored tsvector with a GIN
+ * index) and embedding similarity (the exact float32 scan memory
  * uses), fused by reciprocal rank. Always filtered by the acting user and the persona.
  */
 
@@ -34,7 +34,7 @@ export async function searchKnowledge(
 ): Promise<KnowledgePassage[]> {
   const scope = and(eq(knowledgeChunks.userId, userId), eq(knowledgeChunks.personaId, personaId));
   const tsquery = toOrTsquery(query);
-  const document = sql`to_tsvector('simple', ${knowledgeChunks.content})`;
+  const document = knowledgeChunks.searchVector;
   const [textHits, scan] = await Promise.all([
     tsquery
       ? db
