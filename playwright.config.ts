@@ -84,7 +84,8 @@ export default defineConfig({
     {
       command: "npx tsx e2e/support/serve-app.ts",
       url: `${APP_BASE_URL}/api/health`,
-      timeout: 240_000,
+      // The first start builds the app (`next build`), which a loaded machine has taken 4 minutes.
+      timeout: 900_000,
       reuseExistingServer: process.env.E2E_REUSE_SERVER === "1",
       stdout: "pipe",
       stderr: "pipe",

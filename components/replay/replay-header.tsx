@@ -25,6 +25,8 @@ export interface ReplaySummary {
   memoryOptOut?: boolean;
   /** The memory tools used mid-talk, compactly ("Recalled 2 memories"). */
   toolUses?: string[];
+  /** search_knowledge uses: "Looked it up from Menu.pdf, page 3". */
+  knowledgeSources?: string[];
 }
 
 const statusBadge: Record<ReplayStatus, { label: string; tone: "neutral" | "accent" | "success" | "danger" }> = {
@@ -75,6 +77,11 @@ export function ReplayHeader({ summary }: { summary: ReplaySummary }) {
       {summary.toolUses?.length ? (
         <p className="mt-1.5 text-sm text-fg-muted" data-testid="replay-tool-uses">
           Memory: {summary.toolUses.join(" · ")}
+        </p>
+      ) : null}
+      {summary.knowledgeSources?.length ? (
+        <p className="mt-1.5 text-sm text-fg-muted" data-testid="replay-knowledge-sources">
+          Knowledge: {summary.knowledgeSources.join(" · ")}
         </p>
       ) : null}
       {summary.aiSummary ? (

@@ -14,3 +14,4 @@ export * from "./email-outbox";
 export * from "./jobs";
 export * from "./webhooks";
 export * from "./alerts";
+export * from "./knowledge";

@@ -53,7 +53,11 @@ export interface AnswerOptions {
 
 /** What the double "says" after a tool answered: the memories it got back, or the raw answer. */
 export function describeToolResult(result: unknown): string {
-  const value = (result ?? {}) as { memories?: { content?: string }[]; saved?: string; forgotten?: string[] };
+  const value = (result ?? {}) as { memories?: { content?: string }[]; saved?: string; forgotten?: string[]; passages?: { document?: string; page?: number | null; text?: string }[] };
+  if (Array.isArray(value.passages)) {
+    const [first] = value.passages;
+    return first ? `According to ${first.document}${first.page ? `, page ${first.page}` : ""}: ${first.text}` : "I found nothing about that in your documents.";
+  }
   if (Array.isArray(value.memories)) {
     return value.memories.length ? `I remember: ${value.memories.map((memory) => memory.content).join("; ")}.` : "I don't remember anything about that.";
   }

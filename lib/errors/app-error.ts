@@ -7,7 +7,7 @@ import { logError } from "./log";
  */
 
 export type ErrorType = "bad_request" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "too_large" | "unsupported" | "rate_limit" | "method_not_allowed" | "unavailable";
-export type ErrorSurface = "auth" | "input" | "preferences" | "user" | "admin" | "database" | "session" | "api" | "gemini" | "persona" | "media" | "origin" | "quota" | "token" | "device" | "account" | "email" | "memory";
+export type ErrorSurface = "auth" | "input" | "preferences" | "user" | "admin" | "database" | "session" | "api" | "gemini" | "persona" | "media" | "origin" | "quota" | "token" | "device" | "account" | "email" | "memory" | "knowledge";
 export type ErrorCode = `${ErrorType}:${ErrorSurface}`;
 
 const statusByType: Record<ErrorType, number> = {
@@ -36,6 +36,7 @@ const defaultMessages: Partial<Record<ErrorCode, string>> = {
   "not_found:device": "That device is not signed in.",
   "unavailable:email": "The email could not be sent. Please try again in a moment.",
   "not_found:memory": "That memory does not exist.",
+  "not_found:knowledge": "That document does not exist.",
   "unavailable:gemini": "Gemini could not be reached. Please try again in a moment.",
 };
 

@@ -21,6 +21,14 @@ describe("the locked Live config", () => {
     expect(isNativeAudioModel("gemini-live-2.5-flash-preview")).toBe(false);
   });
 
+  it("declares search_knowledge only when the persona has documents, next to the memory tools", () => {
+    const model = "gemini-2.5-flash-native-audio-preview-12-2025";
+    const names = (config: ReturnType<typeof buildLiveConnectConfig>) => config.tools?.flatMap((tool) => (tool as { functionDeclarations?: { name?: string }[] }).functionDeclarations?.map((d) => d.name) ?? []) ?? [];
+    expect(names(buildLiveConnectConfig({ ...persona, model, memoryTools: true, knowledgeTool: true }))).toEqual(["recall_memories", "save_memory", "forget_memory", "search_knowledge"]);
+    expect(names(buildLiveConnectConfig({ ...persona, model, knowledgeTool: true }))).toEqual(["search_knowledge"]);
+    expect(buildLiveConnectConfig({ ...persona, model })).not.toHaveProperty("tools");
+  });
+
   it("composes the persona's name, language, personality and instructions after the base", () => {
     const base = buildSystemInstruction({ persona: null });
     const text = buildSystemInstruction({ persona: { name: " Profe ", systemInstruction: " Correct gently. ", personality: "Warm.", language: "es-ES" } });

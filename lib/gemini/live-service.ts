@@ -2,6 +2,7 @@ import "server-only";
 import type { Database } from "@/db";
 import { markCredentialInvalid } from "@/db/queries/credentials";
 import { closeStaleSessions, createLiveSession, endLiveSession, touchOpenSession } from "@/db/queries/live-sessions";
+import { hasReadyDocuments } from "@/db/queries/knowledge";
 import { getPersona, rememberLastPersona } from "@/db/queries/personas";
 import { getPreferences } from "@/db/queries/preferences";
 import { env } from "@/lib/env";
@@ -105,6 +106,7 @@ export async function startLiveSession(
     affectiveDialog: persona?.affectiveDialog ?? false,
     proactiveAudio: persona?.proactiveAudio ?? false,
     memoryTools: usesMemory,
+    knowledgeTool: persona ? await hasReadyDocuments(db, { userId, personaId: persona.id }) : false,
   };
   try {
     const connection = await mintFor(db, { userId, key, voice: voiceOptions, options });
@@ -146,6 +148,7 @@ export async function renewLiveToken(
       affectiveDialog: persona?.affectiveDialog ?? false,
       proactiveAudio: persona?.proactiveAudio ?? false,
       memoryTools: memoryEnabled && (persona?.usesMemory ?? true),
+      knowledgeTool: persona ? await hasReadyDocuments(db, { userId, personaId: persona.id }) : false,
     },
     options,
   });

@@ -1,5 +1,6 @@
 import "server-only";
 import { Modality, type LiveConnectConfig } from "@google/genai";
+import { KNOWLEDGE_TOOL_DECLARATION } from "@/lib/knowledge/tool";
 import { MEMORY_TOOL_DECLARATIONS } from "@/lib/memory/tool-declarations";
 import { classifyGeminiError, createGeminiClient, geminiAppError, type GeminiEndpoint } from "./client";
 
@@ -25,13 +26,17 @@ export interface LiveVoiceOptions {
   proactiveAudio?: boolean;
   /** Declare the memory tools (recall/save/forget): memory is on for this user. */
   memoryTools?: boolean;
+  /** Declare search_knowledge: the persona has ready documents. */
+  knowledgeTool?: boolean;
 }
 
-export function buildLiveConnectConfig({ voice, systemInstruction, model, language, affectiveDialog, proactiveAudio, memoryTools = false }: LiveVoiceOptions): LiveConnectConfig {
+export function buildLiveConnectConfig({ voice, systemInstruction, model, language, affectiveDialog, proactiveAudio, memoryTools = false, knowledgeTool = false }: LiveVoiceOptions): LiveConnectConfig {
   const native = isNativeAudioModel(model);
+  const declarations = [...(memoryTools ? MEMORY_TOOL_DECLARATIONS : []), ...(knowledgeTool ? [KNOWLEDGE_TOOL_DECLARATION] : [])];
   return {
-    // The memory tools (recall/save/forget) when memory is on: the browser relays calls to our server.
-    ...(memoryTools ? { tools: [{ functionDeclarations: MEMORY_TOOL_DECLARATIONS }] } : {}),
+    // The memory tools (recall/save/forget) when memory is on, search_knowledge when the persona has
+    // documents: the browser relays calls to our server.
+    ...(declarations.length ? { tools: [{ functionDeclarations: declarations }] } : {}),
     responseModalities: [Modality.AUDIO],
     speechConfig: { voiceConfig: { prebuiltVoiceConfig: { voiceName: voice } }, ...(language && !native ? { languageCode: language } : {}) },
     ...(native && affectiveDialog ? { enableAffectiveDialog: true } : {}),

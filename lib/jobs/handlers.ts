@@ -1,4 +1,6 @@
 import "server-only";
+import { KNOWLEDGE_PROCESS_JOB } from "@/lib/knowledge/limits";
+import { runKnowledgeProcessJob } from "@/lib/knowledge/process-job";
 import { runMemoryConsolidationJob } from "@/lib/memory/consolidate-job";
 import { runMemoryEmbedJob } from "@/lib/memory/embed-job";
 import { runMemoryExtractionJob } from "@/lib/memory/extraction";
@@ -14,4 +16,5 @@ export const JOB_HANDLERS: JobHandlers = {
   [MEMORY_EMBED_JOB]: runMemoryEmbedJob,
   [MEMORY_CONSOLIDATE_JOB]: runMemoryConsolidationJob,
   [WEBHOOK_JOB]: makeWebhookDeliveryJob({ allowPrivate: env.WEBHOOKS_ALLOW_PRIVATE === "1" }),
+  [KNOWLEDGE_PROCESS_JOB]: runKnowledgeProcessJob,
 };

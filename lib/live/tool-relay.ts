@@ -1,5 +1,6 @@
 import type { FunctionCall, FunctionResponse } from "@google/genai";
 import { MEMORY_TOOL_NAMES, toolsPath } from "@/lib/memory/tool-declarations";
+import { SEARCH_KNOWLEDGE, summarizeKnowledgeResult } from "@/lib/knowledge/tool";
 import { summarizeToolResult } from "@/lib/memory/tool-summary";
 
 /*
@@ -8,7 +9,7 @@ import { summarizeToolResult } from "@/lib/memory/tool-summary";
  * can read) becomes the function response. The browser never decides what a tool returns.
  */
 
-const KNOWN = new Set<string>(MEMORY_TOOL_NAMES);
+const KNOWN = new Set<string>([...MEMORY_TOOL_NAMES, SEARCH_KNOWLEDGE]);
 
 export async function answerToolCalls(sessionId: string, calls: FunctionCall[], fetchImpl: typeof fetch = fetch): Promise<FunctionResponse[]> {
   return Promise.all(
@@ -32,6 +33,6 @@ export async function answerToolCalls(sessionId: string, calls: FunctionCall[], 
 
 /** "Recalled 3 memories", "Saved a memory", "Forgot 1 memory": the compact line the transcript shows. */
 export function describeToolResponses(responses: FunctionResponse[]): string | null {
-  const parts = responses.flatMap((entry) => summarizeToolResult(entry.name ?? "", entry.response) ?? []);
+  const parts = responses.flatMap((entry) => (entry.name === SEARCH_KNOWLEDGE ? summarizeKnowledgeResult(entry.response) : (summarizeToolResult(entry.name ?? "", entry.response) ?? [])));
   return parts.length ? parts.join(" · ") : null;
 }

@@ -26,3 +26,17 @@ export function looksLikeAudioSegment(bytes: Uint8Array, type: AudioType, sequen
 }
 
 export const looksLikeJpeg = (bytes: Uint8Array) => startsWith(bytes, JPEG);
+
+const PDF = [0x25, 0x50, 0x44, 0x46, 0x2d]; // "%PDF-"
+export const looksLikePdf = (bytes: Uint8Array) => startsWith(bytes, PDF);
+
+/** Plain text as we accept it: valid UTF-8 without NUL bytes (a binary renamed .txt fails here). */
+export function looksLikeUtf8Text(bytes: Uint8Array): boolean {
+  if (bytes.includes(0)) return false;
+  try {
+    new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -14,6 +14,7 @@ import { displayTitle } from "@/lib/history/title";
 import { mean } from "@/lib/analytics/session-metrics";
 import { audioReplayPath, frameReplayPath } from "@/lib/media/limits";
 import { getMediaStorage } from "@/lib/media/storage";
+import { SEARCH_KNOWLEDGE } from "@/lib/knowledge/tool";
 
 export const metadata: Metadata = { title: "Replay" };
 
@@ -77,7 +78,8 @@ export default async function ReplayPage({ params, searchParams }: { params: Pro
           recorded: { audio: recording !== null, frames: frames.length },
           aiSummary: session.summary,
           memoryOptOut: session.memoryOptOut,
-          toolUses: toolCalls.map((call) => call.summary),
+          toolUses: toolCalls.filter((call) => call.name !== SEARCH_KNOWLEDGE).map((call) => call.summary),
+          knowledgeSources: toolCalls.filter((call) => call.name === SEARCH_KNOWLEDGE).map((call) => call.summary),
         }}
       />
       <ReplayView turns={turns} recording={recording} frames={frames} initial={{ turnIndex: initialTurnIndex(turns, open), offsetMs: initialOffset(turns, open) }} />

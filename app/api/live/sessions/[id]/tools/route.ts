@@ -7,6 +7,8 @@ import { requireUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors/app-error";
 import { withErrors } from "@/lib/http/route";
 import { runJobsAfterResponse } from "@/lib/jobs/schedule";
+import { runKnowledgeTool } from "@/lib/knowledge/search";
+import { knowledgeToolCall, summarizeKnowledgeResult } from "@/lib/knowledge/tool";
 import { memoryToolCall } from "@/lib/memory/tool-declarations";
 import { summarizeToolResult } from "@/lib/memory/tool-summary";
 import { runMemoryTool } from "@/lib/memory/tools";
@@ -16,7 +18,7 @@ export const dynamic = "force-dynamic";
 const MAX_BODY_BYTES = 16 * 1024;
 const sessionId = z.uuid();
 
-/** Runs one memory tool call of the model for the caller's conversation; the browser relays the answer. */
+/** Runs one memory or knowledge tool call of the model for the caller's conversation; the browser relays the answer. */
 export const POST = withErrors("live-tools", async (request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> => {
   const user = await requireUser();
   const id = sessionId.safeParse((await params).id);
@@ -29,9 +31,16 @@ export const POST = withErrors("live-tools", async (request: Request, { params }
   } catch {
     throw new AppError("bad_request:input", "The body must be JSON: { name, args }.");
   }
-  const call = memoryToolCall.safeParse(json);
-  if (!call.success) throw new AppError("bad_request:input", "That is not a memory tool call.");
   const db = await getDb();
+  const knowledge = knowledgeToolCall.safeParse(json);
+  if (knowledge.success) {
+    const result = await runKnowledgeTool(db, { userId: user.id, sessionId: id.data, call: knowledge.data });
+    // Kept with the conversation: the sources ("from Menu.pdf, page 3") shown in its replay.
+    await recordToolCall(db, { userId: user.id, sessionId: id.data, callId: knowledge.data.id ?? randomUUID(), name: knowledge.data.name, summary: summarizeKnowledgeResult(result) });
+    return NextResponse.json(result, { headers: { "cache-control": "no-store" } });
+  }
+  const call = memoryToolCall.safeParse(json);
+  if (!call.success) throw new AppError("bad_request:input", "That is not a memory or knowledge tool call.");
   const result = await runMemoryTool(db, { userId: user.id, sessionId: id.data, call: call.data });
   // Kept with the conversation for its replay: what was done, not what was remembered.
   const summary = summarizeToolResult(call.data.name, result);

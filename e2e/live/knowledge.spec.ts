@@ -1,0 +1,58 @@
+import { expect } from "@playwright/test";
+import { PDFDocument, StandardFonts } from "pdf-lib";
+import { test } from "../fixtures/test";
+import { PersonasPage } from "../pages/personas-page";
+import { geminiDouble } from "./double";
+import { saveTestKey } from "./gemini-key";
+import { LivePage } from "./live-page";
+
+/*
+ * Knowledge end to end: a Markdown file and a PDF (made here with pdf-lib) uploaded to a persona
+ * are processed by the job; in a conversation the double calls search_knowledge, the answer is a
+ * passage from the PDF, and its source is shown live and in the replay.
+ */
+
+test.beforeEach(async () => {
+  await geminiDouble.reset();
+});
+test.afterEach(async () => {
+  await geminiDouble.script({});
+});
+
+async function menuPdf(): Promise<Buffer> {
+  const pdf = await PDFDocument.create();
+  const font = await pdf.embedFont(StandardFonts.Helvetica);
+  for (const line of ["Starters: marinated olives.", "Mains: mushroom risotto.", "The lemon tart is baked every Friday."]) pdf.addPage([400, 300]).drawText(line, { x: 20, y: 250, size: 12, font });
+  return Buffer.from(await pdf.save());
+}
+
+test("documents uploaded to a persona are searched mid-conversation, with their source shown live and in the replay", async ({ newUser }) => {
+  const { page } = await newUser("Knowledge Chef");
+  await saveTestKey(page);
+  const personas = new PersonasPage(page);
+  await personas.goto();
+  const id = await personas.useFromGallery("spanish-tutor");
+  await page.goto(`/personas/${id}`);
+  const upload = page.getByLabel("Upload documents");
+  await upload.setInputFiles({ name: "notes.md", mimeType: "text/markdown", buffer: Buffer.from("# Notes\nWe open at nine.") });
+  await upload.setInputFiles({ name: "Menu.pdf", mimeType: "application/pdf", buffer: await menuPdf() });
+  await upload.setInputFiles({ name: "empty.txt", mimeType: "text/plain", buffer: Buffer.alloc(0) });
+  await expect(page.getByTestId("knowledge").getByRole("alert")).toContainText("empty.txt: That file is empty.");
+  const documents = page.getByTestId("knowledge-document");
+  await expect(documents).toHaveCount(2);
+  await expect(documents.filter({ hasText: "Menu.pdf" })).toContainText("Ready", { timeout: 30_000 });
+  await expect(documents.filter({ hasText: "notes.md" })).toContainText("Ready", { timeout: 30_000 });
+
+  await geminiDouble.script({ inputTranscript: "When is the lemon tart baked?", toolCall: { phrase: "lemon tart", name: "search_knowledge", args: { query: "lemon tart baked" } } });
+  await page.goto(`/live?persona=${id}`);
+  const live = new LivePage(page);
+  const sessionId = await live.startConversation();
+  await expect(live.turn("model", { final: true }).last()).toContainText("According to Menu.pdf, page 3: The lemon tart is baked every Friday.", { timeout: 30_000 });
+  await expect(page.getByTestId("live-tool-note")).toContainText("from Menu.pdf, page 3");
+  await live.muteAndLetAnswersFinish();
+  await live.stopConversation();
+  expect(JSON.stringify((await geminiDouble.received()).connections.at(-1)?.setup)).toContain("search_knowledge");
+
+  await page.goto(`/sessions/${sessionId}`);
+  await expect(page.getByTestId("replay-knowledge-sources")).toContainText("from Menu.pdf, page 3");
+});
