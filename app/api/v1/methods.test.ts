@@ -1,6 +1,7 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { isMethodNotAllowed } from "@/lib/api-v1/other-methods";
 
 /*
  * A program calling /api/v1 with the wrong method or a path that does not exist gets the API's
@@ -23,19 +24,22 @@ describe("/api/v1 answers a wrong method or path in JSON", async () => {
       .map(async (file) => ({ file: path.relative(root, file), module: (await import(file)) as Record<string, Handler | undefined> })),
   );
 
-  it("405 with Allow: GET and a JSON body for POST, PUT, PATCH and DELETE on every route", async () => {
+  it("405 with Allow naming what the route serves, and a JSON body, for every other method on every route", async () => {
     expect(modules.length).toBeGreaterThan(4);
     for (const { file, module } of modules) {
-      for (const method of ["POST", "PUT", "PATCH", "DELETE"]) {
+      const served = ["GET", "POST", "PUT", "PATCH", "DELETE"].filter((method) => typeof module[method] === "function" && !isMethodNotAllowed(module[method]));
+      expect(served.length, file).toBeGreaterThan(0);
+      const allow = served.flatMap((method) => (method === "GET" ? ["GET", "HEAD"] : [method])).join(", ");
+      for (const method of ["GET", "POST", "PUT", "PATCH", "DELETE"].filter((m) => !served.includes(m))) {
         const handler = module[method];
         expect(handler, `${method} ${file}`).toBeTypeOf("function");
-        const response = await handler!(new Request("http://localhost/api/v1/x", { method, body: "{}" }), { params: Promise.resolve({ id: "x" }) });
+        const response = await handler!(new Request("http://localhost/api/v1/x", { method, ...(method === "GET" ? {} : { body: "{}" }) }), { params: Promise.resolve({ id: "x" }) });
         expect({ file, method, status: response.status, allow: response.headers.get("allow"), body: await response.json() }).toEqual({
           file,
           method,
           status: 405,
-          allow: "GET, HEAD",
-          body: { code: "method_not_allowed:api", message: `This route answers GET only: see /api/v1/openapi.json.` },
+          allow,
+          body: { code: "method_not_allowed:api", message: `This route answers ${served.join(", ")} only: see /api/v1/openapi.json.` },
         });
       }
     }

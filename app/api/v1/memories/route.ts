@@ -2,8 +2,11 @@ import { listMemories } from "@/db/queries/memories";
 import { apiRoute } from "@/lib/api-v1/handler";
 import { API_OPERATIONS } from "@/lib/api-v1/operations";
 import { addUserMemory } from "@/lib/memory/add-memory";
+import { otherMethods } from "@/lib/api-v1/other-methods";
 
 export const dynamic = "force-dynamic";
+
+export const { PUT, PATCH, DELETE } = otherMethods("GET", "POST");
 
 // The same query as the Memory page's list and search.
 export const GET = apiRoute(API_OPERATIONS.listMemories, async ({ db, userId, query: { q, limit } }) => {
