@@ -9,6 +9,7 @@ import { saveTestKey } from "./gemini-key";
 import { LivePage } from "./live-page";
 import { setRecording } from "./recording";
 import { storedSession } from "./stored-session";
+import { turnMemoryOff } from "../sessions/conversations";
 
 /*
  * Replay of conversations held in Chromium with the Gemini Live test double: one recorded
@@ -51,6 +52,8 @@ test("a recorded conversation replays: audio plays, the lit line follows it, lin
   const owner = await newUser("Replay Owner");
   const { page } = owner;
   await saveTestKey(page);
+  // The title asserted below is the first line: with memory on, the job retitles the conversation.
+  await turnMemoryOff(page);
   await setRecording(page, { audio: true, frames: true });
   const sessionId = await holdConversation(page, { camera: true, answers: 2 });
   recorded = { owner: owner.account, sessionId };
