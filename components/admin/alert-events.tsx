@@ -1,8 +1,7 @@
 import { Badge } from "@/components/ui/badge";
 import { LocalDateTime } from "@/components/ui/local-date-time";
 import { formatMetricValue } from "@/lib/alerts/messages";
-import { METRIC_LABELS } from "@/lib/alerts/metrics";
-import type { AlertEventWithRule } from "@/db/queries/alerts";
+import { METRIC_LABELS, type AlertEventWithRule } from "@/lib/alerts/metrics";
 
 /** Alert events (open ones, or the history): rule, value against threshold, when. */
 export function AlertEvents({ events, testId, empty }: { events: AlertEventWithRule[]; testId: string; empty: string }) {

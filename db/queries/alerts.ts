@@ -1,6 +1,6 @@
 import "server-only";
 import { and, desc, eq, isNull, lte, or, sql } from "drizzle-orm";
-import type { AlertMetric } from "@/lib/alerts/metrics";
+import type { AlertEventWithRule, AlertMetric } from "@/lib/alerts/metrics";
 import { AppError } from "@/lib/errors/app-error";
 import type { Database } from "../index";
 import { alertEvents, alertRules, user } from "../schema";
@@ -22,11 +22,6 @@ export interface AlertRuleInput {
   windowMinutes: number;
   minSamples: number;
   enabled: boolean;
-}
-export interface AlertEventWithRule extends AlertEventRow {
-  ruleName: string;
-  metric: AlertMetric;
-  threshold: number;
 }
 
 export async function listAlertRules(db: Database, { actorId }: { actorId: string }): Promise<AlertRuleRow[]> {

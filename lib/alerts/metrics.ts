@@ -26,6 +26,20 @@ export const METRIC_LABELS: Record<AlertMetric, { label: string; unit: string }>
   job_failures: { label: "Background job failures", unit: "jobs" },
 };
 
+/** An alert event with its rule, as the admin pages list it (db/queries/alerts.ts reads it). */
+export interface AlertEventWithRule {
+  id: string;
+  ruleId: string;
+  firedAt: Date;
+  resolvedAt: Date | null;
+  value: number;
+  sampleCount: number;
+  resolvedValue: number | null;
+  ruleName: string;
+  metric: AlertMetric;
+  threshold: number;
+}
+
 export interface MetricReading {
   value: number;
   samples: number;
