@@ -6,6 +6,7 @@ import { useState, useTransition } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
+import { CheckboxGroup } from "@/components/ui/checkbox-group";
 import { Field } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/actions/safe-action";
 import { API_SCOPES, type ApiScope, type CreateApiKeyInput } from "@/lib/api-keys/key";
@@ -31,10 +32,6 @@ export function CreateKeyForm({ create }: Props) {
   const [created, setCreated] = useState<string | null>(null);
   const [pending, start] = useTransition();
 
-  function toggle(scope: ApiScope, on: boolean) {
-    setScopes((current) => (on ? [...new Set([...current, scope])] : current.filter((s) => s !== scope)));
-  }
-
   function onSubmit(event: React.FormEvent) {
     event.preventDefault();
     setErrors({});
@@ -57,19 +54,7 @@ export function CreateKeyForm({ create }: Props) {
       <CardHeader title="New API key" description="For scripts and programs calling the LiveMind API. Give it only the scopes it needs." />
       <form onSubmit={onSubmit} className="flex flex-col gap-4 px-5 py-5 sm:px-6" data-testid="create-api-key-form">
         <Field label="Name" name="name" maxLength={80} value={name} onChange={(e) => setName(e.target.value)} error={errors.name?.[0]} data-testid="api-key-name" />
-        <fieldset className="flex flex-col gap-2">
-          <legend className="mb-1 text-sm font-medium text-fg">Scopes</legend>
-          {API_SCOPES.map((scope) => (
-            <label key={scope} className="flex items-start gap-3 text-sm">
-              <input type="checkbox" className="mt-0.5 size-4 accent-accent" checked={scopes.includes(scope)} onChange={(e) => toggle(scope, e.target.checked)} data-testid={`api-key-scope-${scope}`} />
-              <span>
-                <span className="font-mono">{scope}</span>
-                <span className="block text-fg-muted">{SCOPE_HELP[scope]}</span>
-              </span>
-            </label>
-          ))}
-          {errors.scopes?.[0] ? <p className="text-sm text-danger" role="alert">{errors.scopes[0]}</p> : null}
-        </fieldset>
+        <CheckboxGroup legend="Scopes" options={API_SCOPES} help={SCOPE_HELP} checked={scopes} onChange={setScopes} error={errors.scopes?.[0]} testIdPrefix="api-key-scope-" />
         <Field label="Expires after (days, optional)" name="expiresInDays" type="number" inputMode="numeric" min={1} max={3650} value={days} onChange={(e) => setDays(e.target.value)} error={errors.expiresInDays?.[0]} hint="Leave empty for a key that lasts until you revoke it." data-testid="api-key-days" />
         {errors.form?.[0] ? <p className="text-sm text-danger" role="alert">{errors.form[0]}</p> : null}
         <div>

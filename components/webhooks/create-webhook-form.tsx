@@ -6,6 +6,7 @@ import { useState, useTransition } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
+import { CheckboxGroup } from "@/components/ui/checkbox-group";
 import { Field } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/actions/safe-action";
 import { ADMIN_WEBHOOK_EVENTS, type CreateWebhookInput, USER_WEBHOOK_EVENTS, type WebhookEventType } from "@/lib/webhooks/webhook";
@@ -33,10 +34,6 @@ export function CreateWebhookForm({ isAdmin, create }: Props) {
   const [pending, start] = useTransition();
   const choices: readonly WebhookEventType[] = isAdmin ? [...USER_WEBHOOK_EVENTS, ...ADMIN_WEBHOOK_EVENTS] : USER_WEBHOOK_EVENTS;
 
-  function toggle(event: WebhookEventType, on: boolean) {
-    setEvents((current) => (on ? [...new Set([...current, event])] : current.filter((e) => e !== event)));
-  }
-
   function onSubmit(e: React.FormEvent) {
     e.preventDefault();
     setErrors({});
@@ -58,19 +55,7 @@ export function CreateWebhookForm({ isAdmin, create }: Props) {
       <CardHeader title="New webhook" description="LiveMind POSTs signed JSON (Standard Webhooks) to your URL when these events happen." />
       <form onSubmit={onSubmit} className="flex flex-col gap-4 px-5 py-5 sm:px-6" data-testid="create-webhook-form">
         <Field label="URL" name="url" type="url" maxLength={2000} placeholder="https://example.com/hooks/livemind" value={url} onChange={(e) => setUrl(e.target.value)} error={errors.url?.[0]} data-testid="webhook-url" />
-        <fieldset className="flex flex-col gap-2">
-          <legend className="mb-1 text-sm font-medium text-fg">Events</legend>
-          {choices.map((event) => (
-            <label key={event} className="flex items-start gap-3 text-sm">
-              <input type="checkbox" className="mt-0.5 size-4 accent-accent" checked={events.includes(event)} onChange={(e) => toggle(event, e.target.checked)} data-testid={`webhook-event-${event}`} />
-              <span>
-                <span className="font-mono">{event}</span>
-                <span className="block text-fg-muted">{EVENT_HELP[event]}</span>
-              </span>
-            </label>
-          ))}
-          {errors.events?.[0] ? <p className="text-sm text-danger" role="alert">{errors.events[0]}</p> : null}
-        </fieldset>
+        <CheckboxGroup legend="Events" options={choices} help={EVENT_HELP} checked={events} onChange={setEvents} error={errors.events?.[0]} testIdPrefix="webhook-event-" />
         <label className="flex items-start gap-3 text-sm">
           <input type="checkbox" className="mt-0.5 size-4 accent-accent" checked={includeTranscript} onChange={(e) => setIncludeTranscript(e.target.checked)} data-testid="webhook-include-transcript" />
           <span>
