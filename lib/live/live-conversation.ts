@@ -1,6 +1,7 @@
 import { AudioPlayer } from "./audio-player";
-import { INITIAL, isLimitCode, settle, type ConversationState } from "./conversation-state";
-import type { LiveActions, LiveConnection, LiveStartOptions, LiveStats } from "./contract";
+import { ConversationStore } from "./conversation-store";
+import { INITIAL, isLimitCode, settle } from "./conversation-state";
+import type { LiveActions, LiveConnection, LiveStartOptions } from "./contract";
 import { LiveClient, type LiveApi } from "./live-client";
 import { answerToolCalls, describeToolResponses } from "./tool-relay";
 import { MESSAGES } from "./live-errors";
@@ -58,14 +59,8 @@ interface Continuation {
  * transcript assembler and the persistence queue, and exposes an immutable state snapshot
  * (for useSyncExternalStore). The React hook is a thin shell around this.
  */
-/** How long meter and counter changes may wait before the page hears of them: 20 frames a second. */
-const QUIET_PUBLISH_MS = 50;
-
 export class LiveConversation {
-  private state: ConversationState = INITIAL;
-  private listeners = new Set<() => void>();
-  /** A publish of meter and counter changes, pending (see `setQuietly`). */
-  private quietPublish: ReturnType<typeof setTimeout> | null = null;
+  private readonly store = new ConversationStore();
   private run: Run | null = null;
   private lastOptions: LiveStartOptions | null = null;
   /** Stop pressed while the start action was still running. */
@@ -79,22 +74,18 @@ export class LiveConversation {
   ) {
     this.video = new VideoCapture({
       onFrame: (data, mimeType) => {
-        if (this.run?.client.sendVideo(data, mimeType)) this.bumpStats({ videoFramesSent: this.state.stats.videoFramesSent + 1 });
+        if (this.run?.client.sendVideo(data, mimeType)) this.store.bumpStats({ videoFramesSent: this.store.state.stats.videoFramesSent + 1 });
         if (this.video.source === "camera") this.run?.recorder?.frame(data);
       },
-      onEnded: (source) => this.set(source === "camera" ? { cameraOn: false, previewStream: null } : { screenOn: false, previewStream: null }),
+      onEnded: (source) => this.store.set(source === "camera" ? { cameraOn: false, previewStream: null } : { screenOn: false, previewStream: null }),
     });
   }
 
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
-
-  getSnapshot = (): ConversationState => this.state;
+  subscribe = this.store.subscribe;
+  getSnapshot = this.store.getSnapshot;
 
   async start(options: LiveStartOptions): Promise<void> {
-    if (this.run || this.state.status === "connecting") return;
+    if (this.run || this.store.state.status === "connecting") return;
     // A new conversation: one this tab left open before a reload is ended by replaceActive, at its last activity.
     forgetStoredConversation();
     this.lastOptions = options;
@@ -112,7 +103,7 @@ export class LiveConversation {
       }),);
     if (!started.ok) {
       void context.close();
-      this.set({ status: "error", error: started.message, limited: isLimitCode(started.code) });
+      this.store.set({ status: "error", error: started.message, limited: isLimitCode(started.code) });
       return;
     }
     await this.launch(context, started.data.sessionId, started.data, options, null);
@@ -123,16 +114,16 @@ export class LiveConversation {
    * Returns its session id: its turns go on numbering from where they stopped.
    */
   checkForContinuation(): string | null {
-    if (this.run || this.state.status !== "idle") return null;
+    if (this.run || this.store.state.status !== "idle") return null;
     const stored = readStoredConversation();
-    this.set({ resumeOffer: stored ? { sessionId: stored.sessionId } : null });
+    this.store.set({ resumeOffer: stored ? { sessionId: stored.sessionId } : null });
     return stored?.sessionId ?? null;
   }
 
   /** Continues the offered conversation: the same session, a fresh token, the service's latest handle. */
   async continueConversation(): Promise<void> {
     const stored = readStoredConversation();
-    if (this.run || this.state.status === "connecting" || !stored) return;
+    if (this.run || this.store.state.status === "connecting" || !stored) return;
     this.lastOptions = stored.options;
     this.cancelStart = false;
     const context = await this.openAudio(stored.options);
@@ -141,7 +132,7 @@ export class LiveConversation {
     if (!renewed.ok) {
       void context.close();
       forgetStoredConversation();
-      this.set({ status: "error", error: renewed.message, limited: isLimitCode(renewed.code) });
+      this.store.set({ status: "error", error: renewed.message, limited: isLimitCode(renewed.code) });
       return;
     }
     await this.launch(context, stored.sessionId, renewed.data, stored.options, { handle: stored.handle, startedAtMs: stored.startedAtMs });
@@ -151,23 +142,23 @@ export class LiveConversation {
   async endPrevious(): Promise<void> {
     const stored = readStoredConversation();
     if (this.run || !stored) return;
-    this.set({ resumeOffer: null, status: "ending", sessionId: stored.sessionId });
+    this.store.set({ resumeOffer: null, status: "ending", sessionId: stored.sessionId });
     // Its turns first, so they count in what ending it computes.
     await PersistenceQueue.recoverLeftovers(this.deps.queue ?? {}).catch(() => 0);
     await this.endOnServer(stored.sessionId, "ENDED", null, null, { abandoned: true });
     forgetStoredConversation();
-    this.set({ status: "ended" });
+    this.store.set({ status: "ended" });
   }
 
   private async openAudio(options: LiveStartOptions): Promise<AudioContext | null> {
-    this.set({ ...INITIAL, status: "connecting", micMuted: !options.micEnabled, cameraOn: this.state.cameraOn, screenOn: this.state.screenOn, previewStream: this.state.previewStream });
+    this.store.set({ ...INITIAL, status: "connecting", micMuted: !options.micEnabled, cameraOn: this.store.state.cameraOn, screenOn: this.store.state.screenOn, previewStream: this.store.state.previewStream });
     // Created inside the click that pressed Start, so the browser lets it play.
     try {
       const context = this.deps.createAudioContext?.() ?? new AudioContext({ latencyHint: "interactive" });
       await context.resume();
       return context;
     } catch {
-      this.set({ status: "error", error: MESSAGES.audioUnsupported });
+      this.store.set({ status: "error", error: MESSAGES.audioUnsupported });
       return null;
     }
   }
@@ -176,7 +167,7 @@ export class LiveConversation {
     if (this.cancelStart) {
       void context.close();
       await this.endOnServer(sessionId, "ENDED", null, null);
-      this.set({ status: "ended", sessionId });
+      this.store.set({ status: "ended", sessionId });
       return;
     }
     const startedAtMs = continuation?.startedAtMs ?? Date.now();
@@ -188,20 +179,20 @@ export class LiveConversation {
     } catch (error) {
       void context.close();
       await this.endOnServer(sessionId, "ERROR", "This browser cannot store the conversation (IndexedDB is unavailable).", null);
-      this.set({ status: "error", error: "This browser cannot store the conversation (IndexedDB is unavailable, e.g. in a private window).", sessionId });
+      this.store.set({ status: "error", error: "This browser cannot store the conversation (IndexedDB is unavailable, e.g. in a private window).", sessionId });
       console.error(error);
       return;
     }
     const assembler = new TranscriptAssembler(sessionStart, {
       onTurnClosed: (turn) => void queue.enqueue(turn).catch((error: unknown) => console.error("turn not stored", error)),
-      onViewsChanged: (turns) => this.set({ turns }),
+      onViewsChanged: (turns) => this.store.set({ turns }),
     });
     // Recorded segments are numbered per page, so a continued conversation does not record again.
     const wanted = continuation ? undefined : options.recording;
-    if (continuation && (options.recording?.audio || options.recording?.frames)) this.set({ notice: MESSAGES.recordingNotContinued });
+    if (continuation && (options.recording?.audio || options.recording?.frames)) this.store.set({ notice: MESSAGES.recordingNotContinued });
     const recorder =
       wanted && (wanted.audio || wanted.frames)
-        ? new ConversationRecorder(context, sessionId, wanted, () => this.now() - sessionStart, { onUnavailable: (message) => this.set({ notice: message }) }, this.deps.recorder)
+        ? new ConversationRecorder(context, sessionId, wanted, () => this.now() - sessionStart, { onUnavailable: (message) => this.store.set({ notice: message }) }, this.deps.recorder)
         : null;
     const speakers = recorder ? recorder.playbackOutput() : context.destination;
     const analyser = typeof context.createAnalyser === "function" ? context.createAnalyser() : null;
@@ -228,12 +219,12 @@ export class LiveConversation {
           void answerToolCalls(sessionId, calls).then((responses) => {
             client.sendToolResponse(responses);
             const note = describeToolResponses(responses);
-            if (note) this.set({ toolNote: note });
+            if (note) this.store.set({ toolNote: note });
           }),
-        onReconnecting: () => this.set({ status: "reconnecting" }),
+        onReconnecting: () => this.store.set({ status: "reconnecting" }),
         onResumed: () => {
-          this.set({ status: "live" });
-          this.bumpStats({ resumptions: client.resumptions });
+          this.store.set({ status: "live" });
+          this.store.bumpStats({ resumptions: client.resumptions });
         },
         onFatal: (message) => void this.fail(message),
       },
@@ -243,7 +234,7 @@ export class LiveConversation {
       context,
       {
         onChunk: (chunk) => this.onMicChunk(chunk),
-        onLevel: (level) => this.setQuietly({ inputLevel: level }),
+        onLevel: (level) => this.store.setQuietly({ inputLevel: level }),
         onStreamEnd: () => client.sendAudioStreamEnd(),
         onSource: (source) => recorder?.addSource(source),
       },
@@ -256,7 +247,7 @@ export class LiveConversation {
     }, STATS_REFRESH_MS);
     const stored: StoredConversation = { sessionId, handle: continuation?.handle ?? null, startedAtMs, options };
     this.run = { sessionId, context, client, player, analyser, assembler, queue, mic, recorder, micSeconds: 0, errorCount: 0, statsTimer, heartbeat: null, ending: false, stored };
-    this.set({ sessionId, resumeOffer: null });
+    this.store.set({ sessionId, resumeOffer: null });
 
     try {
       await this.connect(client, sessionId, connection, continuation?.handle ?? null);
@@ -269,10 +260,10 @@ export class LiveConversation {
     void this.heartbeat(sessionId);
     this.run.heartbeat = setInterval(() => void this.heartbeat(sessionId), HEARTBEAT_MS);
     recorder?.start();
-    this.set({ status: "live", recording: { audio: recorder?.recordingAudio ?? false, frames: wanted?.frames ?? false } });
+    this.store.set({ status: "live", recording: { audio: recorder?.recordingAudio ?? false, frames: wanted?.frames ?? false } });
     if (options.micEnabled) await this.startMic();
     else mic.setMuted(true);
-    if (options.cameraEnabled && !this.state.cameraOn && !this.state.screenOn) await this.setVideo("camera", true);
+    if (options.cameraEnabled && !this.store.state.cameraOn && !this.store.state.screenOn) await this.setVideo("camera", true);
   }
 
   private levelBuffer: Float32Array<ArrayBuffer> | null = null;
@@ -295,20 +286,20 @@ export class LiveConversation {
   async stop(): Promise<void> {
     const run = this.run;
     if (!run) {
-      if (this.state.status === "connecting") this.cancelStart = true;
+      if (this.store.state.status === "connecting") this.cancelStart = true;
       return;
     }
     if (run.ending) return;
     run.ending = true;
     forgetStoredConversation();
-    this.set({ status: "ending" });
+    this.store.set({ status: "ending" });
     const stats = this.teardown(run);
     await Promise.all([run.queue.drain(DRAIN_TIMEOUT_MS), run.recorder?.finished(DRAIN_TIMEOUT_MS)]);
     await this.endOnServer(run.sessionId, "ENDED", null, stats);
     run.queue.close();
     this.refreshStats(run);
     if (this.run === run) this.run = null;
-    this.set({ status: "ended", inputLevel: 0 });
+    this.store.set({ status: "ended", inputLevel: 0 });
   }
 
   async retry(): Promise<void> {
@@ -318,7 +309,7 @@ export class LiveConversation {
 
   setMicMuted(muted: boolean): void {
     const run = this.run;
-    this.set({ micMuted: muted });
+    this.store.set({ micMuted: muted });
     if (!run) return;
     // Unmuting retries the microphone too: permission may have been granted since.
     if (!muted && !run.mic.active) void this.startMic();
@@ -336,7 +327,7 @@ export class LiveConversation {
   sendText(text: string): void {
     const run = this.run;
     const trimmed = text.trim();
-    if (!run || !trimmed || this.state.status !== "live") return;
+    if (!run || !trimmed || this.store.state.status !== "live") return;
     run.assembler.userText(trimmed, this.now());
     run.client.sendText(trimmed);
   }
@@ -363,11 +354,11 @@ export class LiveConversation {
         run.mic.stop();
         return;
       }
-      run.mic.setMuted(this.state.micMuted);
-      this.set({ micUnavailable: false });
+      run.mic.setMuted(this.store.state.micMuted);
+      this.store.set({ micUnavailable: false });
     } catch (error) {
       // Typed conversation still works without a microphone.
-      this.set({ micUnavailable: true, micMuted: true, notice: error instanceof Error ? error.message : MESSAGES.micDenied });
+      this.store.set({ micUnavailable: true, micMuted: true, notice: error instanceof Error ? error.message : MESSAGES.micDenied });
     }
   }
 
@@ -375,14 +366,14 @@ export class LiveConversation {
     const key = source === "camera" ? "cameraOn" : "screenOn";
     if (!on) {
       if (this.video.source === source) this.video.stop();
-      this.set({ [key]: false, previewStream: this.video.stream });
+      this.store.set({ [key]: false, previewStream: this.video.stream });
       return;
     }
     try {
       const stream = await this.video.start(source);
-      this.set({ cameraOn: source === "camera", screenOn: source === "screen", previewStream: stream, notice: null });
+      this.store.set({ cameraOn: source === "camera", screenOn: source === "screen", previewStream: stream, notice: null });
     } catch (error) {
-      this.set({ [key]: false, notice: error instanceof Error ? error.message : String(error) });
+      this.store.set({ [key]: false, notice: error instanceof Error ? error.message : String(error) });
     }
   }
 
@@ -391,7 +382,7 @@ export class LiveConversation {
     if (!run || !run.client.sendAudio(chunk.data)) return;
     run.micSeconds += chunk.durationMs / 1000;
     if (chunk.voiced) run.assembler.userSpeech(this.now());
-    this.bumpStats({ audioChunksSent: this.state.stats.audioChunksSent + 1 });
+    this.store.bumpStats({ audioChunksSent: this.store.state.stats.audioChunksSent + 1 });
   }
 
   /*
@@ -436,7 +427,7 @@ export class LiveConversation {
     run.ending = true;
     forgetStoredConversation();
     run.errorCount += 1;
-    this.set({ status: "error", error: message });
+    this.store.set({ status: "error", error: message });
     const stats = this.teardown(run);
     if (reachServer) {
       await Promise.all([run.queue.drain(DRAIN_TIMEOUT_MS), run.recorder?.finished(DRAIN_TIMEOUT_MS)]);
@@ -458,10 +449,10 @@ export class LiveConversation {
     if (run.heartbeat) clearInterval(run.heartbeat);
     const played = run.player.counters().playedMs / 1000;
     void run.context.close().catch(() => undefined);
-    this.set({ cameraOn: false, screenOn: false, previewStream: null, inputLevel: 0, recording: { audio: false, frames: false } });
+    this.store.set({ cameraOn: false, screenOn: false, previewStream: null, inputLevel: 0, recording: { audio: false, frames: false } });
     return {
       audioSeconds: Math.min(86_400, Math.round((run.micSeconds + played) * 10) / 10),
-      videoFrameCount: this.state.stats.videoFramesSent,
+      videoFrameCount: this.store.state.stats.videoFramesSent,
       errorCount: run.errorCount,
       resumptions: run.client.resumptions,
     };
@@ -475,44 +466,15 @@ export class LiveConversation {
     { abandoned = false }: { abandoned?: boolean } = {},
   ): Promise<void> {
     const ended = await settle(this.actions.endLiveSession({ sessionId, status, errorMessage: errorMessage?.slice(0, 500) ?? null, ...(stats ? { stats } : {}), ...(abandoned ? { abandoned } : {}) }));
-    if (!ended.ok) this.set({ notice: `The conversation could not be closed on the server: ${ended.message}` });
+    if (!ended.ok) this.store.set({ notice: `The conversation could not be closed on the server: ${ended.message}` });
   }
 
   private onQueue(stats: QueueStats): void {
-    this.bumpStats({ turnsPending: stats.pending, turnsAcknowledged: stats.acknowledged });
+    this.store.bumpStats({ turnsPending: stats.pending, turnsAcknowledged: stats.acknowledged });
   }
 
   private refreshStats(run = this.run): void {
     if (!run) return;
-    this.bumpStats(run.player.counters());
-  }
-
-  private bumpStats(changes: Partial<LiveStats>): void {
-    const next = { ...this.state.stats, ...changes };
-    if ((Object.keys(changes) as (keyof LiveStats)[]).every((k) => next[k] === this.state.stats[k])) return;
-    this.setQuietly({ stats: next });
-  }
-
-  private set(changes: Partial<ConversationState>): void {
-    // `limited` describes the error it came with: any change of status without it clears it.
-    this.state = { ...this.state, ...(changes.status ? { limited: false } : {}), ...changes };
-    this.publish();
-  }
-
-  /*
-   * The meter and the counters change with every 20 ms chunk each way: published at once, the
-   * page would re-render 100 times a second, and the main thread that also takes the model's
-   * audio off the socket would fall behind. They are read at once but published at most
-   * QUIET_PUBLISH_MS apart (or with the next change that matters).
-   */
-  private setQuietly(changes: Partial<ConversationState>): void {
-    this.state = { ...this.state, ...changes };
-    this.quietPublish ??= setTimeout(() => this.publish(), QUIET_PUBLISH_MS);
-  }
-
-  private publish(): void {
-    if (this.quietPublish) clearTimeout(this.quietPublish);
-    this.quietPublish = null;
-    for (const listener of this.listeners) listener();
+    this.store.bumpStats(run.player.counters());
   }
 }
