@@ -1,4 +1,5 @@
 import { base64ToBytes } from "./audio/base64";
+import { lengthen } from "./audio/lengthen";
 import { pcm16BytesToFloat } from "./audio/pcm16";
 import { DEFAULT_JITTER_MS, PlaybackScheduler } from "./playback-scheduler";
 
@@ -50,7 +51,7 @@ export class AudioPlayer {
 
   /** Schedules one base64 chunk; returns the context time at which it starts playing. */
   enqueue(base64: string, mimeType = `audio/pcm;rate=${PLAYBACK_RATE}`): number {
-    const samples = pcm16BytesToFloat(base64ToBytes(base64));
+    let samples = pcm16BytesToFloat(base64ToBytes(base64));
     this.chunks += 1;
     const now = this.context.currentTime;
     if (samples.length === 0) return now;
@@ -59,6 +60,11 @@ export class AudioPlayer {
       this.turnOpen = true;
     }
     const rate = rateOf(mimeType);
+    const { start, afterGap } = this.scheduler.schedule(now, samples.length / rate, (seconds) => {
+      const before = samples.length;
+      samples = lengthen(samples, seconds * rate, rate);
+      return (samples.length - before) / rate;
+    });
     const duration = samples.length / rate;
     const buffer = this.context.createBuffer(1, samples.length, rate);
     buffer.getChannelData(0).set(samples);
@@ -68,7 +74,6 @@ export class AudioPlayer {
     source.connect(gain);
     gain.connect(this.output);
 
-    const { start, afterGap } = this.scheduler.schedule(now, duration);
     // Under a third, so calling off the fade-out never touches the fade-in.
     const fade = Math.min(FADE_SECONDS, duration / 3);
     let fadeIn = afterGap;

@@ -20,11 +20,18 @@ function turnWithLateChunk(late: number, lateBy: number, chunks = 40): Arrival[]
 }
 
 describe("AudioPlayer under network jitter", () => {
-  it("plays real-time audio arriving with ±20 ms jitter without a hard cut, starting within 45 ms (p95)", () => {
-    const heard = playThrough(jitteredArrivals({ jitterMs: 20, turns: 100, seed: 11 }));
+  it("plays real-time audio arriving with ±20 ms jitter without a single gap, starting within 45 ms (p95)", () => {
+    for (const seed of [7, 11, 13]) {
+      const heard = playThrough(jitteredArrivals({ jitterMs: 20, turns: 100, seed }));
+      expect(heard.gaps).toBe(0);
+      expect(p95(heard.startDelays)).toBeLessThanOrEqual(0.045);
+    }
+  });
+
+  it("starts within 30 ms even when the network jitters more, and still never cuts hard", () => {
+    const heard = playThrough(jitteredArrivals({ jitterMs: 40, turns: 100, seed: 11 }));
+    expect(Math.max(...heard.startDelays)).toBeLessThanOrEqual(0.03 + 0.01);
     expect(heard.hardCuts).toBe(0);
-    expect(heard.gaps / heard.speechSeconds).toBeLessThan(0.01);
-    expect(p95(heard.startDelays)).toBeLessThanOrEqual(0.045);
   });
 
   it("a gap that jitter forces is short: it waits for the late chunk, not for a whole new buffer", () => {
