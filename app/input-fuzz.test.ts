@@ -2,9 +2,11 @@ import { eq } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import { createApiKey, revokeApiKey } from "@/db/queries/api-keys";
+import { createDocument } from "@/db/queries/knowledge";
 import { createLiveSession } from "@/db/queries/live-sessions";
 import { createPersona } from "@/db/queries/personas";
 import { updatePreferences } from "@/db/queries/preferences";
+import { createWebhookEndpoint } from "@/db/queries/webhooks";
 import { apiKeys, audioChunks, memories, session, videoFrames } from "@/db/schema";
 import { describeEachDriver } from "@/db/test/drivers";
 import { createTestUser } from "@/db/test/fixtures";
@@ -71,6 +73,11 @@ const routes = {
   v1Export: await import("./api/v1/sessions/[id]/export/route"),
   v1Search: await import("./api/v1/search/route"),
   v1Insights: await import("./api/v1/insights/route"),
+  v1Memories: await import("./api/v1/memories/route"),
+  v1Memory: await import("./api/v1/memories/[id]/route"),
+  documents: await import("./api/personas/[id]/documents/route"),
+  document: await import("./api/personas/[id]/documents/[documentId]/route"),
+  cronBackfill: await import("./api/cron/backfill-analytics/route"),
   openApi: await import("./api/v1/openapi.json/route"),
   docs: await import("./docs/api/route"),
 };
@@ -83,6 +90,7 @@ const actions = {
   sessions: await import("./(app)/sessions/actions"),
   settings: await import("./(app)/settings/actions"),
   apiKeys: await import("./(app)/settings/api-keys/actions"),
+  webhooks: await import("./(app)/settings/webhooks/actions"),
   account: await import("./(app)/settings/account-actions"),
 };
 
@@ -109,13 +117,14 @@ function fromAction(result: { ok: true } | { ok: false; error: { code: string; m
 }
 
 interface World {
-  victim: { id: string; sessionId: string; frameId: string; personaId: string; apiKeyId: string; revokedApiKey: string; authSessionId: string; memoryId: string };
+  victim: { id: string; sessionId: string; frameId: string; personaId: string; apiKeyId: string; revokedApiKey: string; authSessionId: string; memoryId: string; documentId: string; webhookId: string };
   attacker: { id: string; sessionId: string; personaId: string; apiKey: string };
   admin: { id: string };
 }
 
 type Call = () => Promise<Outcome>;
-type Target = { name: string; arbitrary: (world: World) => fc.Arbitrary<Call> };
+/** `byApiKey`: the caller is whoever owns the Bearer key (the attacker's, or none), not the session. */
+type Target = { name: string; arbitrary: (world: World) => fc.Arbitrary<Call>; byApiKey?: true };
 
 const params = <T extends Record<string, string>>(value: T) => ({ params: Promise.resolve(value) });
 const id = (world: World) =>
@@ -143,6 +152,14 @@ const TARGETS: Target[] = [
       return fromResponse(await (post ? routes.cronJobs.POST : routes.cronJobs.GET)(request));
     }),
   },
+  {
+    name: "GET/POST cron backfill",
+    arbitrary: () => fc.tuple(hostileString, fc.boolean()).map(([auth, post]) => async () => {
+      const request = new Request("http://localhost/api/cron/backfill-analytics", { method: post ? "POST" : "GET", headers: { authorization: `Bearer ${auth.replace(/[^\x20-\x7e]/g, "")}` } });
+      return fromResponse(await (post ? routes.cronBackfill.POST : routes.cronBackfill.GET)(request));
+    }),
+  },
+  ...knowledgeTargets(),
   {
     name: "POST memory tool",
     arbitrary: (w) =>
@@ -237,6 +254,57 @@ function v1Targets(): Target[] {
     v1("GET /api/v1/sessions/{id}/export", routes.v1Export.GET, ["format", "tz"], {}, true),
     v1("GET /api/v1/search", routes.v1Search.GET, ["q", "status", "from", "to", "tz", "cursor", "limit"], { q: "fuzzed" }, false),
     v1("GET /api/v1/insights", routes.v1Insights.GET, ["range", "from", "to", "tz"], { range: "30d" }, false),
+    v1("GET /api/v1/memories", routes.v1Memories.GET, ["q", "limit"], {}, false),
+    {
+      name: "POST /api/v1/memories",
+      byApiKey: true,
+      arbitrary: (w) =>
+        fc.tuple(bearer(w), fc.oneof(
+          { weight: 4, arbitrary: mutated({ content: "The user likes fuzz", kind: "fact", importance: 0.5 }).map((body) => JSON.stringify(body) ?? "") },
+          { weight: 1, arbitrary: hostileString },
+        )).map(([authorization, body]) => async () =>
+          fromResponse(await routes.v1Memories.POST(new Request("http://localhost/api/v1/memories", { method: "POST", body, headers: headerRecord({ authorization, "content-type": "application/json" }) }), params({})))),
+    },
+    {
+      name: "DELETE /api/v1/memories/{id}",
+      byApiKey: true,
+      arbitrary: (w) =>
+        fc.tuple(bearer(w), fc.oneof(fc.constant(w.victim.memoryId), hostileString)).map(([authorization, memoryId]) => async () =>
+          fromResponse(await routes.v1Memory.DELETE(new Request("http://localhost/api/v1/memories/x", { method: "DELETE", headers: headerRecord({ authorization }) }), params({ id: memoryId })))),
+    },
+  ];
+}
+
+/** A persona's documents: the attacker's persona mostly, the victim's, or anything; any bytes under any name. */
+function knowledgeTargets(): Target[] {
+  const persona = (w: World) =>
+    fc.oneof({ weight: 4, arbitrary: fc.constant(w.attacker.personaId) }, { weight: 1, arbitrary: fc.constant(w.victim.personaId) }, { weight: 1, arbitrary: hostileString });
+  const file = fc.tuple(
+    fc.oneof(fc.constantFrom("notes.md", "menu.pdf", "a.txt", "evil.exe", ".md", "x".repeat(300) + ".txt"), hostileString),
+    fc.oneof(
+      { weight: 2, arbitrary: fc.string({ maxLength: 200 }).map((text) => new TextEncoder().encode(text)) },
+      { weight: 1, arbitrary: fc.uint8Array({ maxLength: 64 }).map((bytes) => Uint8Array.of(0x25, 0x50, 0x44, 0x46, 0x2d, ...bytes)) },
+      { weight: 1, arbitrary: fc.uint8Array({ maxLength: 64 }) },
+    ),
+  );
+  return [
+    {
+      name: "POST a persona document",
+      arbitrary: (w) =>
+        fc.tuple(persona(w), file, fc.boolean()).map(([personaId, [name, bytes], asForm]) => async () => {
+          const form = new FormData();
+          form.set(asForm ? "file" : "document", new File([bytes], name.replace(/\u0000/g, "")));
+          const request = new Request("http://localhost/x", { method: "POST", body: asForm ? form : bytes });
+          return fromResponse(await routes.documents.POST(request, params({ id: personaId })));
+        }),
+    },
+    { name: "GET a persona's documents", arbitrary: (w) => persona(w).map((personaId) => async () => fromResponse(await routes.documents.GET(get("/x", new URLSearchParams()), params({ id: personaId })))) },
+    {
+      name: "DELETE a persona document",
+      arbitrary: (w) =>
+        fc.tuple(persona(w), fc.oneof(fc.constant(w.victim.documentId), hostileString)).map(([personaId, documentId]) => async () =>
+          fromResponse(await routes.document.DELETE(new Request("http://localhost/x", { method: "DELETE" }), params({ id: personaId, documentId })))),
+    },
   ];
 }
 
@@ -289,6 +357,9 @@ function actionTargets(): Target[] {
     call("createApiKeyAction", actions.apiKeys.createApiKeyAction, () => ({ name: "Fuzzed key", scopes: ["sessions:read"], expiresInDays: 30 })),
     call("revokeApiKeyAction", actions.apiKeys.revokeApiKeyAction, (w) => ({ keyId: w.victim.apiKeyId })),
     call("revokeUserApiKeys", actions.admin.revokeUserApiKeys, noSuchUser),
+    call("createWebhookAction", actions.webhooks.createWebhookAction, () => ({ url: "https://hooks.example.com/livemind", events: ["session.ended", "alert.fired"], includeTranscript: false })),
+    call("deleteWebhookAction", actions.webhooks.deleteWebhookAction, (w) => ({ endpointId: w.victim.webhookId })),
+    call("resendWebhookDeliveryAction", actions.webhooks.resendWebhookDeliveryAction, (w) => ({ deliveryId: w.victim.webhookId })),
     call("saveAlertRule", actions.alerts.saveAlertRule, () => ({ ruleId: "00000000-0000-4000-8000-00000000dead", name: "Fuzz", metric: "error_rate", threshold: 1, windowMinutes: 60, minSamples: 1, enabled: true })),
     call("revokeDevice", actions.account.revokeDevice, (w) => ({ sessionId: w.victim.authSessionId })),
     call("revokeOtherDevices", actions.account.revokeOtherDevices, () => ({})),
@@ -307,7 +378,7 @@ function headerRecord(values: Record<string, string>): Record<string, string> {
   }));
 }
 
-// Each target costs two table digests per run; 36 targets × 50 runs keep the suite around a minute.
+// Each target costs two table digests per run; 47 targets × 50 runs keep the suite around a minute or two.
 const RUNS_PER_TARGET = 50;
 
 describeEachDriver(
@@ -340,8 +411,10 @@ describeEachDriver(
       await db().insert(session).values(victimSession);
       // The victim's memory, similar to what the attacker's tools and page act on.
       const [memory] = await db().insert(memories).values({ userId: victim.id, sourceSessionId: spoken.id, content: "The user likes fuzz", embedding: [1, 0, 0] }).returning();
+      const { document } = await createDocument(db(), { userId: victim.id, personaId: victimPersona.id, name: "victim.md", mimeType: "text/markdown", bytes: new TextEncoder().encode("# Secret"), sha256: "0".repeat(64) });
+      const { endpoint } = await createWebhookEndpoint(db(), { userId: victim.id, url: "https://hooks.example.com/victim", events: ["session.ended"], includeTranscript: false });
       world = {
-        victim: { id: victim.id, sessionId: spoken.id, frameId: frame!.id, personaId: victimPersona.id, apiKeyId: victimKey.apiKey.id, revokedApiKey: revokedKey.key, authSessionId: victimSession.id, memoryId: memory!.id },
+        victim: { id: victim.id, sessionId: spoken.id, frameId: frame!.id, personaId: victimPersona.id, apiKeyId: victimKey.apiKey.id, revokedApiKey: revokedKey.key, authSessionId: victimSession.id, memoryId: memory!.id, documentId: document.id, webhookId: endpoint.id },
         attacker: { id: attacker.id, sessionId: own.id, personaId: attackerPersona.id, apiKey: attackerKey.key },
         admin: { id: admin.id },
       };
@@ -361,7 +434,7 @@ describeEachDriver(
         await fc.assert(
           fc.asyncProperty(actors, target.arbitrary(world), async (who, run) => {
             state.actor = who === "nobody" ? null : { id: world[who].id, role: who === "admin" ? "admin" : "user" };
-            const actorId = state.actor?.id ?? "";
+            const actorId = target.byApiKey ? world.attacker.id : (state.actor?.id ?? "");
             const before = await digestData(db(), actorId);
             const outcome = await run();
             const after = await digestData(db(), actorId);
