@@ -14,6 +14,7 @@ import { digestData, hostileQuery, hostileString, mutated } from "@/db/test/fuzz
 import { storeConversation } from "@/db/test/history-fixtures";
 import { startGeminiDouble, type GeminiDouble } from "@/e2e/gemini-double";
 import { API_SCOPES } from "@/lib/api-keys/key";
+import { acting } from "@/db/test/acting-user";
 
 /*
  * Property: whatever arrives at a route handler or server action, the answer is never a 5xx
@@ -22,29 +23,12 @@ import { API_SCOPES } from "@/lib/api-keys/key";
  * hostile values; every target below is one of app/**\/route.ts or app/**\/actions.ts.
  */
 
-const state = vi.hoisted(() => {
+vi.hoisted(() => {
   process.env.CREDENTIALS_ENCRYPTION_KEY = Buffer.alloc(32, 7).toString("base64");
-  return { actor: null as null | { id: string; role: "user" | "admin" }, db: null as unknown };
 });
 
-vi.mock("@/lib/auth/session", async () => {
-  const { AppError } = await import("@/lib/errors/app-error");
-  const requireUser = async () => {
-    if (!state.actor) throw new AppError("unauthorized:auth");
-    return { id: state.actor.id, name: "Fuzz", email: `${state.actor.id}@fuzz.test`, role: state.actor.role };
-  };
-  const requireAdmin = async () => {
-    const user = await requireUser();
-    if (user.role !== "admin") throw new AppError("not_found:admin");
-    return user;
-  };
-  return { requireUser, requireAdmin, getSessionUser: requireUser, requirePageUser: requireUser, requirePageAdmin: requireAdmin, getCurrentSessionId: async () => "fuzz-current-session" };
-});
-vi.mock("@/db", async (importOriginal) => ({
-  ...(await importOriginal<object>()),
-  getDb: async () => state.db,
-  getDatabase: async () => ({ db: state.db, driver: "pglite", close: async () => {} }),
-}));
+vi.mock("@/lib/auth/session", () => import("@/db/test/acting-user").then((m) => m.sessionModule()));
+vi.mock("@/db", async (original) => (await import("@/db/test/acting-user")).databaseModule(await original()));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 vi.mock("next/headers", () => ({ headers: async () => new Headers(), cookies: async () => ({ get: () => undefined }) }));
 
@@ -389,7 +373,7 @@ describeEachDriver(
     const saved = { baseUrl: env.GEMINI_API_BASE_URL, serverKey: env.GEMINI_API_KEY, cron: env.CRON_SECRET };
 
     beforeAll(async () => {
-      state.db = db();
+      acting.db = db();
       double = await startGeminiDouble();
       Object.assign(env, { GEMINI_API_BASE_URL: double.url, GEMINI_API_KEY: undefined, CRON_SECRET: "fuzz-cron-secret-0123456789" });
       const [victim, attacker, admin] = [await createTestUser(db()), await createTestUser(db()), await createTestUser(db(), { role: "admin" })];
@@ -433,8 +417,8 @@ describeEachDriver(
         );
         await fc.assert(
           fc.asyncProperty(actors, target.arbitrary(world), async (who, run) => {
-            state.actor = who === "nobody" ? null : { id: world[who].id, role: who === "admin" ? "admin" : "user" };
-            const actorId = target.byApiKey ? world.attacker.id : (state.actor?.id ?? "");
+            Object.assign(acting, { userId: who === "nobody" ? null : world[who].id, role: who === "admin" ? "admin" : "user" });
+            const actorId = target.byApiKey ? world.attacker.id : (acting.userId ?? "");
             const before = await digestData(db(), actorId);
             const outcome = await run();
             const after = await digestData(db(), actorId);

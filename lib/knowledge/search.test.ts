@@ -4,21 +4,13 @@ import { describeEachDriver } from "@/db/test/drivers";
 import { createTestUser } from "@/db/test/fixtures";
 import { startGeminiDouble, TEST_GEMINI_KEY, type GeminiDouble } from "@/e2e/gemini-double";
 import { PERSONA_GALLERY } from "@/lib/personas/gallery";
+import { acting } from "@/db/test/acting-user";
 
-const state = vi.hoisted(() => {
+vi.hoisted(() => {
   process.env.CREDENTIALS_ENCRYPTION_KEY = Buffer.alloc(32, 6).toString("base64");
-  return { userId: null as string | null, db: null as unknown };
 });
-vi.mock("@/lib/auth/session", async () => {
-  const { AppError } = await import("@/lib/errors/app-error");
-  return {
-    requireUser: async () => {
-      if (!state.userId) throw new AppError("unauthorized:auth");
-      return { id: state.userId, name: "Test", email: "t@example.test", role: "user" };
-    },
-  };
-});
-vi.mock("@/db", async (importOriginal) => ({ ...(await importOriginal<object>()), getDb: async () => state.db }));
+vi.mock("@/lib/auth/session", () => import("@/db/test/acting-user").then((m) => m.sessionModule()));
+vi.mock("@/db", async (original) => (await import("@/db/test/acting-user")).databaseModule(await original()));
 
 const { env } = await import("@/lib/env");
 const { createPersona } = await import("@/db/queries/personas");
@@ -64,8 +56,8 @@ describeEachDriver("search_knowledge", ({ db }) => {
     expect(hits.map((h) => h.documentName)).toEqual(["menu.md"]);
     expect(await searchKnowledge(db(), { userId: other.id, personaId: chef, query: "lemon tart", vector: null })).toEqual([]);
 
-    state.db = db();
-    state.userId = user.id;
+    acting.db = db();
+    acting.userId = user.id;
     const session = await createLiveSession(db(), { userId: user.id, values: { ...sessionValues, personaId: chef } });
     const post = (id: string, body: unknown) => POST(new Request("http://localhost/x", { method: "POST", body: JSON.stringify(body) }), { params: Promise.resolve({ id }) });
     const answer = await post(session.id, { id: "k1", name: "search_knowledge", args: { query: "When is the lemon tart baked?" } });

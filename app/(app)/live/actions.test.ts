@@ -2,25 +2,14 @@ import { afterAll, beforeAll, beforeEach, expect, it, vi } from "vitest";
 import { describeEachDriver } from "@/db/test/drivers";
 import { createTestUser } from "@/db/test/fixtures";
 import { startGeminiDouble, TEST_GEMINI_KEY, type GeminiDouble } from "@/e2e/gemini-double";
+import { acting } from "@/db/test/acting-user";
 
-const state = vi.hoisted(() => {
+vi.hoisted(() => {
   process.env.CREDENTIALS_ENCRYPTION_KEY = Buffer.alloc(32, 9).toString("base64");
-  return { userId: null as string | null, db: null as unknown };
 });
 
-vi.mock("@/lib/auth/session", async () => {
-  const { AppError } = await import("@/lib/errors/app-error");
-  return {
-    requireUser: async () => {
-      if (!state.userId) throw new AppError("unauthorized:auth");
-      return { id: state.userId, name: "Test", email: "t@example.test", role: "user" };
-    },
-    requireAdmin: async () => {
-      throw new AppError("not_found:admin");
-    },
-  };
-});
-vi.mock("@/db", async (importOriginal) => ({ ...(await importOriginal<object>()), getDb: async () => state.db }));
+vi.mock("@/lib/auth/session", () => import("@/db/test/acting-user").then((m) => m.sessionModule()));
+vi.mock("@/db", async (original) => (await import("@/db/test/acting-user")).databaseModule(await original()));
 
 const { env } = await import("@/lib/env");
 const { deleteGeminiApiKey, saveGeminiApiKey } = await import("../settings/actions");
@@ -43,8 +32,8 @@ const WRONG_KEY = "AIzaSyWrong-Key-Pasted-In-Settings-00077";
 
 describeEachDriver("live and key actions", ({ db }) => {
   beforeEach(async () => {
-    state.db = db();
-    state.userId = (await createTestUser(db())).id;
+    acting.db = db();
+    acting.userId = (await createTestUser(db())).id;
   });
 
   it("never return the key: save, start, renew, mark, end", async () => {
@@ -88,18 +77,18 @@ describeEachDriver("live and key actions", ({ db }) => {
     await saveGeminiApiKey({ apiKey: TEST_GEMINI_KEY });
     const start = await startLiveSession({ voice: "Kore", cameraEnabled: false, micEnabled: true });
     if (!start.ok) throw new Error(start.error.message);
-    state.userId = (await createTestUser(db())).id;
+    acting.userId = (await createTestUser(db())).id;
     expect(await endLiveSession({ sessionId: start.data.sessionId, status: "ENDED" })).toMatchObject({ ok: false, error: { code: "not_found:session" } });
     expect(await deleteGeminiApiKey({})).toMatchObject({ ok: true, data: { source: "none", userKey: null } });
   });
 
   it("remember the voice picked on Live as the user's own default, and refuse anything else", async () => {
     expect(await rememberLiveVoice({ defaultVoice: "Charon" })).toEqual({ ok: true, data: { defaultVoice: "Charon" } });
-    expect(await getPreferences(db(), { userId: state.userId! })).toMatchObject({ defaultVoice: "Charon" });
+    expect(await getPreferences(db(), { userId: acting.userId! })).toMatchObject({ defaultVoice: "Charon" });
 
     expect(await rememberLiveVoice({ defaultVoice: "Nobody" })).toMatchObject({ ok: false, error: { code: "bad_request:input" } });
-    const other = state.userId!;
-    state.userId = (await createTestUser(db())).id;
+    const other = acting.userId!;
+    acting.userId = (await createTestUser(db())).id;
     expect(await rememberLiveVoice({ defaultVoice: "Kore", userId: other })).toMatchObject({ ok: false, error: { code: "bad_request:input" } });
     expect(await getPreferences(db(), { userId: other })).toMatchObject({ defaultVoice: "Charon" });
   });

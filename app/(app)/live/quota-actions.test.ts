@@ -2,27 +2,16 @@ import { afterAll, beforeAll, beforeEach, expect, it, vi } from "vitest";
 import { describeEachDriver } from "@/db/test/drivers";
 import { createTestUser } from "@/db/test/fixtures";
 import { startGeminiDouble, TEST_GEMINI_KEY, type GeminiDouble } from "@/e2e/gemini-double";
+import { acting } from "@/db/test/acting-user";
 
-const state = vi.hoisted(() => {
+vi.hoisted(() => {
   process.env.CREDENTIALS_ENCRYPTION_KEY = Buffer.alloc(32, 8).toString("base64");
   process.env.LIVE_TOKEN_RATE_LIMIT_MAX = "3";
   process.env.LIVE_TOKEN_RATE_LIMIT_WINDOW_SECONDS = "300";
-  return { userId: null as string | null, db: null as unknown };
 });
 
-vi.mock("@/lib/auth/session", async () => {
-  const { AppError } = await import("@/lib/errors/app-error");
-  return {
-    requireUser: async () => {
-      if (!state.userId) throw new AppError("unauthorized:auth");
-      return { id: state.userId, name: "Test", email: "t@example.test", role: "user" };
-    },
-    requireAdmin: async () => {
-      throw new AppError("not_found:admin");
-    },
-  };
-});
-vi.mock("@/db", async (importOriginal) => ({ ...(await importOriginal<object>()), getDb: async () => state.db }));
+vi.mock("@/lib/auth/session", () => import("@/db/test/acting-user").then((m) => m.sessionModule()));
+vi.mock("@/db", async (original) => (await import("@/db/test/acting-user")).databaseModule(await original()));
 
 const { env } = await import("@/lib/env");
 const { saveGeminiApiKey } = await import("../settings/actions");
@@ -44,8 +33,8 @@ const start = (replaceActive = true) => startLiveSession({ voice: "Kore", person
 
 describeEachDriver("live actions at the limits", ({ db }) => {
   beforeEach(async () => {
-    state.db = db();
-    state.userId = (await createTestUser(db())).id;
+    acting.db = db();
+    acting.userId = (await createTestUser(db())).id;
     expect(await saveGeminiApiKey({ apiKey: TEST_GEMINI_KEY })).toMatchObject({ ok: true });
   });
 
@@ -69,7 +58,7 @@ describeEachDriver("live actions at the limits", ({ db }) => {
     const first = await start(false);
     expect(first).toMatchObject({ ok: true });
     expect(await start(false)).toMatchObject({ ok: false, error: { code: "conflict:session", message: expect.stringMatching(/already running/) } });
-    await setQuotaOverride(db(), { actorId: admin.id, userId: state.userId!, values: { concurrentSessionsLimit: null, monthlyMinutesLimit: 0 } });
+    await setQuotaOverride(db(), { actorId: admin.id, userId: acting.userId!, values: { concurrentSessionsLimit: null, monthlyMinutesLimit: 0 } });
     expect(await start()).toMatchObject({
       ok: false,
       error: { code: "rate_limit:quota", message: expect.stringMatching(/no conversation minutes this month/), retryAfterSeconds: expect.any(Number) },

@@ -3,22 +3,10 @@ import { afterAll, beforeAll, beforeEach, expect, it, vi } from "vitest";
 import { describeEachDriver } from "@/db/test/drivers";
 import { createTestUser } from "@/db/test/fixtures";
 import { startGeminiDouble, TEST_GEMINI_KEY, type GeminiDouble } from "@/e2e/gemini-double";
+import { acting } from "@/db/test/acting-user";
 
-const state = vi.hoisted(() => ({ userId: null as string | null, db: null as unknown }));
-
-vi.mock("@/lib/auth/session", async () => {
-  const { AppError } = await import("@/lib/errors/app-error");
-  return {
-    requireUser: async () => {
-      if (!state.userId) throw new AppError("unauthorized:auth");
-      return { id: state.userId, name: "Test", email: "t@example.test", role: "user" };
-    },
-    requireAdmin: async () => {
-      throw new AppError("not_found:admin");
-    },
-  };
-});
-vi.mock("@/db", async (importOriginal) => ({ ...(await importOriginal<object>()), getDb: async () => state.db }));
+vi.mock("@/lib/auth/session", () => import("@/db/test/acting-user").then((m) => m.sessionModule()));
+vi.mock("@/db", async (original) => (await import("@/db/test/acting-user")).databaseModule(await original()));
 
 const { env } = await import("@/lib/env");
 const { memories } = await import("@/db/schema");
@@ -60,8 +48,8 @@ describeEachDriver(
     }
 
     beforeEach(async () => {
-      state.db = db();
-      state.userId = (await createTestUser(db())).id;
+      acting.db = db();
+      acting.userId = (await createTestUser(db())).id;
     });
 
     it("refuse bad input with a 4xx, and another user's memory as not found", async () => {
@@ -78,23 +66,23 @@ describeEachDriver(
     });
 
     it("edit re-embeds through a job, pin, delete and forget everything leave no row", async () => {
-      const mine = await memoryOf(state.userId!, "The user likes tea");
+      const mine = await memoryOf(acting.userId!, "The user likes tea");
       expect(await editMemory({ memoryId: mine.id, content: "The user likes green tea", pinned: true })).toEqual({ ok: true, data: { id: mine.id } });
       const [edited] = await db().select().from(memories).where(eq(memories.id, mine.id));
       expect(edited).toMatchObject({ content: "The user likes green tea", pinned: true, embedding: null });
-      await runDueJobs(db(), JOB_HANDLERS, { userId: state.userId! });
+      await runDueJobs(db(), JOB_HANDLERS, { userId: acting.userId! });
       const [embedded] = await db().select().from(memories).where(eq(memories.id, mine.id));
       expect(embedded?.embedding).toHaveLength(env.GEMINI_EMBEDDING_DIMENSIONS);
 
-      const second = await memoryOf(state.userId!, "The user has a cat");
+      const second = await memoryOf(acting.userId!, "The user has a cat");
       expect(await removeMemory({ memoryId: second.id })).toEqual({ ok: true, data: { id: second.id } });
       expect(await forgetAllMemories({ confirm: "forget everything" })).toEqual({ ok: true, data: { deleted: 1 } });
-      expect(await db().select().from(memories).where(eq(memories.userId, state.userId!))).toEqual([]);
+      expect(await db().select().from(memories).where(eq(memories.userId, acting.userId!))).toEqual([]);
     });
 
     it("turn memory off and on for the account", async () => {
       expect(await saveMemoryPreference({ memoryEnabled: false })).toEqual({ ok: true, data: { memoryEnabled: false } });
-      expect((await getPreferences(db(), { userId: state.userId! })).memoryEnabled).toBe(false);
+      expect((await getPreferences(db(), { userId: acting.userId! })).memoryEnabled).toBe(false);
       expect(await saveMemoryPreference({ memoryEnabled: "no" } as never)).toMatchObject({ ok: false, error: { code: "bad_request:input" } });
     });
   },

@@ -3,25 +3,14 @@ import { describeEachDriver } from "@/db/test/drivers";
 import { createTestUser } from "@/db/test/fixtures";
 import { startGeminiDouble, TEST_GEMINI_KEY, type GeminiDouble } from "@/e2e/gemini-double";
 import type { PersonaValues } from "@/lib/personas/schema";
+import { acting } from "@/db/test/acting-user";
 
-const state = vi.hoisted(() => {
+vi.hoisted(() => {
   process.env.CREDENTIALS_ENCRYPTION_KEY = Buffer.alloc(32, 9).toString("base64");
-  return { userId: null as string | null, db: null as unknown };
 });
 
-vi.mock("@/lib/auth/session", async () => {
-  const { AppError } = await import("@/lib/errors/app-error");
-  return {
-    requireUser: async () => {
-      if (!state.userId) throw new AppError("unauthorized:auth");
-      return { id: state.userId, name: "Test", email: "t@example.test", role: "user" };
-    },
-    requireAdmin: async () => {
-      throw new AppError("not_found:admin");
-    },
-  };
-});
-vi.mock("@/db", async (importOriginal) => ({ ...(await importOriginal<object>()), getDb: async () => state.db }));
+vi.mock("@/lib/auth/session", () => import("@/db/test/acting-user").then((m) => m.sessionModule()));
+vi.mock("@/db", async (original) => (await import("@/db/test/acting-user")).databaseModule(await original()));
 
 const { env } = await import("@/lib/env");
 const actions = await import("./actions");
@@ -67,8 +56,8 @@ const speechCalls = () => double.received().rest.filter((call) => call.speech);
 
 describeEachDriver("persona actions, voice samples and Live with a persona", ({ db }) => {
   beforeEach(async () => {
-    state.db = db();
-    state.userId = (await createTestUser(db())).id;
+    acting.db = db();
+    acting.userId = (await createTestUser(db())).id;
   });
 
   it("create from the gallery, edit, duplicate and delete; bad input is a 400 naming the field", async () => {
@@ -97,7 +86,7 @@ describeEachDriver("persona actions, voice samples and Live with a persona", ({ 
 
   it("answer 404 for another user's persona id in every action and at Start", async () => {
     const theirs = ok(await actions.createPersona(values));
-    state.userId = (await createTestUser(db())).id;
+    acting.userId = (await createTestUser(db())).id;
     const personaId = theirs.id;
     for (const result of [
       await actions.updatePersona({ personaId, values }),
@@ -125,9 +114,9 @@ describeEachDriver("persona actions, voice samples and Live with a persona", ({ 
     expect(start.config.systemInstruction).toContain("Correct mistakes gently.");
     expect(start.config).toMatchObject({ enableAffectiveDialog: true, proactivity: { proactiveAudio: true } });
 
-    const row = await getOwnedLiveSession(db(), { userId: state.userId!, sessionId: start.sessionId });
+    const row = await getOwnedLiveSession(db(), { userId: acting.userId!, sessionId: start.sessionId });
     expect(row).toMatchObject({ personaId: persona.id, personaName: "Profe", voice: "Aoede" });
-    expect(await getLastPersonaId(db(), { userId: state.userId! })).toBe(persona.id);
+    expect(await getLastPersonaId(db(), { userId: acting.userId! })).toBe(persona.id);
   });
 
   it("serve a voice sample made once by the speech model, then from the database", async () => {
@@ -149,7 +138,7 @@ describeEachDriver("persona actions, voice samples and Live with a persona", ({ 
 
     expect((await sample("Alexa")).status).toBe(400);
     expect((await sample("Puck", "?language=xx")).status).toBe(400);
-    state.userId = null;
+    acting.userId = null;
     expect((await sample("Puck")).status).toBe(401);
   });
 });

@@ -3,19 +3,10 @@ import { encodeCursor } from "@/db/queries/history";
 import { describeEachDriver } from "@/db/test/drivers";
 import { createTestUser } from "@/db/test/fixtures";
 import { storeConversation } from "@/db/test/history-fixtures";
+import { acting } from "@/db/test/acting-user";
 
-const state = vi.hoisted(() => ({ userId: null as string | null, db: null as unknown }));
-
-vi.mock("@/lib/auth/session", async () => {
-  const { AppError } = await import("@/lib/errors/app-error");
-  return {
-    requireUser: async () => {
-      if (!state.userId) throw new AppError("unauthorized:auth");
-      return { id: state.userId, name: "Test", email: "t@example.test", role: "user" };
-    },
-  };
-});
-vi.mock("@/db", async (importOriginal) => ({ ...(await importOriginal<object>()), getDb: async () => state.db }));
+vi.mock("@/lib/auth/session", () => import("@/db/test/acting-user").then((m) => m.sessionModule()));
+vi.mock("@/db", async (original) => (await import("@/db/test/acting-user")).databaseModule(await original()));
 
 const { GET: list } = await import("./route");
 const { GET: search } = await import("./search/route");
@@ -25,9 +16,9 @@ const get = (handler: (request: Request) => Promise<Response>, query: Record<str
 
 describeEachDriver("GET /api/sessions and /api/sessions/search: bad input is a 400, never a 500", ({ db }) => {
   beforeEach(async () => {
-    state.db = db();
-    state.userId = (await createTestUser(db())).id;
-    await storeConversation(db(), { userId: state.userId, startedAt: new Date("2030-01-01T10:00:00Z"), lines: ["what a sunny morning today", "fine thanks"] });
+    acting.db = db();
+    acting.userId = (await createTestUser(db())).id;
+    await storeConversation(db(), { userId: acting.userId, startedAt: new Date("2030-01-01T10:00:00Z"), lines: ["what a sunny morning today", "fine thanks"] });
   });
 
   const cases: Array<[string, Record<string, string>]> = [

@@ -10,9 +10,9 @@ import { documentedResponse } from "@/lib/api-v1/document-schema";
 import { buildOpenApiDocument } from "@/lib/api-v1/openapi";
 import { API_OPERATIONS } from "@/lib/api-v1/operations";
 import { addUserMemory } from "@/lib/memory/add-memory";
+import { acting } from "@/db/test/acting-user";
 
-const state = vi.hoisted(() => ({ db: null as unknown }));
-vi.mock("@/db", async (importOriginal) => ({ ...(await importOriginal<object>()), getDb: async () => state.db }));
+vi.mock("@/db", async (original) => (await import("@/db/test/acting-user")).databaseModule(await original()));
 
 const routes = {
   sessions: await import("./sessions/route"),
@@ -55,7 +55,7 @@ describeEachDriver("/api/v1: keys, scopes, owners, limits and the documented sha
   const keyWith = async (scopes: ApiScope[]) => (await createApiKey(db(), { userId: owner.id, input: { name: scopes.join(" "), scopes } })).key;
 
   beforeAll(async () => {
-    state.db = db();
+    acting.db = db();
     owner = await createTestUser(db());
     const other = await createTestUser(db());
     mine = (await storeConversation(db(), { userId: owner.id, startedAt: new Date("2030-01-02T10:00:00Z"), lines: ["what a sunny morning today", "it is lovely"] })).id;

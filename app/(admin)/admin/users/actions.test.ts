@@ -1,26 +1,18 @@
 import { beforeEach, expect, it, vi } from "vitest";
 import { describeEachDriver } from "@/db/test/drivers";
 import { createTestUser } from "@/db/test/fixtures";
+import { acting } from "@/db/test/acting-user";
 
-const state = vi.hoisted(() => ({ adminId: null as string | null, db: null as unknown }));
-
-vi.mock("@/lib/auth/session", async () => {
-  const { AppError } = await import("@/lib/errors/app-error");
-  const admin = async () => {
-    if (!state.adminId) throw new AppError("unauthorized:auth");
-    return { id: state.adminId, name: "Admin", email: "a@example.test", role: "admin" as const };
-  };
-  return { requireUser: admin, requireAdmin: admin };
-});
-vi.mock("@/db", async (importOriginal) => ({ ...(await importOriginal<object>()), getDb: async () => state.db }));
+vi.mock("@/lib/auth/session", () => import("@/db/test/acting-user").then((m) => m.sessionModule()));
+vi.mock("@/db", async (original) => (await import("@/db/test/acting-user")).databaseModule(await original()));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 const { banUser, revokeUserSessions, unbanUser } = await import("./actions");
 
 describeEachDriver("admin actions with a user id Postgres cannot take", ({ db }) => {
   beforeEach(async () => {
-    state.db = db();
-    state.adminId = (await createTestUser(db(), { role: "admin" })).id;
+    acting.db = db();
+    Object.assign(acting, { userId: (await createTestUser(db(), { role: "admin" })).id, role: "admin" });
   });
 
   it("answer bad_request naming userId (a NUL byte), never a 500", async () => {

@@ -2,24 +2,10 @@ import { eq } from "drizzle-orm";
 import { beforeEach, expect, it, vi } from "vitest";
 import { describeEachDriver } from "@/db/test/drivers";
 import { createTestUser } from "@/db/test/fixtures";
+import { acting } from "@/db/test/acting-user";
 
-const state = vi.hoisted(() => ({ actor: null as { id: string; role: "admin" | "user" } | null, db: null as unknown }));
-
-vi.mock("@/lib/auth/session", async () => {
-  const { AppError } = await import("@/lib/errors/app-error");
-  return {
-    requireUser: async () => {
-      if (!state.actor) throw new AppError("unauthorized:auth");
-      return { id: state.actor.id, name: "A", email: "a@example.test", role: state.actor.role };
-    },
-    requireAdmin: async () => {
-      if (!state.actor) throw new AppError("unauthorized:auth");
-      if (state.actor.role !== "admin") throw new AppError("not_found:admin");
-      return { id: state.actor.id, name: "A", email: "a@example.test", role: "admin" as const };
-    },
-  };
-});
-vi.mock("@/db", async (importOriginal) => ({ ...(await importOriginal<object>()), getDb: async () => state.db }));
+vi.mock("@/lib/auth/session", () => import("@/db/test/acting-user").then((m) => m.sessionModule()));
+vi.mock("@/db", async (original) => (await import("@/db/test/acting-user")).databaseModule(await original()));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 const { adminAuditLog, userQuotas } = await import("@/db/schema");
@@ -27,8 +13,8 @@ const { setUserQuota } = await import("./actions");
 
 describeEachDriver("setUserQuota action", ({ db }) => {
   beforeEach(async () => {
-    state.db = db();
-    state.actor = { id: (await createTestUser(db(), { role: "admin" })).id, role: "admin" };
+    acting.db = db();
+    Object.assign(acting, { userId: (await createTestUser(db(), { role: "admin" })).id, role: "admin" });
   });
 
   it("stores an admin's override and audits it; nulls clear it", async () => {
@@ -42,7 +28,7 @@ describeEachDriver("setUserQuota action", ({ db }) => {
     expect(row).toMatchObject({ concurrentSessionsLimit: null, monthlyMinutesLimit: null });
     const audit = await db().select().from(adminAuditLog).where(eq(adminAuditLog.targetUserId, target.id));
     expect(audit).toHaveLength(2);
-    expect(audit.every((entry) => entry.action === "set_quota" && entry.actorId === state.actor!.id)).toBe(true);
+    expect(audit.every((entry) => entry.action === "set_quota" && entry.actorId === acting.userId)).toBe(true);
   });
 
   it("answers a clear 4xx for bad input, an unknown user and a non-admin, never a 500", async () => {
@@ -64,7 +50,7 @@ describeEachDriver("setUserQuota action", ({ db }) => {
       ok: false,
       error: { code: "not_found:user" },
     });
-    state.actor = { id: target.id, role: "user" };
+    Object.assign(acting, { userId: target.id, role: "user" });
     expect(await setUserQuota({ userId: target.id, concurrentSessionsLimit: 50, monthlyMinutesLimit: null })).toMatchObject({
       ok: false,
       error: { code: "not_found:admin" },

@@ -3,12 +3,12 @@ import { beforeEach, expect, it, vi } from "vitest";
 import { sessionAnalytics } from "@/db/schema";
 import { describeEachDriver } from "@/db/test/drivers";
 import { createTestUser } from "@/db/test/fixtures";
+import { acting } from "@/db/test/acting-user";
 
-const state = vi.hoisted(() => {
+vi.hoisted(() => {
   process.env.CRON_SECRET = "cron-secret-for-the-backfill-test";
-  return { db: null as unknown };
 });
-vi.mock("@/db", async (importOriginal) => ({ ...(await importOriginal<object>()), getDb: async () => state.db }));
+vi.mock("@/db", async (original) => (await import("@/db/test/acting-user")).databaseModule(await original()));
 
 const { createLiveSession, endLiveSession } = await import("@/db/queries/live-sessions");
 const { GET, POST } = await import("./route");
@@ -19,7 +19,7 @@ const call = (handler: typeof GET, authorization?: string) =>
 
 describeEachDriver("/api/cron/backfill-analytics", ({ db }) => {
   beforeEach(() => {
-    state.db = db();
+    acting.db = db();
   });
 
   it("writes the analytics rows ended conversations are missing, for a caller with the cron secret only", async () => {

@@ -1,12 +1,12 @@
 import { beforeEach, expect, it, vi } from "vitest";
 import { describeEachDriver } from "@/db/test/drivers";
 import { createTestUser } from "@/db/test/fixtures";
+import { acting } from "@/db/test/acting-user";
 
-const state = vi.hoisted(() => {
+vi.hoisted(() => {
   process.env.CRON_SECRET = "cron-secret-for-the-jobs-test";
-  return { db: null as unknown };
 });
-vi.mock("@/db", async (importOriginal) => ({ ...(await importOriginal<object>()), getDb: async () => state.db }));
+vi.mock("@/db", async (original) => (await import("@/db/test/acting-user")).databaseModule(await original()));
 
 const { createLiveSession, endLiveSession, getOwnedLiveSession } = await import("@/db/queries/live-sessions");
 const { getJobByKey } = await import("@/db/queries/jobs");
@@ -21,7 +21,7 @@ describeEachDriver(
   "/api/cron/jobs",
   ({ db }) => {
     beforeEach(() => {
-      state.db = db();
+      acting.db = db();
     });
 
     it("runs the due jobs for a caller with the cron secret only", async () => {

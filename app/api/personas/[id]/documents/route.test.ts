@@ -2,18 +2,10 @@ import { beforeEach, expect, it, vi } from "vitest";
 import { describeEachDriver } from "@/db/test/drivers";
 import { createTestUser } from "@/db/test/fixtures";
 import { PERSONA_GALLERY } from "@/lib/personas/gallery";
+import { acting } from "@/db/test/acting-user";
 
-const state = vi.hoisted(() => ({ userId: null as string | null, db: null as unknown }));
-vi.mock("@/lib/auth/session", async () => {
-  const { AppError } = await import("@/lib/errors/app-error");
-  return {
-    requireUser: async () => {
-      if (!state.userId) throw new AppError("unauthorized:auth");
-      return { id: state.userId, name: "Test", email: "t@example.test", role: "user" };
-    },
-  };
-});
-vi.mock("@/db", async (importOriginal) => ({ ...(await importOriginal<object>()), getDb: async () => state.db }));
+vi.mock("@/lib/auth/session", () => import("@/db/test/acting-user").then((m) => m.sessionModule()));
+vi.mock("@/db", async (original) => (await import("@/db/test/acting-user")).databaseModule(await original()));
 
 const { createPersona } = await import("@/db/queries/personas");
 const { GET, POST } = await import("./route");
@@ -31,9 +23,9 @@ describeEachDriver(
   ({ db }) => {
     let personaId: string;
     beforeEach(async () => {
-      state.db = db();
-      state.userId = (await createTestUser(db())).id;
-      personaId = (await createPersona(db(), { userId: state.userId, values: { ...values, name: "Chef" } })).id;
+      acting.db = db();
+      acting.userId = (await createTestUser(db())).id;
+      personaId = (await createPersona(db(), { userId: acting.userId, values: { ...values, name: "Chef" } })).id;
     });
 
     it("uploads a Markdown file once, lists it, deletes it", async () => {

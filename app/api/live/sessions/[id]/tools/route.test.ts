@@ -2,18 +2,10 @@ import { afterAll, beforeAll, beforeEach, expect, it, vi } from "vitest";
 import { describeEachDriver } from "@/db/test/drivers";
 import { createTestUser } from "@/db/test/fixtures";
 import { startGeminiDouble, TEST_GEMINI_KEY, type GeminiDouble } from "@/e2e/gemini-double";
+import { acting } from "@/db/test/acting-user";
 
-const state = vi.hoisted(() => ({ userId: null as string | null, db: null as unknown }));
-vi.mock("@/lib/auth/session", async () => {
-  const { AppError } = await import("@/lib/errors/app-error");
-  return {
-    requireUser: async () => {
-      if (!state.userId) throw new AppError("unauthorized:auth");
-      return { id: state.userId, name: "Test", email: "t@example.test", role: "user" };
-    },
-  };
-});
-vi.mock("@/db", async (importOriginal) => ({ ...(await importOriginal<object>()), getDb: async () => state.db }));
+vi.mock("@/lib/auth/session", () => import("@/db/test/acting-user").then((m) => m.sessionModule()));
+vi.mock("@/db", async (original) => (await import("@/db/test/acting-user")).databaseModule(await original()));
 
 const { env } = await import("@/lib/env");
 const { createLiveSession } = await import("@/db/queries/live-sessions");
@@ -38,18 +30,18 @@ describeEachDriver(
   "POST /api/live/sessions/:id/tools",
   ({ db }) => {
     beforeEach(async () => {
-      state.db = db();
-      state.userId = (await createTestUser(db())).id;
+      acting.db = db();
+      acting.userId = (await createTestUser(db())).id;
     });
 
     it("answers a memory tool call for the caller's conversation and keeps a compact note of it", async () => {
-      const session = await createLiveSession(db(), { userId: state.userId!, values });
+      const session = await createLiveSession(db(), { userId: acting.userId!, values });
       const save = await post(session.id, JSON.stringify({ id: "c1", name: "save_memory", args: { content: "The user is allergic to peanuts" } }));
       expect(save.status).toBe(200);
       expect(await save.json()).toMatchObject({ ok: true, saved: "The user is allergic to peanuts" });
       const recall = await post(session.id, JSON.stringify({ id: "c2", name: "recall_memories", args: { query: "peanuts allergy" } }));
       expect(await recall.json()).toMatchObject({ ok: true, count: 1 });
-      expect((await listToolCalls(db(), { userId: state.userId!, sessionId: session.id })).map((call) => call.summary)).toEqual(["Saved a memory", "Recalled 1 memory"]);
+      expect((await listToolCalls(db(), { userId: acting.userId!, sessionId: session.id })).map((call) => call.summary)).toEqual(["Saved a memory", "Recalled 1 memory"]);
     });
 
     it("refuses bad input with a 400 and another user's conversation with a 404", async () => {

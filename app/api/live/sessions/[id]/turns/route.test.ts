@@ -4,19 +4,10 @@ import { listTurns } from "@/db/queries/transcripts";
 import { describeEachDriver } from "@/db/test/drivers";
 import { createTestUser } from "@/db/test/fixtures";
 import { turnsPath, type TurnInput } from "@/lib/live/contract";
+import { acting } from "@/db/test/acting-user";
 
-const state = vi.hoisted(() => ({ userId: null as string | null, db: null as unknown }));
-
-vi.mock("@/lib/auth/session", async () => {
-  const { AppError } = await import("@/lib/errors/app-error");
-  return {
-    requireUser: async () => {
-      if (!state.userId) throw new AppError("unauthorized:auth");
-      return { id: state.userId, name: "Test", email: "t@example.test", role: "user" };
-    },
-  };
-});
-vi.mock("@/db", async (importOriginal) => ({ ...(await importOriginal<object>()), getDb: async () => state.db }));
+vi.mock("@/lib/auth/session", () => import("@/db/test/acting-user").then((m) => m.sessionModule()));
+vi.mock("@/db", async (original) => (await import("@/db/test/acting-user")).databaseModule(await original()));
 
 const { POST } = await import("./route");
 
@@ -39,15 +30,15 @@ function post(sessionId: string, body: string, contentType = "application/json")
 
 describeEachDriver("POST /api/live/sessions/:id/turns", ({ db }) => {
   beforeEach(() => {
-    state.db = db();
-    state.userId = null;
+    acting.db = db();
+    acting.userId = null;
   });
 
   async function ownedSession() {
     const user = await createTestUser(db());
     const values = { model: "m", voice: "Zephyr", personaId: null, cameraEnabled: false, micEnabled: true, systemInstruction: "" };
     const session = await createLiveSession(db(), { userId: user.id, values });
-    state.userId = user.id;
+    acting.userId = user.id;
     return { user, session };
   }
 
@@ -61,7 +52,7 @@ describeEachDriver("POST /api/live/sessions/:id/turns", ({ db }) => {
 
   it("answers 404 with {code,message} for another user's session", async () => {
     const { session } = await ownedSession();
-    state.userId = (await createTestUser(db())).id;
+    acting.userId = (await createTestUser(db())).id;
     const response = await post(session.id, JSON.stringify({ turns: [turn(0)] }));
     expect(response.status).toBe(404);
     expect(await response.json()).toEqual({ code: "not_found:session", message: expect.any(String) });
@@ -84,7 +75,7 @@ describeEachDriver("POST /api/live/sessions/:id/turns", ({ db }) => {
     const empty = await post(session.id, JSON.stringify({ turns: [] }));
     expect(empty.status).toBe(400);
 
-    state.userId = null;
+    acting.userId = null;
     const signedOut = await post(session.id, JSON.stringify({ turns: [turn(0)] }));
     expect(signedOut.status).toBe(401);
   });

@@ -8,19 +8,10 @@ import { describeEachDriver } from "@/db/test/drivers";
 import { createTestUser } from "@/db/test/fixtures";
 import { audioReplayPath } from "@/lib/media/limits";
 import { postgresMediaStorage } from "@/lib/media/storage";
+import { acting } from "@/db/test/acting-user";
 
-const state = vi.hoisted(() => ({ userId: null as string | null, db: null as unknown }));
-
-vi.mock("@/lib/auth/session", async () => {
-  const { AppError } = await import("@/lib/errors/app-error");
-  return {
-    requireUser: async () => {
-      if (!state.userId) throw new AppError("unauthorized:auth");
-      return { id: state.userId, name: "Test", email: "t@example.test", role: "user" };
-    },
-  };
-});
-vi.mock("@/db", async (importOriginal) => ({ ...(await importOriginal<object>()), getDb: async () => state.db }));
+vi.mock("@/lib/auth/session", () => import("@/db/test/acting-user").then((m) => m.sessionModule()));
+vi.mock("@/db", async (original) => (await import("@/db/test/acting-user")).databaseModule(await original()));
 
 const { GET, HEAD } = await import("./route");
 
@@ -55,8 +46,8 @@ function call(method: "GET" | "HEAD", sessionId: string, headers: Record<string,
 
 describeEachDriver("GET /api/sessions/:id/media/audio", ({ db }) => {
   beforeEach(() => {
-    state.db = db();
-    state.userId = null;
+    acting.db = db();
+    acting.userId = null;
   });
 
   async function recorded() {
@@ -66,7 +57,7 @@ describeEachDriver("GET /api/sessions/:id/media/audio", ({ db }) => {
     for (const [n, bytes] of SEGMENTS.entries()) {
       await storage.putAudioSegment({ userId: user.id, sessionId: session.id }, { sequenceNumber: n, mimeType: "audio/webm;codecs=opus", startOffsetMs: 800 + n * 3000, durationMs: 3000, bytes });
     }
-    state.userId = user.id;
+    acting.userId = user.id;
     return session.id;
   }
 
@@ -122,18 +113,18 @@ describeEachDriver("GET /api/sessions/:id/media/audio", ({ db }) => {
 
   it("answers 404 to another user, for a conversation not recorded and for a malformed id; 401 signed out", async () => {
     const sessionId = await recorded();
-    state.userId = (await createTestUser(db())).id;
+    acting.userId = (await createTestUser(db())).id;
     for (const method of ["GET", "HEAD"] as const) {
       const denied = await call(method, sessionId, { range: "bytes=0-9" });
       expect(denied.status, method).toBe(404);
     }
     expect(await (await call("GET", sessionId)).json()).toEqual({ code: "not_found:session", message: expect.any(String) });
 
-    const unrecorded = await createLiveSession(db(), { userId: state.userId, values });
+    const unrecorded = await createLiveSession(db(), { userId: acting.userId, values });
     expect(await (await call("GET", unrecorded.id)).json()).toMatchObject({ code: "not_found:media" });
     expect((await call("GET", "not-a-uuid")).status).toBe(404);
 
-    state.userId = null;
+    acting.userId = null;
     expect((await call("GET", sessionId)).status).toBe(401);
   });
 });

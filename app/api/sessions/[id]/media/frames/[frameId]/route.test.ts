@@ -4,19 +4,10 @@ import { describeEachDriver } from "@/db/test/drivers";
 import { createTestUser } from "@/db/test/fixtures";
 import { frameReplayPath } from "@/lib/media/limits";
 import { postgresMediaStorage } from "@/lib/media/storage";
+import { acting } from "@/db/test/acting-user";
 
-const state = vi.hoisted(() => ({ userId: null as string | null, db: null as unknown }));
-
-vi.mock("@/lib/auth/session", async () => {
-  const { AppError } = await import("@/lib/errors/app-error");
-  return {
-    requireUser: async () => {
-      if (!state.userId) throw new AppError("unauthorized:auth");
-      return { id: state.userId, name: "Test", email: "t@example.test", role: "user" };
-    },
-  };
-});
-vi.mock("@/db", async (importOriginal) => ({ ...(await importOriginal<object>()), getDb: async () => state.db }));
+vi.mock("@/lib/auth/session", () => import("@/db/test/acting-user").then((m) => m.sessionModule()));
+vi.mock("@/db", async (original) => (await import("@/db/test/acting-user")).databaseModule(await original()));
 
 const { GET } = await import("./route");
 
@@ -29,15 +20,15 @@ function get(sessionId: string, frameId: string) {
 
 describeEachDriver("GET /api/sessions/:id/media/frames/:frameId", ({ db }) => {
   beforeEach(() => {
-    state.db = db();
-    state.userId = null;
+    acting.db = db();
+    acting.userId = null;
   });
 
   async function withFrame() {
     const user = await createTestUser(db());
     const session = await createLiveSession(db(), { userId: user.id, values });
     const frame = await postgresMediaStorage(db()).putFrame({ userId: user.id, sessionId: session.id }, { offsetMs: 1000, mimeType: "image/jpeg", width: 2, height: 2, bytes: JPEG });
-    state.userId = user.id;
+    acting.userId = user.id;
     return { user, sessionId: session.id, frameId: frame.id };
   }
 
@@ -57,7 +48,7 @@ describeEachDriver("GET /api/sessions/:id/media/frames/:frameId", ({ db }) => {
     const other = await createLiveSession(db(), { userId: user.id, values: { ...values, cameraEnabled: false } });
     expect((await get(other.id, frameId)).status).toBe(404);
 
-    state.userId = (await createTestUser(db())).id;
+    acting.userId = (await createTestUser(db())).id;
     const denied = await get(sessionId, frameId);
     expect(denied.status).toBe(404);
     expect(await denied.json()).toEqual({ code: "not_found:media", message: expect.any(String) });
