@@ -18,6 +18,7 @@ import { LiveResumeOffer } from "./live-resume-offer";
 import { LiveStatsProbe } from "./live-stats";
 import { LiveStatusPill } from "./live-status-pill";
 import { LiveTranscript } from "./live-transcript";
+import { KnowledgeSources } from "@/components/knowledge/knowledge-sources";
 import { PersonaStage, type StagePersona } from "./persona-stage";
 import { RecordingIndicator } from "./recording-indicator";
 import { useElapsedSeconds } from "./use-elapsed-seconds";
@@ -89,7 +90,13 @@ export function LiveConsole({ actions, defaults, keyLabel, recording, rememberVo
       {live.notice ? <LiveNotice message={live.notice} /> : null}
       {live.toolNote ? (
         <p role="status" className="text-sm text-fg-muted" data-testid="live-tool-note">
-          {live.toolNote}
+          {live.toolSources.length ? (
+            <>
+              Looked it up <KnowledgeSources sources={live.toolSources} testId="live-knowledge-sources" />
+            </>
+          ) : (
+            live.toolNote
+          )}
         </p>
       ) : null}
       {live.resumeOffer ? (

@@ -1,5 +1,7 @@
 import { ArrowLeft, CircleAlert } from "lucide-react";
 import Link from "next/link";
+import { Fragment } from "react";
+import { KnowledgeSources, type SourceRef } from "@/components/knowledge/knowledge-sources";
 import { formatLatency } from "@/components/live/format";
 import { Badge } from "@/components/ui/badge";
 import { LocalDateTime } from "@/components/ui/local-date-time";
@@ -25,8 +27,8 @@ export interface ReplaySummary {
   memoryOptOut?: boolean;
   /** The memory tools used mid-talk, compactly ("Recalled 2 memories"). */
   toolUses?: string[];
-  /** search_knowledge uses: "Looked it up from Menu.pdf, page 3". */
-  knowledgeSources?: string[];
+  /** search_knowledge uses: "Looked it up from Menu.pdf, page 3", with the passages each cited (openable). */
+  knowledgeSources?: Array<{ summary: string; sources: SourceRef[] | null }>;
 }
 
 const statusBadge: Record<ReplayStatus, { label: string; tone: "neutral" | "accent" | "success" | "danger" }> = {
@@ -81,7 +83,19 @@ export function ReplayHeader({ summary }: { summary: ReplaySummary }) {
       ) : null}
       {summary.knowledgeSources?.length ? (
         <p className="mt-1.5 text-sm text-fg-muted" data-testid="replay-knowledge-sources">
-          Knowledge: {summary.knowledgeSources.join(" · ")}
+          Knowledge:{" "}
+          {summary.knowledgeSources.map((use, i) => (
+            <Fragment key={i}>
+              {i > 0 ? <span aria-hidden> · </span> : null}
+              {use.sources?.length ? (
+                <>
+                  Looked it up <KnowledgeSources sources={use.sources} />
+                </>
+              ) : (
+                use.summary
+              )}
+            </Fragment>
+          ))}
         </p>
       ) : null}
       {summary.aiSummary ? (

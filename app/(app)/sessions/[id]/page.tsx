@@ -79,7 +79,7 @@ export default async function ReplayPage({ params, searchParams }: { params: Pro
           aiSummary: session.summary,
           memoryOptOut: session.memoryOptOut,
           toolUses: toolCalls.filter((call) => call.name !== SEARCH_KNOWLEDGE).map((call) => call.summary),
-          knowledgeSources: toolCalls.filter((call) => call.name === SEARCH_KNOWLEDGE).map((call) => call.summary),
+          knowledgeSources: toolCalls.filter((call) => call.name === SEARCH_KNOWLEDGE).map((call) => ({ summary: call.summary, sources: call.sources })),
         }}
       />
       <ReplayView turns={turns} recording={recording} frames={frames} initial={{ turnIndex: initialTurnIndex(turns, open), offsetMs: initialOffset(turns, open) }} />
