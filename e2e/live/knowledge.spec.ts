@@ -49,10 +49,33 @@ test("documents uploaded to a persona are searched mid-conversation, with their 
   const sessionId = await live.startConversation();
   await expect(live.turn("model", { final: true }).last()).toContainText("According to Menu.pdf, page 3: The lemon tart is baked every Friday.", { timeout: 30_000 });
   await expect(page.getByTestId("live-tool-note")).toContainText("from Menu.pdf, page 3");
+  // Clicking the source shows the passage it came from, in a dialog that Escape closes.
+  await page.getByTestId("live-tool-note").getByRole("button", { name: "Menu.pdf, page 3" }).click();
+  const dialog = page.getByRole("dialog", { name: "Menu.pdf" });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByTestId("knowledge-passage-text")).toContainText("The lemon tart is baked every Friday.");
+  await expect(dialog).toContainText("Page 3");
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
   await live.muteAndLetAnswersFinish();
   await live.stopConversation();
   expect(JSON.stringify((await geminiDouble.received()).connections.at(-1)?.setup)).toContain("search_knowledge");
 
   await page.goto(`/sessions/${sessionId}`);
   await expect(page.getByTestId("replay-knowledge-sources")).toContainText("from Menu.pdf, page 3");
+  await page.getByTestId("replay-knowledge-sources").getByRole("button", { name: "Menu.pdf, page 3" }).click();
+  const replayDialog = page.getByRole("dialog", { name: "Menu.pdf" });
+  await expect(replayDialog.getByTestId("knowledge-passage-text")).toContainText("The lemon tart is baked every Friday.");
+  await replayDialog.getByRole("button", { name: "Close" }).click();
+  await expect(replayDialog).toBeHidden();
+
+  // The passage route is the owner's only: another user gets 404 for the same id.
+  const passageUrl = await page.evaluate(async () => {
+    const entries = performance.getEntriesByType("resource").map((entry) => entry.name);
+    return entries.find((name) => name.includes("/api/knowledge/passages/")) ?? null;
+  });
+  expect(passageUrl).not.toBeNull();
+  expect((await page.request.get(passageUrl!)).status()).toBe(200);
+  const { page: snoop } = await newUser("Knowledge Snoop");
+  expect((await snoop.request.get(passageUrl!)).status()).toBe(404);
 });
