@@ -10,4 +10,5 @@ CREATE TABLE "persona_pictures" (
 --> statement-breakpoint
 ALTER TABLE "live_tool_calls" ADD COLUMN "sources" jsonb;--> statement-breakpoint
 ALTER TABLE "persona_pictures" ADD CONSTRAINT "persona_pictures_persona_id_personas_id_fk" FOREIGN KEY ("persona_id") REFERENCES "public"."personas"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "persona_pictures" ADD CONSTRAINT "persona_pictures_user_id_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."user"("id") ON DELETE cascade ON UPDATE no action;
+ALTER TABLE "persona_pictures" ADD CONSTRAINT "persona_pictures_user_id_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."user"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "api_requests_created_idx" ON "api_requests" USING btree ("created_at");
