@@ -1,10 +1,10 @@
 import { expect } from "@playwright/test";
-import { PDFDocument, StandardFonts } from "pdf-lib";
 import { test } from "../fixtures/test";
 import { PersonasPage } from "../pages/personas-page";
 import { geminiDouble } from "./double";
 import { saveTestKey } from "./gemini-key";
 import { LivePage } from "./live-page";
+import { menuPdf } from "./menu-pdf";
 
 /*
  * Knowledge end to end: a Markdown file and a PDF (made here with pdf-lib) uploaded to a persona
@@ -18,13 +18,6 @@ test.beforeEach(async () => {
 test.afterEach(async () => {
   await geminiDouble.script({});
 });
-
-async function menuPdf(): Promise<Buffer> {
-  const pdf = await PDFDocument.create();
-  const font = await pdf.embedFont(StandardFonts.Helvetica);
-  for (const line of ["Starters: marinated olives.", "Mains: mushroom risotto.", "The lemon tart is baked every Friday."]) pdf.addPage([400, 300]).drawText(line, { x: 20, y: 250, size: 12, font });
-  return Buffer.from(await pdf.save());
-}
 
 test("documents uploaded to a persona are searched mid-conversation, with their source shown live and in the replay", async ({ newUser }) => {
   const { page } = await newUser("Knowledge Chef");
