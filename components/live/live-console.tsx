@@ -89,7 +89,7 @@ export function LiveConsole({ actions, defaults, keyLabel, recording, rememberVo
       {live.status === "error" && live.error ? <LiveError message={live.error} limited={live.limited} onRetry={() => void run("retry")} retrying={pending === "retry"} /> : null}
       {live.notice ? <LiveNotice message={live.notice} /> : null}
       {live.toolNote ? (
-        <p role="status" className="text-sm text-fg-muted" data-testid="live-tool-note">
+        <div role="status" className="text-sm text-fg-muted" data-testid="live-tool-note">
           {live.toolSources.length ? (
             <>
               Looked it up <KnowledgeSources sources={live.toolSources} testId="live-knowledge-sources" />
@@ -97,7 +97,7 @@ export function LiveConsole({ actions, defaults, keyLabel, recording, rememberVo
           ) : (
             live.toolNote
           )}
-        </p>
+        </div>
       ) : null}
       {live.resumeOffer ? (
         <LiveResumeOffer onContinue={() => void run("continue")} onEnd={() => void run("end")} pending={pending === "continue" || pending === "end" ? pending : null} />

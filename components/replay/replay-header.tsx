@@ -82,7 +82,8 @@ export function ReplayHeader({ summary }: { summary: ReplaySummary }) {
         </p>
       ) : null}
       {summary.knowledgeSources?.length ? (
-        <p className="mt-1.5 text-sm text-fg-muted" data-testid="replay-knowledge-sources">
+        // A <div>, not a <p>: each source brings its <dialog>, which may not sit inside a paragraph.
+        <div className="mt-1.5 text-sm text-fg-muted" data-testid="replay-knowledge-sources">
           Knowledge:{" "}
           {summary.knowledgeSources.map((use, i) => (
             <Fragment key={i}>
@@ -96,7 +97,7 @@ export function ReplayHeader({ summary }: { summary: ReplaySummary }) {
               )}
             </Fragment>
           ))}
-        </p>
+        </div>
       ) : null}
       {summary.aiSummary ? (
         <p className="mt-2 max-w-3xl text-fg" data-testid="replay-summary">
