@@ -2,7 +2,7 @@ import { cn } from "@/components/ui/cn";
 import { colorClasses, initialsOf } from "@/lib/personas/palette";
 import { personaPicturePath } from "@/lib/personas/picture";
 
-const sizes = { sm: "size-8 text-xs", md: "size-11 text-sm", lg: "size-16 text-xl" } as const;
+const sizes = { xs: "size-5 text-[9px]", sm: "size-8 text-xs", md: "size-11 text-sm", lg: "size-16 text-xl" } as const;
 
 /**
  * A persona's face: its uploaded picture when it has one, else its initials on its colour.

@@ -2,6 +2,7 @@ import { ArrowLeft, CircleAlert } from "lucide-react";
 import Link from "next/link";
 import { Fragment } from "react";
 import { KnowledgeSources, type SourceRef } from "@/components/knowledge/knowledge-sources";
+import { PersonaAvatar } from "@/components/personas/persona-avatar";
 import { formatLatency } from "@/components/live/format";
 import { Badge } from "@/components/ui/badge";
 import { LocalDateTime } from "@/components/ui/local-date-time";
@@ -18,6 +19,8 @@ export interface ReplaySummary {
   model: string;
   voice: string;
   personaName: string | null;
+  /** The persona's face as it is now, while it still exists (a deleted one keeps only its name). */
+  personaAvatar?: { personaId: string; initials: string; color: string; pictureVersion: number | null } | null;
   turnCount: number;
   meanResponseMs: number | null;
   recorded: { audio: boolean; frames: number };
@@ -119,8 +122,19 @@ export function ReplayHeader({ summary }: { summary: ReplaySummary }) {
         {facts.map((fact) => (
           <div key={fact.label} className="min-w-0 bg-surface px-4 py-3">
             <dt className="text-xs text-fg-muted">{fact.label}</dt>
-            <dd className="mt-0.5 truncate font-medium text-fg" title={fact.value} data-testid={fact.testId}>
-              {fact.value}
+            <dd className="mt-0.5 flex min-w-0 items-center gap-1.5 font-medium text-fg" title={fact.value}>
+              {fact.testId === "replay-persona" && summary.personaAvatar ? (
+                <PersonaAvatar
+                  name={fact.value}
+                  initials={summary.personaAvatar.initials}
+                  color={summary.personaAvatar.color}
+                  picture={{ personaId: summary.personaAvatar.personaId, version: summary.personaAvatar.pictureVersion }}
+                  size="xs"
+                />
+              ) : null}
+              <span className="truncate" data-testid={fact.testId}>
+                {fact.value}
+              </span>
             </dd>
           </div>
         ))}
