@@ -102,6 +102,7 @@ test("another user's persona is not found: its page is a 404 and Live does not o
 
 test("a persona's picture: uploaded, shown on its card and on Live, refused when not an image, removed, and private", async ({ newUser }) => {
   const { page } = await newUser("Picture Owner");
+  await saveTestKey(page);
   const personas = new PersonasPage(page);
   await personas.goto();
   const id = await personas.useFromGallery("storyteller");
