@@ -1,4 +1,5 @@
 import { PlugZap } from "lucide-react";
+import { Fragment } from "react";
 import { cn } from "@/components/ui/cn";
 import type { AdminDashboardData } from "@/lib/analytics/dashboard-data";
 import { formatCount, formatMs, formatPercent } from "@/lib/analytics/format";
@@ -15,6 +16,25 @@ function Figure({ label, value, hint, testId, danger }: { label: string; value: 
   );
 }
 
+/** The route without the /api/v1 every one shares, breakable after each slash on a phone. */
+function RoutePath({ route }: { route: string }) {
+  const parts = route.replace(/^\/api\/v1(?=\/)/, "").split("/");
+  return (
+    <span className="font-mono">
+      {parts.map((part, i) => (
+        <Fragment key={i}>
+          {i > 0 ? (
+            <>
+              /<wbr />
+            </>
+          ) : null}
+          {part}
+        </Fragment>
+      ))}
+    </span>
+  );
+}
+
 /**
  * Programs calling /api/v1 with users' keys, across every account: volume, errors, speed and the
  * busiest routes. Aggregates only: the request log never names a key or a user here.
@@ -28,7 +48,7 @@ export async function ApiUsageTile({ data }: { data: AdminDashboardData }) {
         <h2 id="api-usage-title" className="text-sm font-semibold text-fg">
           API requests
         </h2>
-        <p className="mt-0.5 text-xs text-fg-muted">Calls to /api/v1 made with users’ API keys in this range</p>
+        <p className="mt-0.5 text-xs text-fg-muted">Calls to /api/v1 made with users’ API keys in this range (routes below without /api/v1)</p>
       </header>
       <div className="flex flex-col gap-4 px-5 py-4">
         {usage.requests === 0 ? (
@@ -43,7 +63,7 @@ export async function ApiUsageTile({ data }: { data: AdminDashboardData }) {
               <Figure testId="requests" label="Requests" value={formatCount(usage.requests)} hint={`from ${formatCount(usage.keysUsed)} ${usage.keysUsed === 1 ? "key" : "keys"}`} />
               <Figure testId="error-rate" label="Error rate" value={formatPercent(rate)} hint={`${formatCount(usage.errors)} errors · ${formatCount(usage.serverErrors)} 5xx`} danger={rate !== null && rate >= 0.05} />
               <Figure testId="p95" label="p95 duration" value={formatMs(usage.p95Ms)} hint={`p50 ${formatMs(usage.p50Ms)}`} />
-              <Figure testId="routes" label="Routes" value={formatCount(usage.topRoutes.length)} hint="busiest shown below" />
+              <Figure testId="routes" label="Routes" value={formatCount(usage.routesUsed)} hint={usage.routesUsed > usage.topRoutes.length ? `busiest ${usage.topRoutes.length} below` : "all below"} />
             </div>
             <div className="overflow-x-auto rounded-lg border border-border">
               <table className="w-full text-left text-xs tabular-nums" data-testid="api-top-routes">
@@ -67,9 +87,9 @@ export async function ApiUsageTile({ data }: { data: AdminDashboardData }) {
                 <tbody className="divide-y divide-border">
                   {usage.topRoutes.map((route) => (
                     <tr key={`${route.method} ${route.route}`} data-testid="api-route">
-                      <td className="px-3 py-1.5 break-all">
+                      <td className="px-3 py-1.5 [overflow-wrap:anywhere]" title={route.route}>
                         <span className="mr-1.5 font-mono text-[11px] font-semibold text-fg-muted">{route.method}</span>
-                        <span className="font-mono">{route.route}</span>
+                        <RoutePath route={route.route} />
                       </td>
                       <td className="px-3 py-1.5 text-right">{formatCount(route.requests)}</td>
                       <td className={cn("px-3 py-1.5 text-right", route.errors > 0 && "text-danger")}>{formatCount(route.errors)}</td>

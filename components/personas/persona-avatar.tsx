@@ -31,7 +31,7 @@ export function PersonaAvatar({
         aria-hidden
         alt=""
         src={personaPicturePath(picture.personaId, picture.version)}
-        className={cn("inline-block shrink-0 rounded-full bg-surface-muted object-cover", sizes[size], className)}
+        className={cn("inline-block shrink-0 rounded-full bg-surface-muted object-cover ring-1 ring-border", sizes[size], className)}
         data-testid="persona-picture"
       />
     );

@@ -51,6 +51,7 @@ describeEachDriver("admin API usage", ({ db }) => {
       p50Ms: 60,
       p95Ms: 1000,
       keysUsed: 2,
+      routesUsed: 3,
       topRoutes: [
         { method: "GET", route: "/api/v1/sessions", requests: 10, errors: 1, p95Ms: 100 },
         { method: "GET", route: "/api/v1/sessions/{id}", requests: 5, errors: 2, p95Ms: 1000 },
@@ -65,7 +66,7 @@ describeEachDriver("admin API usage", ({ db }) => {
   it("counts days in the viewer's zone", async () => {
     const berlin = await getAdminApiUsage(db(), { actorId: adminId, ...range, timeZone: "Europe/Berlin" });
     // The 5 ms request joins: 19 durations, p50 = rank ceil(0.5·19) = 10 → 60 (5 10 15 20 25 30 35 40 50 60 …).
-    expect(berlin).toMatchObject({ requests: 19, errors: 4, p50Ms: 60, p95Ms: 1000 });
+    expect(berlin).toMatchObject({ requests: 19, errors: 4, p50Ms: 60, p95Ms: 1000, routesUsed: 3 });
     expect(berlin.topRoutes[0]).toEqual({ method: "GET", route: "/api/v1/sessions", requests: 11, errors: 1, p95Ms: 100 });
   });
 
@@ -78,6 +79,7 @@ describeEachDriver("admin API usage", ({ db }) => {
       p50Ms: null,
       p95Ms: null,
       keysUsed: 0,
+      routesUsed: 0,
       topRoutes: [],
     });
   });

@@ -31,6 +31,8 @@ export interface AdminApiUsage {
   p95Ms: number | null;
   /** How many distinct keys called in the range (a count, never which). */
   keysUsed: number;
+  /** Distinct method + route pairs called (the table lists the busiest). */
+  routesUsed: number;
   topRoutes: ApiRouteUsage[];
 }
 
@@ -40,14 +42,15 @@ export async function getAdminApiUsage(db: Database, { actorId, from, to, timeZo
   await assertAdmin(db, { actorId });
   const inRange = sql`r.created_at >= ${dayStart(from, timeZone)} and r.created_at < ${dayEnd(to, timeZone)}`;
   // Nearest-rank percentiles (percentile_disc), as the conversation latency figures use.
-  const [totals] = await rows<{ requests: number; errors: number; serverErrors: number; p50: number | null; p95: number | null; keys: number }>(
+  const [totals] = await rows<{ requests: number; errors: number; serverErrors: number; p50: number | null; p95: number | null; keys: number; routes: number }>(
     db,
     sql`select count(*)::int as "requests",
         (count(*) filter (where r.status >= 400))::int as "errors",
         (count(*) filter (where r.status >= 500))::int as "serverErrors",
         (percentile_disc(0.5) within group (order by r.duration_ms))::int as "p50",
         (percentile_disc(0.95) within group (order by r.duration_ms))::int as "p95",
-        count(distinct r.key_id)::int as "keys"
+        count(distinct r.key_id)::int as "keys",
+        count(distinct (r.method, r.route))::int as "routes"
       from api_requests r where ${inRange}`,
   );
   const routes = await rows<{ method: string; route: string; requests: number; errors: number; p95: number | null }>(
@@ -68,6 +71,7 @@ export async function getAdminApiUsage(db: Database, { actorId, from, to, timeZo
     p50Ms: totals?.p50 ?? null,
     p95Ms: totals?.p95 ?? null,
     keysUsed: totals?.keys ?? 0,
+    routesUsed: totals?.routes ?? 0,
     topRoutes: routes.map((r) => ({ method: r.method, route: r.route, requests: r.requests, errors: r.errors, p95Ms: r.p95 })),
   };
 }
