@@ -45,6 +45,8 @@ const routes = {
   liveSession: await import("./api/live/sessions/[id]/route"),
   turns: await import("./api/live/sessions/[id]/turns/route"),
   tools: await import("./api/live/sessions/[id]/tools/route"),
+  personaPicture: await import("./api/personas/[id]/picture/route"),
+  passage: await import("./api/knowledge/passages/[chunkId]/route"),
   exportOne: await import("./api/sessions/[id]/export/route"),
   audio: await import("./api/sessions/[id]/media/audio/route"),
   frame: await import("./api/sessions/[id]/media/frames/[frameId]/route"),
@@ -157,6 +159,22 @@ const TARGETS: Target[] = [
         return fromResponse(await routes.tools.POST(request, params({ id: sessionId })));
       }),
   },
+  {
+    name: "GET/PUT/DELETE persona picture",
+    arbitrary: (w) =>
+      fc
+        .tuple(
+          fc.oneof(fc.constant(w.attacker.personaId), fc.constant(w.victim.personaId), hostileString),
+          fc.constantFrom("GET", "PUT", "DELETE"),
+          fc.oneof(fc.uint8Array({ maxLength: 64 }), fc.uint8Array({ maxLength: 64 }).map((bytes) => Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...bytes))),
+        )
+        .map(([personaId, method, bytes]) => async () => {
+          const request = new Request("http://localhost/x", { method, ...(method === "PUT" ? { body: bytes, headers: { "content-type": "image/png" } } : {}) });
+          const handler = method === "GET" ? routes.personaPicture.GET : method === "PUT" ? routes.personaPicture.PUT : routes.personaPicture.DELETE;
+          return fromResponse(await handler(request, params({ id: personaId })));
+        }),
+  },
+  { name: "GET knowledge passage", arbitrary: (w) => id(w).map((chunkId) => async () => fromResponse(await routes.passage.GET(get("/x", new URLSearchParams()), params({ chunkId })))) },
   { name: "GET health", arbitrary: () => fc.constant(async () => fromResponse(await routes.health.GET())) },
   {
     name: "POST audio segment",

@@ -56,7 +56,7 @@ export function AlertRuleForm({ rule = NEW_RULE }: { rule?: AlertRuleValues }) {
       <Field label="Name" name="name" defaultValue={rule.name} error={errors.name} maxLength={120} required data-testid={`${prefix}-name`} />
       <label className="grid gap-1 text-sm">
         <span className="font-medium">Metric</span>
-        <select name="metric" defaultValue={rule.metric} data-testid={`${prefix}-metric`} className="h-10 rounded-md border border-border bg-surface px-2 text-fg">
+        <select name="metric" defaultValue={rule.metric} data-testid={`${prefix}-metric`} className="h-10 min-w-0 rounded-lg border border-border bg-surface px-2 text-fg">
           {ALERT_METRICS.map((m) => (
             <option key={m} value={m}>
               {METRIC_LABELS[m].label} ({METRIC_LABELS[m].unit})
@@ -68,7 +68,7 @@ export function AlertRuleForm({ rule = NEW_RULE }: { rule?: AlertRuleValues }) {
       <Field label="Window (minutes)" name="windowMinutes" type="number" min={1} defaultValue={rule.windowMinutes} error={errors.windowMinutes} data-testid={`${prefix}-window`} />
       <Field label="Minimum samples" name="minSamples" type="number" min={1} defaultValue={rule.minSamples} error={errors.minSamples} data-testid={`${prefix}-min-samples`} />
       <label className="flex items-center gap-2 self-end text-sm">
-        <input type="checkbox" name="enabled" defaultChecked={rule.enabled} data-testid={`${prefix}-enabled`} className="size-4" />
+        <input type="checkbox" name="enabled" defaultChecked={rule.enabled} data-testid={`${prefix}-enabled`} className="size-4 accent-accent" />
         Enabled
       </label>
       <div className="flex items-center gap-3 sm:col-span-2">

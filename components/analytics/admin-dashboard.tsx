@@ -3,6 +3,7 @@ import { toActiveSessionsView } from "@/lib/analytics/active-sessions";
 import { loadAdminDashboard, type AdminDashboardData, type AnalyticsViewer } from "@/lib/analytics/dashboard-data";
 import type { DateRange } from "@/lib/analytics/range";
 import { ActiveSessions } from "./active-sessions";
+import { ApiUsageTile } from "./api-usage-tile";
 import { ActiveUserStats, AdminTotalStats, ErrorRateTile, TopErrorsTile, TopUsersTile, UsersTile } from "./admin-tiles";
 import { ChartSkeleton } from "./chart-card";
 import type { CsvSource } from "./csv-link";
@@ -71,6 +72,9 @@ export function AdminDashboard({ viewer, range, timeZone }: { viewer: AnalyticsV
       </div>
       <Suspense fallback={<ChartSkeleton title="When people talk" />}>
         <HeatmapTile data={data.heatmap} csv={csv} title="When people talk" />
+      </Suspense>
+      <Suspense fallback={<ChartSkeleton title="API requests" />}>
+        <ApiUsageTile data={data} />
       </Suspense>
     </div>
   );

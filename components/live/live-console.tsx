@@ -18,6 +18,7 @@ import { LiveResumeOffer } from "./live-resume-offer";
 import { LiveStatsProbe } from "./live-stats";
 import { LiveStatusPill } from "./live-status-pill";
 import { LiveTranscript } from "./live-transcript";
+import { KnowledgeSources } from "@/components/knowledge/knowledge-sources";
 import { PersonaStage, type StagePersona } from "./persona-stage";
 import { RecordingIndicator } from "./recording-indicator";
 import { useElapsedSeconds } from "./use-elapsed-seconds";
@@ -88,9 +89,15 @@ export function LiveConsole({ actions, defaults, keyLabel, recording, rememberVo
       {live.status === "error" && live.error ? <LiveError message={live.error} limited={live.limited} onRetry={() => void run("retry")} retrying={pending === "retry"} /> : null}
       {live.notice ? <LiveNotice message={live.notice} /> : null}
       {live.toolNote ? (
-        <p role="status" className="text-sm text-fg-muted" data-testid="live-tool-note">
-          {live.toolNote}
-        </p>
+        <div role="status" className="text-sm text-fg-muted" data-testid="live-tool-note">
+          {live.toolSources.length ? (
+            <>
+              Looked it up <KnowledgeSources sources={live.toolSources} testId="live-knowledge-sources" />
+            </>
+          ) : (
+            live.toolNote
+          )}
+        </div>
       ) : null}
       {live.resumeOffer ? (
         <LiveResumeOffer onContinue={() => void run("continue")} onEnd={() => void run("end")} pending={pending === "continue" || pending === "end" ? pending : null} />

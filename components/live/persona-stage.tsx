@@ -10,6 +10,8 @@ export interface StagePersona {
   name: string;
   initials: string;
   color: string;
+  /** Set for a persona with an uploaded picture. */
+  picture?: { personaId: string; version: number | null } | null;
 }
 
 type Phase = "idle" | "listening" | "thinking" | "speaking";
@@ -76,7 +78,7 @@ export function PersonaStage({ live, persona, className }: { live: LiveControlle
           aria-hidden
           className={cn("absolute -inset-1 rounded-full opacity-0 transition-opacity", colorClasses(persona.color), shown === "speaking" && "animate-pulse opacity-30", shown === "thinking" && "opacity-15")}
         />
-        <PersonaAvatar name={persona.name} initials={persona.initials} color={persona.color} className="relative" />
+        <PersonaAvatar name={persona.name} initials={persona.initials} color={persona.color} picture={persona.picture} className="relative" />
       </div>
       <div className="min-w-0 flex-1">
         <p className="truncate font-semibold" data-testid="persona-stage-name">

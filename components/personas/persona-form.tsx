@@ -21,7 +21,20 @@ const textarea =
   "w-full rounded-lg border border-border bg-surface px-3 py-2 text-[15px] text-fg placeholder:text-fg-muted/70 focus-visible:border-accent focus-visible:ring-2 focus-visible:ring-ring/40 focus-visible:outline-none";
 
 /** Creates or edits one persona, with a live preview of the instruction that will be sent. */
-export function PersonaForm({ initial, save, nativeAudioModel }: { initial: PersonaValues; save: (values: PersonaValues) => Promise<ActionResult<Persona>>; nativeAudioModel: boolean }) {
+export function PersonaForm({
+  initial,
+  save,
+  nativeAudioModel,
+  picture,
+  pictureControl,
+}: {
+  initial: PersonaValues;
+  save: (values: PersonaValues) => Promise<ActionResult<Persona>>;
+  nativeAudioModel: boolean;
+  /** An existing persona's picture (a new one gets its picture once saved). */
+  picture?: { personaId: string; version: number | null };
+  pictureControl?: React.ReactNode;
+}) {
   const router = useRouter();
   const [values, setValues] = useState(initial);
   const [pending, setPending] = useState(false);
@@ -135,12 +148,13 @@ export function PersonaForm({ initial, save, nativeAudioModel }: { initial: Pers
       <aside className="flex flex-col gap-4 lg:sticky lg:top-6 lg:self-start">
         <Card className="flex flex-col gap-4 p-5">
           <div className="flex items-center gap-3">
-            <PersonaAvatar name={values.name || "?"} initials={values.initials} color={values.color} size="lg" />
+            <PersonaAvatar name={values.name || "?"} initials={values.initials} color={values.color} size="lg" picture={picture} />
             <div className="min-w-0">
               <p className="truncate font-semibold">{values.name || "Unnamed persona"}</p>
               <p className="text-sm text-fg-muted">{values.voice}</p>
             </div>
           </div>
+          {pictureControl}
           <div className="flex flex-col gap-1.5">
             <h2 className="text-sm font-medium">What Gemini is told</h2>
             <InstructionPreview values={values} />

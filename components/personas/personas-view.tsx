@@ -80,7 +80,7 @@ export function PersonasView({ initial, actions }: { initial: Persona[]; actions
               <li key={persona.id} className="min-w-0">
                 <Card className="flex h-full flex-col gap-3 p-4" data-testid="persona-card" data-persona-id={persona.id}>
                   <div className="flex items-start gap-3">
-                    <PersonaAvatar name={persona.name} initials={persona.initials} color={persona.color} />
+                    <PersonaAvatar name={persona.name} initials={persona.initials} color={persona.color} picture={{ personaId: persona.id, version: persona.pictureVersion }} />
                     <div className="min-w-0 flex-1">
                       <h3 className="truncate font-semibold" data-testid="persona-name">
                         {persona.name}

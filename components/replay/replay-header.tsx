@@ -1,5 +1,8 @@
 import { ArrowLeft, CircleAlert } from "lucide-react";
 import Link from "next/link";
+import { Fragment } from "react";
+import { KnowledgeSources, type SourceRef } from "@/components/knowledge/knowledge-sources";
+import { PersonaAvatar } from "@/components/personas/persona-avatar";
 import { formatLatency } from "@/components/live/format";
 import { Badge } from "@/components/ui/badge";
 import { LocalDateTime } from "@/components/ui/local-date-time";
@@ -16,6 +19,8 @@ export interface ReplaySummary {
   model: string;
   voice: string;
   personaName: string | null;
+  /** The persona's face as it is now, while it still exists (a deleted one keeps only its name). */
+  personaAvatar?: { personaId: string; initials: string; color: string; pictureVersion: number | null } | null;
   turnCount: number;
   meanResponseMs: number | null;
   recorded: { audio: boolean; frames: number };
@@ -25,8 +30,8 @@ export interface ReplaySummary {
   memoryOptOut?: boolean;
   /** The memory tools used mid-talk, compactly ("Recalled 2 memories"). */
   toolUses?: string[];
-  /** search_knowledge uses: "Looked it up from Menu.pdf, page 3". */
-  knowledgeSources?: string[];
+  /** search_knowledge uses: "Looked it up from Menu.pdf, page 3", with the passages each cited (openable). */
+  knowledgeSources?: Array<{ summary: string; sources: SourceRef[] | null }>;
 }
 
 const statusBadge: Record<ReplayStatus, { label: string; tone: "neutral" | "accent" | "success" | "danger" }> = {
@@ -80,9 +85,22 @@ export function ReplayHeader({ summary }: { summary: ReplaySummary }) {
         </p>
       ) : null}
       {summary.knowledgeSources?.length ? (
-        <p className="mt-1.5 text-sm text-fg-muted" data-testid="replay-knowledge-sources">
-          Knowledge: {summary.knowledgeSources.join(" · ")}
-        </p>
+        // A <div>, not a <p>: each source brings its <dialog>, which may not sit inside a paragraph.
+        <div className="mt-1.5 text-sm text-fg-muted" data-testid="replay-knowledge-sources">
+          Knowledge:{" "}
+          {summary.knowledgeSources.map((use, i) => (
+            <Fragment key={i}>
+              {i > 0 ? <span aria-hidden> · </span> : null}
+              {use.sources?.length ? (
+                <>
+                  Looked it up <KnowledgeSources sources={use.sources} />
+                </>
+              ) : (
+                use.summary
+              )}
+            </Fragment>
+          ))}
+        </div>
       ) : null}
       {summary.aiSummary ? (
         <p className="mt-2 max-w-3xl text-fg" data-testid="replay-summary">
@@ -104,8 +122,19 @@ export function ReplayHeader({ summary }: { summary: ReplaySummary }) {
         {facts.map((fact) => (
           <div key={fact.label} className="min-w-0 bg-surface px-4 py-3">
             <dt className="text-xs text-fg-muted">{fact.label}</dt>
-            <dd className="mt-0.5 truncate font-medium text-fg" title={fact.value} data-testid={fact.testId}>
-              {fact.value}
+            <dd className="mt-0.5 flex min-w-0 items-center gap-1.5 font-medium text-fg" title={fact.value}>
+              {fact.testId === "replay-persona" && summary.personaAvatar ? (
+                <PersonaAvatar
+                  name={fact.value}
+                  initials={summary.personaAvatar.initials}
+                  color={summary.personaAvatar.color}
+                  picture={{ personaId: summary.personaAvatar.personaId, version: summary.personaAvatar.pictureVersion }}
+                  size="xs"
+                />
+              ) : null}
+              <span className="truncate" data-testid={fact.testId}>
+                {fact.value}
+              </span>
             </dd>
           </div>
         ))}

@@ -144,3 +144,22 @@ export async function hasReadyDocuments(db: Database, { userId, personaId }: { u
     .limit(1);
   return Boolean(row);
 }
+
+export interface KnowledgePassageView {
+  chunkId: string;
+  documentName: string;
+  page: number | null;
+  content: string;
+}
+
+/** One passage of the caller's documents (a source clicked in the transcript), or not_found:knowledge. */
+export async function getKnowledgePassage(db: Database, { userId, chunkId }: { userId: string; chunkId: string }): Promise<KnowledgePassageView> {
+  const [row] = await db
+    .select({ chunkId: knowledgeChunks.id, documentName: knowledgeDocuments.name, page: knowledgeChunks.page, content: knowledgeChunks.content })
+    .from(knowledgeChunks)
+    .innerJoin(knowledgeDocuments, and(eq(knowledgeDocuments.id, knowledgeChunks.documentId), eq(knowledgeDocuments.userId, userId)))
+    .where(and(eq(knowledgeChunks.id, chunkId), eq(knowledgeChunks.userId, userId)))
+    .limit(1);
+  if (!row) throw new AppError("not_found:knowledge", "That passage is no longer stored: its document may have been deleted.");
+  return row;
+}

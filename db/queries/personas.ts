@@ -6,7 +6,7 @@ import { DEFAULT_LANGUAGE, LANGUAGE_CODES, type PersonaLanguage } from "@/lib/pe
 import { COLOR_KEYS, type PersonaColor } from "@/lib/personas/palette";
 import { PERSONA_LIMITS, type Persona, type PersonaValues } from "@/lib/personas/schema";
 import type { Database } from "../index";
-import { personas, userPreferences } from "../schema";
+import { personaPictures, personas, userPreferences } from "../schema";
 
 /*
  * The caller's personas. Every function takes the acting user's id and filters by it in the
@@ -17,7 +17,7 @@ type Row = typeof personas.$inferSelect;
 
 const oneOf = <T extends string>(list: readonly T[], value: string, fallback: T): T => ((list as readonly string[]).includes(value) ? (value as T) : fallback);
 
-function toPersona(row: Row): Persona {
+function toPersona(row: Row, pictureAt: Date | null = null): Persona {
   return {
     id: row.id,
     name: row.name,
@@ -32,23 +32,28 @@ function toPersona(row: Row): Persona {
     proactiveAudio: row.proactiveAudio,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
+    // The picture's time doubles as its version: a replaced picture gets a new URL, so a cached one is never shown.
+    pictureVersion: pictureAt ? pictureAt.getTime() : null,
   };
 }
 
 const toColumns = ({ instructions, ...rest }: PersonaValues) => ({ ...rest, systemInstruction: instructions });
 
+const withPicture = { persona: personas, pictureAt: personaPictures.updatedAt };
+const pictureJoin = eq(personaPictures.personaId, personas.id);
+
 const owned = (userId: string, personaId: string) => and(eq(personas.id, personaId), eq(personas.userId, userId));
 
 export async function listPersonas(db: Database, { userId }: { userId: string }): Promise<Persona[]> {
-  const rows = await db.select().from(personas).where(eq(personas.userId, userId)).orderBy(asc(personas.createdAt), asc(personas.id));
-  return rows.map(toPersona);
+  const rows = await db.select(withPicture).from(personas).leftJoin(personaPictures, pictureJoin).where(eq(personas.userId, userId)).orderBy(asc(personas.createdAt), asc(personas.id));
+  return rows.map((row) => toPersona(row.persona, row.pictureAt));
 }
 
 /** The caller's persona, or not_found:persona (also for another user's id). */
 export async function getPersona(db: Database, { userId, personaId }: { userId: string; personaId: string }): Promise<Persona> {
-  const [row] = await db.select().from(personas).where(owned(userId, personaId)).limit(1);
+  const [row] = await db.select(withPicture).from(personas).leftJoin(personaPictures, pictureJoin).where(owned(userId, personaId)).limit(1);
   if (!row) throw new AppError("not_found:persona");
-  return toPersona(row);
+  return toPersona(row.persona, row.pictureAt);
 }
 
 export async function createPersona(db: Database, { userId, values }: { userId: string; values: PersonaValues }): Promise<Persona> {
@@ -68,22 +73,34 @@ export async function updatePersona(db: Database, { userId, personaId, values }:
     .where(owned(userId, personaId))
     .returning();
   if (!row) throw new AppError("not_found:persona");
-  return toPersona(row);
+  const [picture] = await db.select({ at: personaPictures.updatedAt }).from(personaPictures).where(eq(personaPictures.personaId, row.id));
+  return toPersona(row, picture?.at ?? null);
 }
 
-/** A copy named "… (copy)", everything else the same. */
+/** A copy named "… (copy)", everything else the same but the picture (bytes are not copied). */
 export async function duplicatePersona(db: Database, { userId, personaId }: { userId: string; personaId: string }): Promise<Persona> {
-  const { id: _id, createdAt: _created, updatedAt: _updated, ...values } = await getPersona(db, { userId, personaId });
+  const { id: _id, createdAt: _created, updatedAt: _updated, pictureVersion: _picture, ...values } = await getPersona(db, { userId, personaId });
   const suffix = " (copy)";
   const name = `${[...values.name].slice(0, PERSONA_LIMITS.name - suffix.length).join("")}${suffix}`;
   return createPersona(db, { userId, values: { ...values, name } });
 }
 
-/** Deletes the persona; its conversations stay (persona_id set null, their persona_name snapshot kept). */
-export async function deletePersona(db: Database, { userId, personaId }: { userId: string; personaId: string }): Promise<{ personaId: string }> {
-  const [row] = await db.delete(personas).where(owned(userId, personaId)).returning({ id: personas.id });
-  if (!row) throw new AppError("not_found:persona");
-  return { personaId: row.id };
+/**
+ * Deletes the persona and (by cascade) its picture row and documents; its conversations stay
+ * (persona_id set null, their persona_name snapshot kept). `pictureStorageUrl` names the
+ * picture's object when it sat in an object store, for the caller (lib/media/storage.ts) to delete.
+ */
+export async function deletePersona(db: Database, { userId, personaId }: { userId: string; personaId: string }): Promise<{ personaId: string; pictureStorageUrl: string | null }> {
+  return db.transaction(async (tx) => {
+    const [picture] = await tx
+      .select({ storageUrl: personaPictures.storageUrl })
+      .from(personaPictures)
+      .where(and(eq(personaPictures.personaId, personaId), eq(personaPictures.userId, userId)))
+      .for("update");
+    const [row] = await tx.delete(personas).where(owned(userId, personaId)).returning({ id: personas.id });
+    if (!row) throw new AppError("not_found:persona");
+    return { personaId: row.id, pictureStorageUrl: picture?.storageUrl ?? null };
+  });
 }
 
 /** The persona the Live page offers first: the one last started with (null = the default companion). */

@@ -44,7 +44,8 @@ export const apiRequests = pgTable(
     errorCode: text("error_code"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("api_requests_key_created_idx").on(t.keyId, t.createdAt.desc())],
+  // The second index serves the admin dashboard's range over every key (db/queries/api-usage-admin.ts).
+  (t) => [index("api_requests_key_created_idx").on(t.keyId, t.createdAt.desc()), index("api_requests_created_idx").on(t.createdAt)],
 );
 
 // The per-key rate limit's counters: one row per key and fixed one-minute window, in the

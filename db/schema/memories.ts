@@ -1,4 +1,4 @@
-import { boolean, type AnyPgColumn, index, integer, pgEnum, pgTable, real, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, type AnyPgColumn, index, integer, jsonb, pgEnum, pgTable, real, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { user } from "./auth";
 import { float32Vector } from "./bytea";
 import { liveSessions } from "./live-sessions";
@@ -77,6 +77,8 @@ export const liveToolCalls = pgTable(
     callId: text("call_id").notNull(),
     name: text("name").notNull(),
     summary: text("summary").notNull(),
+    /** search_knowledge only: which passages answered (ids, document names, pages; never their text), so the replay can open them. */
+    sources: jsonb("sources").$type<Array<{ chunkId: string; document: string; page: number | null }>>(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("live_tool_calls_session_call_idx").on(t.sessionId, t.callId), index("live_tool_calls_user_idx").on(t.userId)],

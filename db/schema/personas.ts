@@ -48,3 +48,23 @@ export const voiceSamples = pgTable(
   },
   (t) => [uniqueIndex("voice_samples_voice_language_key").on(t.voice, t.language)],
 );
+
+/*
+ * A persona's uploaded picture (issue 13: "a colour/initials or uploaded picture"). One per
+ * persona, replaced in place; bytes in Postgres by default or in the object store
+ * (`storage_url`) like recorded media (lib/media/storage.ts). The type is what the bytes are
+ * (lib/media/sniff.ts), never what the upload claimed.
+ */
+export const personaPictures = pgTable("persona_pictures", {
+  personaId: uuid("persona_id")
+    .primaryKey()
+    .references(() => personas.id, { onDelete: "cascade" }),
+  userId: text("user_id")
+    .notNull()
+    .references(() => user.id, { onDelete: "cascade" }),
+  mimeType: text("mime_type").notNull(),
+  byteSize: integer("byte_size").notNull(),
+  data: bytea("data"),
+  storageUrl: text("storage_url"),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});

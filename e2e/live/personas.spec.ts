@@ -1,6 +1,6 @@
 import { DEFAULT_REPLY_TEXT } from "../gemini-double/constants";
 import { expect, test } from "../fixtures/test";
-import { PersonasPage } from "../pages/personas-page";
+import { drawnPng, PersonasPage } from "../pages/personas-page";
 import { geminiDouble } from "./double";
 import { saveTestKey } from "./gemini-key";
 import { LivePage } from "./live-page";
@@ -98,4 +98,48 @@ test("another user's persona is not found: its page is a 404 and Live does not o
   await page.goto(`/live?persona=${id}`);
   await expect(page.getByTestId("live-persona")).toHaveValue("");
   await expect(page.getByTestId("live-persona").locator("option")).toHaveCount(1);
+});
+
+test("a persona's picture: uploaded, shown on its card and on Live, refused when not an image, removed, and private", async ({ newUser }) => {
+  const { page } = await newUser("Picture Owner");
+  await saveTestKey(page);
+  const personas = new PersonasPage(page);
+  await personas.goto();
+  const id = await personas.useFromGallery("storyteller");
+  const input = page.getByTestId("persona-picture-input");
+
+  // An SVG (which could carry script) is refused from its bytes, whatever its name says.
+  await input.setInputFiles({ name: "face.png", mimeType: "image/png", buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>') });
+  await expect(page.getByTestId("persona-picture-error")).toContainText("PNG, JPEG or WebP");
+
+  await input.setInputFiles({ name: "face.png", mimeType: "image/png", buffer: await drawnPng(page, "#7c3aed") });
+  const preview = page.getByTestId("persona-form").getByTestId("persona-picture");
+  await expect(preview).toBeVisible();
+  await expect.poll(() => preview.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(96);
+  const src = await preview.getAttribute("src");
+
+  await personas.goto();
+  const picture = personas.card(id).getByTestId("persona-picture");
+  await expect.poll(() => picture.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(96);
+  const served = await page.request.get(src!);
+  expect(served.headers()["content-type"]).toBe("image/png");
+  expect(served.headers()["x-content-type-options"]).toBe("nosniff");
+
+  // Live shows the persona with its picture.
+  await page.goto(`/live?persona=${id}`);
+  await expect(page.getByTestId("persona-stage").getByTestId("persona-picture")).toBeVisible();
+
+  // Another user never gets it (the route test covers an admin too).
+  const snoop = await newUser("Picture Snoop");
+  expect((await snoop.page.request.get(src!)).status()).toBe(404);
+
+  // Replaced, then removed: the initials come back.
+  await page.goto(`/personas/${id}`);
+  await input.setInputFiles({ name: "other.png", mimeType: "image/png", buffer: await drawnPng(page, "#0d9488") });
+  await expect(page.getByTestId("persona-form").getByTestId("persona-picture")).not.toHaveAttribute("src", src!);
+  await page.getByTestId("persona-picture-remove").click();
+  await expect(page.getByTestId("persona-form").getByTestId("persona-picture")).toHaveCount(0);
+  await personas.goto();
+  await expect(personas.card(id).getByTestId("persona-picture")).toHaveCount(0);
+  expect((await page.request.get(`/api/personas/${id}/picture`)).status()).toBe(404);
 });

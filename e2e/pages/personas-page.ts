@@ -42,3 +42,23 @@ export class PersonasPage {
     return this.page.locator(`[data-testid="persona-card"][data-persona-id="${id}"]`);
   }
 }
+
+/** A real PNG drawn by the browser: a coloured disc with a letter, so cards and screenshots show a picture. */
+export async function drawnPng(page: Page, colour: string): Promise<Buffer> {
+  const base64 = await page.evaluate((fill) => {
+    const canvas = document.createElement("canvas");
+    canvas.width = canvas.height = 96;
+    const context = canvas.getContext("2d")!;
+    const gradient = context.createLinearGradient(0, 0, 96, 96);
+    gradient.addColorStop(0, fill);
+    gradient.addColorStop(1, "#111827");
+    context.fillStyle = gradient;
+    context.fillRect(0, 0, 96, 96);
+    context.fillStyle = "#fff";
+    context.font = "bold 48px sans-serif";
+    context.fillText("☺", 24, 64);
+    return canvas.toDataURL("image/png").split(",")[1]!;
+  }, colour);
+  return Buffer.from(base64, "base64");
+}
+

@@ -6,6 +6,7 @@ import { fillHistory } from "../sessions/screenshot-history";
 import { LivePage } from "../live/live-page";
 import { setRecording } from "../live/recording";
 import { APP_BASE_URL } from "./ports";
+import { EXTRA_SCREENSHOT_PAGES } from "./screenshot-pages-extra";
 
 /*
  * Every page `npm run screenshots` photographs, in light and dark, wide and narrow. A feature
@@ -234,6 +235,7 @@ export const SCREENSHOT_PAGES: ScreenshotPage[] = [
     },
   },
   { name: "api-reference", path: "/docs/api", as: "visitor", prepare: async (page) => void (await page.getByText("LiveMind API").first().waitFor()) },
+  ...EXTRA_SCREENSHOT_PAGES,
 ];
 
 /** The viewer's persona list, with two made from the gallery the first time. */

@@ -2,6 +2,7 @@ import "server-only";
 import { getDb } from "@/db";
 import * as own from "@/db/queries/analytics";
 import * as admin from "@/db/queries/analytics-admin";
+import { getAdminApiUsage } from "@/db/queries/api-usage-admin";
 import type { DataTable } from "./csv";
 import type { ZonedRange } from "./range";
 import { activityTable, errorRateTable, errorsTable, heatmapTable, latencyTable, tokensTable, topUsersTable, usageTable, usersTable } from "./tables";
@@ -67,6 +68,7 @@ export function loadAdminDashboard({ viewer, range }: { viewer: AnalyticsViewer;
     topUsers: db.then((d) => admin.getAdminTopUsers(d, params)),
     topErrors: db.then((d) => admin.getAdminTopErrors(d, params)),
     activeNow: db.then((d) => admin.getActiveSessionsNow(d, { actorId: viewer.id })),
+    apiUsage: db.then((d) => getAdminApiUsage(d, params)),
   };
 }
 export type AdminDashboardData = ReturnType<typeof loadAdminDashboard>;

@@ -62,10 +62,14 @@ describeEachDriver("search_knowledge", ({ db }) => {
     const post = (id: string, body: unknown) => POST(new Request("http://localhost/x", { method: "POST", body: JSON.stringify(body) }), { params: Promise.resolve({ id }) });
     const answer = await post(session.id, { id: "k1", name: "search_knowledge", args: { query: "When is the lemon tart baked?" } });
     expect(answer.status).toBe(200);
-    const { passages } = (await answer.json()) as { passages: Array<{ document: string; page: number | null; text: string }> };
-    expect(passages[0]).toEqual({ document: "menu.md", page: null, text: "The lemon tart is baked on Fridays." });
+    const { passages } = (await answer.json()) as { passages: Array<{ id: string; document: string; page: number | null; text: string }> };
+    expect(passages[0]).toEqual({ id: hits[0]!.chunkId, document: "menu.md", page: null, text: "The lemon tart is baked on Fridays." });
     expect(passages.map((p) => p.document)).not.toContain("plan.md");
-    expect((await listToolCalls(db(), { userId: user.id, sessionId: session.id })).map((c) => c.summary)).toEqual([expect.stringMatching(/^Looked it up from menu\.md/)]);
+    const [call] = await listToolCalls(db(), { userId: user.id, sessionId: session.id });
+    expect(call?.summary).toMatch(/^Looked it up from menu\.md/);
+    // The cited passages are kept by id (never their text), so the replay can open them.
+    expect(call?.sources?.[0]).toEqual({ chunkId: hits[0]!.chunkId, document: "menu.md", page: null });
+    expect(JSON.stringify(call?.sources)).not.toContain("lemon");
     expect(coach).toBeTruthy();
 
     const theirs = await createLiveSession(db(), { userId: other.id, values: { ...sessionValues, personaId: null } });

@@ -28,5 +28,5 @@ export async function runKnowledgeTool(db: Database, { userId, sessionId, call }
     logError("knowledge-search:embed", error);
   }
   const passages = await searchKnowledge(db, { userId, personaId: session.personaId, query: call.args.query, vector });
-  return { passages: passages.map((p) => ({ document: p.documentName, page: p.page, text: p.content })) };
+  return { passages: passages.map((p) => ({ id: p.chunkId, document: p.documentName, page: p.page, text: p.content })) };
 }

@@ -30,12 +30,28 @@ export type KnowledgeToolCall = z.infer<typeof knowledgeToolCall>;
 export interface KnowledgeSource {
   document: string;
   page: number | null;
+  /** The passage's id, so a click can show it (GET /api/knowledge/passages/:id). */
+  chunkId?: string;
 }
+
+export const knowledgePassagePath = (chunkId: string) => `/api/knowledge/passages/${chunkId}`;
 
 /** "from Menu.pdf, page 3 · from notes.md": the sources line shown live and in the replay. */
 export function describeSources(sources: KnowledgeSource[]): string {
   const unique = [...new Map(sources.map((s) => [`${s.document}\u0000${s.page ?? ""}`, s])).values()];
   return unique.map((s) => `from ${s.document}${s.page ? `, page ${s.page}` : ""}`).join(" · ");
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The passages a search_knowledge answer cited, one per passage id (the model sees the same answer). */
+export function knowledgeSourcesOf(result: unknown): Array<Required<KnowledgeSource>> {
+  const body = (result ?? {}) as { error?: string; passages?: Array<{ id?: unknown; document?: unknown; page?: unknown }> };
+  if (body.error || !Array.isArray(body.passages)) return [];
+  const sources = body.passages.flatMap((p) =>
+    typeof p.document === "string" && typeof p.id === "string" && UUID.test(p.id) ? [{ chunkId: p.id, document: p.document.slice(0, 200), page: typeof p.page === "number" ? p.page : null }] : [],
+  );
+  return [...new Map(sources.map((s) => [s.chunkId, s])).values()];
 }
 
 /** The compact line for a search_knowledge answer, or null if it is not one. */

@@ -163,6 +163,8 @@ export interface LiveSnapshot {
   notice: string | null;
   /** The latest memory tool use, compactly ("Recalled 3 memories"). */
   toolNote: string | null;
+  /** The passages the latest search_knowledge answer cited, each openable from the page. */
+  toolSources: Array<{ chunkId: string; document: string; page: number | null }>;
   sessionId: string | null;
   turns: LiveTurnView[];
   micMuted: boolean;

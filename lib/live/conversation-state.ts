@@ -12,7 +12,7 @@ const ZERO_STATS: LiveStats = {
 };
 
 export const INITIAL: ConversationState = {
-  status: "idle", error: null, notice: null, toolNote: null, sessionId: null, turns: [], micMuted: false, micUnavailable: false,
+  status: "idle", error: null, notice: null, toolNote: null, toolSources: [], sessionId: null, turns: [], micMuted: false, micUnavailable: false,
   cameraOn: false, screenOn: false, inputLevel: 0, previewStream: null, recording: { audio: false, frames: false }, stats: ZERO_STATS,
   resumeOffer: null, limited: false,
 };

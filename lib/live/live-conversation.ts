@@ -3,7 +3,7 @@ import { ConversationStore } from "./conversation-store";
 import { INITIAL, isLimitCode, settle } from "./conversation-state";
 import type { LiveActions, LiveConnection, LiveStartOptions } from "./contract";
 import { LiveClient, type LiveApi } from "./live-client";
-import { answerToolCalls, describeToolResponses } from "./tool-relay";
+import { answerToolCalls, describeToolResponses, knowledgeSourcesOfResponses } from "./tool-relay";
 import { MESSAGES } from "./live-errors";
 import { MicCapture, type MicChunk, type MicDeps } from "./mic-capture";
 import { PersistenceQueue, type QueueDeps, type QueueStats } from "./persistence-queue";
@@ -219,7 +219,7 @@ export class LiveConversation {
           void answerToolCalls(sessionId, calls).then((responses) => {
             client.sendToolResponse(responses);
             const note = describeToolResponses(responses);
-            if (note) this.store.set({ toolNote: note });
+            if (note) this.store.set({ toolNote: note, toolSources: knowledgeSourcesOfResponses(responses) });
           }),
         onReconnecting: () => this.store.set({ status: "reconnecting" }),
         onResumed: () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answerToolCalls, describeToolResponses } from "./tool-relay";
+import { answerToolCalls, describeToolResponses, knowledgeSourcesOfResponses } from "./tool-relay";
 
 describe("tool relay", () => {
   it("forwards each memory tool call to the session's route and answers with its body (or a readable error)", async () => {
@@ -30,5 +30,17 @@ describe("tool relay", () => {
     ]);
     expect(describeToolResponses(responses.slice(0, 1))).toBe("Recalled 2 memories");
     expect(describeToolResponses([{ id: "x", name: "save_memory", response: { ok: true, saved: "s" } }])).toBe("Saved a memory");
+  });
+});
+
+describe("knowledgeSourcesOfResponses", () => {
+  it("lists the passages the knowledge answers cited, and nothing for memory answers", () => {
+    const chunkId = "0b6f7a52-3c1d-4e2f-9a8b-1c2d3e4f5a6b";
+    const responses = [
+      { name: "recall_memories", response: { ok: true, count: 1, memories: [{ content: "a" }] } },
+      { name: "search_knowledge", response: { passages: [{ id: chunkId, document: "Menu.pdf", page: 3, text: "Lemon tart on Fridays." }] } },
+    ];
+    expect(knowledgeSourcesOfResponses(responses)).toEqual([{ chunkId, document: "Menu.pdf", page: 3 }]);
+    expect(knowledgeSourcesOfResponses([responses[0]!])).toEqual([]);
   });
 });

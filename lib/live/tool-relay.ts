@@ -1,6 +1,6 @@
 import type { FunctionCall, FunctionResponse } from "@google/genai";
 import { MEMORY_TOOL_NAMES, toolsPath } from "@/lib/memory/tool-declarations";
-import { SEARCH_KNOWLEDGE, summarizeKnowledgeResult } from "@/lib/knowledge/tool";
+import { knowledgeSourcesOf, SEARCH_KNOWLEDGE, summarizeKnowledgeResult } from "@/lib/knowledge/tool";
 import { summarizeToolResult } from "@/lib/memory/tool-summary";
 
 /*
@@ -36,3 +36,6 @@ export function describeToolResponses(responses: FunctionResponse[]): string | n
   const parts = responses.flatMap((entry) => (entry.name === SEARCH_KNOWLEDGE ? summarizeKnowledgeResult(entry.response) : (summarizeToolResult(entry.name ?? "", entry.response) ?? [])));
   return parts.length ? parts.join(" · ") : null;
 }
+
+/** The passages the knowledge answers among `responses` cited, for the clickable sources under the note. */
+export const knowledgeSourcesOfResponses = (responses: FunctionResponse[]) => responses.flatMap((entry) => (entry.name === SEARCH_KNOWLEDGE ? knowledgeSourcesOf(entry.response) : []));

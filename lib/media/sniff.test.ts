@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { audioTypeOf, looksLikeAudioSegment, looksLikeJpeg } from "./sniff";
+import { audioTypeOf, looksLikeAudioSegment, looksLikeJpeg, pictureTypeOf } from "./sniff";
 
 const bytes = (...values: number[]) => new Uint8Array([...values, 0, 0, 0, 0]);
 
@@ -33,5 +33,18 @@ describe("looksLikeJpeg", () => {
   it("recognises the SOI marker", () => {
     expect(looksLikeJpeg(bytes(0xff, 0xd8, 0xff, 0xe0))).toBe(true);
     expect(looksLikeJpeg(new TextEncoder().encode("<svg>"))).toBe(false);
+  });
+});
+
+describe("pictureTypeOf", () => {
+  const text = (s: string) => new TextEncoder().encode(s);
+  it("names PNG, JPEG and WebP from their bytes", () => {
+    expect(pictureTypeOf(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]))).toBe("image/png");
+    expect(pictureTypeOf(new Uint8Array([0xff, 0xd8, 0xff, 0xe0]))).toBe("image/jpeg");
+    expect(pictureTypeOf(text("RIFF\x08\x00\x00\x00WEBPVP8 "))).toBe("image/webp");
+  });
+  it("refuses SVG, HTML, GIF, a WAV (RIFF but not WebP) and truncated signatures", () => {
+    for (const s of ["<svg/>", "<!doctype html>", "GIF89a", "RIFF\x08\x00\x00\x00WAVEfmt ", "RIFF"]) expect(pictureTypeOf(text(s)), s).toBeNull();
+    expect(pictureTypeOf(new Uint8Array([0x89, 0x50, 0x4e]))).toBeNull();
   });
 });

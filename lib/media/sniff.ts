@@ -40,3 +40,21 @@ export function looksLikeUtf8Text(bytes: Uint8Array): boolean {
     return false;
   }
 }
+
+export const PICTURE_TYPES = ["image/png", "image/jpeg", "image/webp"] as const;
+export type PictureType = (typeof PICTURE_TYPES)[number];
+
+const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+const RIFF = [0x52, 0x49, 0x46, 0x46]; // "RIFF"
+const WEBP = [0x57, 0x45, 0x42, 0x50]; // "WEBP" at offset 8
+
+/**
+ * The raster picture the bytes are (PNG, JPEG, WebP), or null: SVG, HTML, GIF or anything
+ * renamed is refused, so a served picture can never run as a document.
+ */
+export function pictureTypeOf(bytes: Uint8Array): PictureType | null {
+  if (startsWith(bytes, PNG)) return "image/png";
+  if (looksLikeJpeg(bytes)) return "image/jpeg";
+  if (startsWith(bytes, RIFF) && bytes.length >= 12 && startsWith(bytes.subarray(8), WEBP)) return "image/webp";
+  return null;
+}

@@ -42,4 +42,6 @@ export interface Persona {
   proactiveAudio: boolean;
   createdAt: Date;
   updatedAt: Date;
+  /** Set when the persona has an uploaded picture: part of its URL (lib/personas/picture.ts). */
+  pictureVersion: number | null;
 }

@@ -50,7 +50,7 @@ export default async function LivePage({ searchParams }: { searchParams: Promise
     <LiveConsole
       actions={{ startLiveSession, renewLiveToken, markLiveSessionActive, endLiveSession }}
       defaults={{ voice: preferences.defaultVoice, personaId, micEnabled: preferences.micEnabled, cameraEnabled: preferences.cameraEnabled }}
-      personas={personas.map(({ id, name, initials, color, voice }) => ({ id, name, initials, color, voice }))}
+      personas={personas.map(({ id, name, initials, color, voice, pictureVersion }) => ({ id, name, initials, color, voice, picture: { personaId: id, version: pictureVersion } }))}
       keyLabel={keyLabel}
       recording={{ audio: preferences.saveAudio, frames: preferences.saveVideoFrames }}
       rememberVoice={rememberLiveVoice}

@@ -1,9 +1,10 @@
 "use server";
 
 import { z } from "zod";
-import { createPersona as create, deletePersona as remove, duplicatePersona as duplicate, updatePersona as update } from "@/db/queries/personas";
+import { createPersona as create, duplicatePersona as duplicate, updatePersona as update } from "@/db/queries/personas";
 import { authedAction } from "@/lib/actions/safe-action";
 import { AppError } from "@/lib/errors/app-error";
+import { getPersonaPictureStore } from "@/lib/media/persona-pictures";
 import { galleryItem } from "@/lib/personas/gallery";
 import { personaIdInput, personaValuesInput, updatePersonaInput } from "@/lib/personas/schema";
 
@@ -21,4 +22,5 @@ export const updatePersona = authedAction(updatePersonaInput, ({ personaId, valu
 
 export const duplicatePersona = authedAction(personaIdInput, ({ personaId }, { user, db }) => duplicate(db, { userId: user.id, personaId }));
 
-export const deletePersona = authedAction(personaIdInput, ({ personaId }, { user, db }) => remove(db, { userId: user.id, personaId }));
+/** Deletes the persona with its picture (also from an object store) and its documents. */
+export const deletePersona = authedAction(personaIdInput, ({ personaId }, { user, db }) => getPersonaPictureStore(db).deletePersona({ userId: user.id, personaId }));

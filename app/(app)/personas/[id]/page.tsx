@@ -23,11 +23,11 @@ export default async function EditPersonaPage({ params }: { params: Promise<{ id
     throw error;
   });
   const documents = await listDocuments(await getDb(), { userId: user.id, personaId: persona.id });
-  const { id: _id, createdAt: _c, updatedAt: _u, ...values } = persona;
+  const { id: _id, createdAt: _c, updatedAt: _u, pictureVersion, ...values } = persona;
   return (
     <>
       <PageHeader title={persona.name} description="Change how it looks, sounds and talks. The next conversation with it uses the new settings." />
-      <EditPersona personaId={persona.id} initial={values} nativeAudioModel={isNativeAudioModel(env.GEMINI_LIVE_MODEL)} />
+      <EditPersona personaId={persona.id} initial={values} pictureVersion={pictureVersion} nativeAudioModel={isNativeAudioModel(env.GEMINI_LIVE_MODEL)} />
       <KnowledgeDocuments personaId={persona.id} initial={documents} />
     </>
   );

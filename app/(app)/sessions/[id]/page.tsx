@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db";
 import { listToolCalls } from "@/db/queries/memory-tool-calls";
+import { getPersona } from "@/db/queries/personas";
 import { getReplaySession } from "@/db/queries/replay";
 import { ReplayHeader } from "@/components/replay/replay-header";
 import { ReplayView } from "@/components/replay/replay-view";
@@ -42,6 +43,13 @@ export default async function ReplayPage({ params, searchParams }: { params: Pro
   if (!sessionId.safeParse(id).success) notFound();
   const [replay, audio, frameRows, toolCalls] = await loadReplay(user.id, id);
   const { session, analytics } = replay;
+  // The persona as it is now, for its face beside the name; a deleted one is simply not found.
+  const persona = session.personaId ? await getPersona(await getDb(), { userId: user.id, personaId: session.personaId }).catch((error: unknown) => {
+        if (isAppError(error) && error.code === "not_found:persona") return null;
+        throw error;
+      })
+    : null;
+  const avatar = persona ? { personaId: persona.id, initials: persona.initials, color: persona.color, pictureVersion: persona.pictureVersion } : null;
 
   const turns = replay.turns.map(({ id: turnId, sequenceNumber, sender, text, startOffsetMs, endOffsetMs, latencyMs, interrupted, heardMs }) => ({
     id: turnId,
@@ -73,13 +81,14 @@ export default async function ReplayPage({ params, searchParams }: { params: Pro
           model: session.model,
           voice: session.voice,
           personaName: replay.personaName,
+          personaAvatar: avatar,
           turnCount: turns.length,
           meanResponseMs: analytics?.responseTimeMeanMs ?? mean(latencies),
           recorded: { audio: recording !== null, frames: frames.length },
           aiSummary: session.summary,
           memoryOptOut: session.memoryOptOut,
           toolUses: toolCalls.filter((call) => call.name !== SEARCH_KNOWLEDGE).map((call) => call.summary),
-          knowledgeSources: toolCalls.filter((call) => call.name === SEARCH_KNOWLEDGE).map((call) => call.summary),
+          knowledgeSources: toolCalls.filter((call) => call.name === SEARCH_KNOWLEDGE).map((call) => ({ summary: call.summary, sources: call.sources })),
         }}
       />
       <ReplayView turns={turns} recording={recording} frames={frames} initial={{ turnIndex: initialTurnIndex(turns, open), offsetMs: initialOffset(turns, open) }} />

@@ -8,7 +8,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { withErrors } from "@/lib/http/route";
 import { runJobsAfterResponse } from "@/lib/jobs/schedule";
 import { runKnowledgeTool } from "@/lib/knowledge/search";
-import { knowledgeToolCall, summarizeKnowledgeResult } from "@/lib/knowledge/tool";
+import { knowledgeSourcesOf, knowledgeToolCall, summarizeKnowledgeResult } from "@/lib/knowledge/tool";
 import { memoryToolCall } from "@/lib/memory/tool-declarations";
 import { summarizeToolResult } from "@/lib/memory/tool-summary";
 import { runMemoryTool } from "@/lib/memory/tools";
@@ -36,7 +36,14 @@ export const POST = withErrors("live-tools", async (request: Request, { params }
   if (knowledge.success) {
     const result = await runKnowledgeTool(db, { userId: user.id, sessionId: id.data, call: knowledge.data });
     // Kept with the conversation: the sources ("from Menu.pdf, page 3") shown in its replay.
-    await recordToolCall(db, { userId: user.id, sessionId: id.data, callId: knowledge.data.id ?? randomUUID(), name: knowledge.data.name, summary: summarizeKnowledgeResult(result) });
+    await recordToolCall(db, {
+      userId: user.id,
+      sessionId: id.data,
+      callId: knowledge.data.id ?? randomUUID(),
+      name: knowledge.data.name,
+      summary: summarizeKnowledgeResult(result),
+      sources: knowledgeSourcesOf(result),
+    });
     return NextResponse.json(result, { headers: { "cache-control": "no-store" } });
   }
   const call = memoryToolCall.safeParse(json);
