@@ -60,7 +60,7 @@ describeEachDriver("account erasure", ({ db }) => {
     expect(await leftovers(db(), doomed)).not.toEqual([]);
 
     const result = await eraseAccount(db(), { userId: doomed.id });
-    expect(result).toEqual({ userId: doomed.id, conversations: 1 });
+    expect(result).toEqual({ userId: doomed.id, conversations: 1, objectKeys: [] });
 
     expect(await leftovers(db(), doomed)).toEqual([]);
     const [mediaBytes] = await rowsOf<{ n: string | number }>(db(), sql`select coalesce(sum(octet_length(data)), 0) as n from audio_chunks where session_id = ${doomed.conversationId}`);

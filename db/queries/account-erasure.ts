@@ -1,12 +1,14 @@
 import "server-only";
-import { and, count, eq, or, sql } from "drizzle-orm";
+import { and, count, eq, isNotNull, or, sql } from "drizzle-orm";
 import { AppError } from "@/lib/errors/app-error";
 import type { Database } from "../index";
-import { account, adminAuditLog, rateLimit, analyticsDayRollups, emailOutbox, liveSessions, user, verification } from "../schema";
+import { account, adminAuditLog, audioChunks, rateLimit, analyticsDayRollups, emailOutbox, liveSessions, personaPictures, user, verification, videoFrames } from "../schema";
 
 export interface ErasureResult {
   userId: string;
   conversations: number;
+  /** Objects in the media bucket that belonged to the account: its rows are gone, these go next. */
+  objectKeys: string[];
 }
 
 /** Stands in for an erased admin's address in the entries they wrote. */
@@ -44,6 +46,13 @@ export async function eraseAccount(db: Database, { userId, erasedBy }: { userId:
       .where(sql`${userId}::text = any(${analyticsDayRollups.userIds})`);
     await tx.update(adminAuditLog).set({ actorEmail: ERASED_ACTOR_EMAIL }).where(eq(adminAuditLog.actorId, userId));
     await tx.delete(rateLimit).where(eq(rateLimit.key, erasureAttemptsKey(userId)));
+    const objectKeys = (
+      await Promise.all([
+        tx.select({ key: audioChunks.storageUrl }).from(audioChunks).innerJoin(liveSessions, eq(liveSessions.id, audioChunks.sessionId)).where(and(eq(liveSessions.userId, userId), isNotNull(audioChunks.storageUrl))),
+        tx.select({ key: videoFrames.storageUrl }).from(videoFrames).innerJoin(liveSessions, eq(liveSessions.id, videoFrames.sessionId)).where(and(eq(liveSessions.userId, userId), isNotNull(videoFrames.storageUrl))),
+        tx.select({ key: personaPictures.storageUrl }).from(personaPictures).where(and(eq(personaPictures.userId, userId), isNotNull(personaPictures.storageUrl))),
+      ])
+    ).flatMap((rows) => rows.map((row) => row.key!));
     await tx.delete(user).where(eq(user.id, userId));
     if (erasedBy && actor) {
       await tx.insert(adminAuditLog).values({
@@ -54,7 +63,7 @@ export async function eraseAccount(db: Database, { userId, erasedBy }: { userId:
         details: { erasedUserId: userId, conversations },
       });
     }
-    return { userId, conversations };
+    return { userId, conversations, objectKeys };
   });
 }
 

@@ -4,17 +4,21 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import { createRequire } from "node:module";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { eraseAccount } from "@/db/queries/account-erasure";
 import { createLiveSession } from "@/db/queries/live-sessions";
+import { createPersona } from "@/db/queries/personas";
 import { audioChunks, liveSessions, videoFrames } from "@/db/schema";
 import { describeEachDriver } from "@/db/test/drivers";
 import { createTestUser } from "@/db/test/fixtures";
 import { objectMediaStorage } from "./object-storage";
+import { personaPictureStore } from "./persona-pictures";
 import { s3Bucket, type S3Bucket } from "./s3-bucket";
 import { postgresMediaStorage } from "./storage";
 
 /* The object-store driver against s3rver, a local S3-compatible server that checks SigV4 signatures. */
 
 const values = { model: "m", voice: "Puck", personaId: null, cameraEnabled: true, micEnabled: true, systemInstruction: "" };
+const personaValues = { name: "P", initials: "", color: "teal", voice: "Puck", language: "en-US", personality: "", instructions: "", usesMemory: true, affectiveDialog: false, proactiveAudio: false } as const;
 const bytes = (seed: number, length: number) => Uint8Array.from({ length }, (_, i) => (seed * 10 + i) % 256);
 
 async function readAll(stream: ReadableStream<Uint8Array>): Promise<number[]> {
@@ -112,6 +116,25 @@ describeEachDriver("media storage (S3-compatible object store)", ({ db }) => {
     expect(await countObjects(old.sessionId)).toBe(0);
   });
 
+  it("erasing an account names every object it had, and those objects are then deleted", async () => {
+    const owner = await recordedSession();
+    const other = await recordedSession();
+    const storage = objectMediaStorage(db(), bucket);
+    await storage.putAudioSegment(owner, { sequenceNumber: 0, mimeType: "audio/webm", startOffsetMs: 0, durationMs: 1, bytes: bytes(3, 3) });
+    await storage.putFrame(owner, { offsetMs: 0, mimeType: "image/jpeg", width: null, height: null, bytes: bytes(4, 3) });
+    await storage.putFrame(other, { offsetMs: 0, mimeType: "image/jpeg", width: null, height: null, bytes: bytes(5, 3) });
+    const persona = await createPersona(db(), { userId: owner.userId, values: personaValues });
+    await personaPictureStore(db(), bucket).put({ userId: owner.userId, personaId: persona.id }, { mimeType: "image/png", bytes: bytes(6, 8) });
+
+    const { objectKeys } = await eraseAccount(db(), { userId: owner.userId });
+    expect(objectKeys).toHaveLength(3);
+    await storage.discardObjects(objectKeys);
+    expect(await countObjects(owner.sessionId)).toBe(0);
+    expect(await countObjects(persona.id, "personas")).toBe(0);
+    // Another account's recording stays.
+    expect(await countObjects(other.sessionId)).toBe(1);
+  });
+
   it("still plays rows stored in Postgres before the switch", async () => {
     const owner = await recordedSession();
     await postgresMediaStorage(db()).putAudioSegment(owner, { sequenceNumber: 0, mimeType: "audio/webm", startOffsetMs: 0, durationMs: 1000, bytes: bytes(1, 4) });
@@ -123,8 +146,8 @@ describeEachDriver("media storage (S3-compatible object store)", ({ db }) => {
   });
 });
 
-// The bucket's objects of one conversation, as the server holds them.
-async function countObjects(sessionId: string): Promise<number> {
-  const found = await server.store.listObjects(config.bucket, { prefix: `media/${sessionId}/`, maxKeys: 1000 });
+// The bucket's objects of one conversation (or persona), as the server holds them.
+async function countObjects(id: string, folder: "media" | "personas" = "media"): Promise<number> {
+  const found = await server.store.listObjects(config.bucket, { prefix: `${folder}/${id}/`, maxKeys: 1000 });
   return found.objects.length;
 }

@@ -102,5 +102,8 @@ export function objectMediaStorage(db: Database, bucket: S3Bucket): MediaStorage
 
     deleteSession: async (owner) => dropObjects(await deleteSessionMedia(db, owner)),
     purgeExpired: async (options) => dropObjects(await purgeExpiredMedia(db, options)),
+    discardObjects: async (keys) => {
+      await Promise.all(keys.map(discard));
+    },
   };
 }

@@ -61,6 +61,8 @@ export interface MediaStorage {
   getFrame(owner: MediaOwner, frameId: string): Promise<{ mimeType: string; bytes: Uint8Array }>;
   deleteSession(owner: MediaOwner): Promise<{ audioSegments: number; frames: number }>;
   purgeExpired(options?: { userId?: string; now?: Date }): Promise<{ audioSegments: number; frames: number }>;
+  /** Deletes stored objects whose rows are already gone (an erased account's); failures are logged. */
+  discardObjects(keys: string[]): Promise<void>;
 }
 
 /** Segments fetched per database round trip while streaming (each ≤ 2 MB). */
@@ -107,6 +109,8 @@ export function postgresMediaStorage(db: Database): MediaStorage {
 
     deleteSession: async (owner) => counts(await deleteSessionMedia(db, owner)),
     purgeExpired: async (options) => counts(await purgeExpiredMedia(db, options)),
+    // Bytes kept in Postgres went with their rows: there are no objects to delete.
+    discardObjects: async () => {},
   };
 }
 
