@@ -1,13 +1,15 @@
 import { eq, getTableColumns, sql, type Table } from "drizzle-orm";
 import { expect, it } from "vitest";
-import { audioChunks, liveSessions, personas, sessionAnalytics, transcriptions, videoFrames } from "@/db/schema";
+import { audioChunks, liveSessions, memories, personas, sessionAnalytics, transcriptions, videoFrames } from "@/db/schema";
 import { describeEachDriver } from "@/db/test/drivers";
 import { createTestUser } from "@/db/test/fixtures";
 import { exportJsonStream, type ExportFile } from "@/lib/history/export-format";
 import { sessionMarkdown } from "@/lib/history/markdown";
 import type { TurnInput } from "@/lib/live/contract";
 import { postgresMediaStorage } from "@/lib/media/storage";
+import { exportAccountExtrasJson } from "./account-export";
 import { exportAllSessionsJson, exportSessionJson } from "./history-export";
+import { createDocument } from "./knowledge";
 import { renameSession } from "./history-manage";
 import { createLiveSession, endLiveSession, markLiveSessionActive } from "./live-sessions";
 import { appendTurns } from "./transcripts";
@@ -140,5 +142,25 @@ describeEachDriver("conversation export", ({ db }) => {
 
     const none = JSON.parse(await readText(exportJsonStream({ user: bob }, exportAllSessionsJson(db(), { userId: (await createTestUser(db())).id })))) as ExportFile;
     expect(none.sessions).toEqual([]);
+  });
+
+  it("exports everything with the account's personas (documents listed, no bytes) and memories that have no conversation", async () => {
+    const [alice, bob] = [await createTestUser(db()), await createTestUser(db())];
+    for (const owner of [alice, bob]) {
+      const [persona] = await db().insert(personas).values({ userId: owner.id, name: `Tutor of ${owner.id}`, voice: "Kore", systemInstruction: "Teach." }).returning();
+      await createDocument(db(), { userId: owner.id, personaId: persona!.id, name: "menu.md", mimeType: "text/markdown", bytes: new TextEncoder().encode("# Soup of the day"), sha256: "a".repeat(64) });
+      await db().insert(memories).values({ userId: owner.id, sourceSessionId: null, content: `Saved by API for ${owner.id}`, embedding: [1, 0, 0] });
+    }
+    const account = await exportAccountExtrasJson(db(), { userId: alice.id });
+    const text = await readText(exportJsonStream({ user: alice, account }, exportAllSessionsJson(db(), { userId: alice.id })));
+    const file = JSON.parse(text) as ExportFile & { personas: { name: string; documents: Record<string, unknown>[] }[]; memories_without_conversation: { content: string }[] };
+    expect(file.personas.map((p) => p.name)).toEqual([`Tutor of ${alice.id}`]);
+    expect(file.personas[0]!.documents).toHaveLength(1);
+    expect(file.personas[0]!.documents[0]).toMatchObject({ name: "menu.md", mime_type: "text/markdown" });
+    expect(file.personas[0]!.documents[0]).not.toHaveProperty("data");
+    expect(file.memories_without_conversation.map((m) => m.content)).toEqual([`Saved by API for ${alice.id}`]);
+    expect(file.memories_without_conversation[0]).not.toHaveProperty("embedding");
+    expect(text).not.toContain(bob.id);
+    expect(file.sessions).toEqual([]);
   });
 });

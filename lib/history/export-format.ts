@@ -58,16 +58,25 @@ export interface ExportFile {
   version: typeof EXPORT_VERSION;
   exported_at: string;
   user: { id: string; name: string; email: string };
+  /** In "export everything" only: the personas with their documents listed (no file bytes). */
+  personas?: Record<string, unknown>[];
+  /** In "export everything" only: memories that no conversation of the file is the source of. */
+  memories_without_conversation?: Record<string, unknown>[];
   sessions: ExportedSession[];
 }
 
-/** The file as a stream: the header, then each session's JSON text as the database produces it. */
+/**
+ * The file as a stream: the header (with `account`, a JSON object text of account-wide fields,
+ * if given), then each session's JSON text as the database produces it.
+ */
 export function exportJsonStream(
-  { user, now = new Date() }: { user: { id: string; name: string; email: string }; now?: Date },
+  { user, now = new Date(), account }: { user: { id: string; name: string; email: string }; now?: Date; account?: string },
   sessions: AsyncIterable<string>,
 ): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
-  const header = JSON.stringify({ format: EXPORT_FORMAT, version: EXPORT_VERSION, exported_at: now.toISOString(), user: { id: user.id, name: user.name, email: user.email } });
+  const fields = JSON.stringify({ format: EXPORT_FORMAT, version: EXPORT_VERSION, exported_at: now.toISOString(), user: { id: user.id, name: user.name, email: user.email } });
+  const extra = account?.trim().slice(1, -1).trim();
+  const header = extra ? `${fields.slice(0, -1)},${extra}}` : fields;
   const iterator = sessions[Symbol.asyncIterator]();
   let first = true;
   return new ReadableStream<Uint8Array>({

@@ -1,4 +1,5 @@
 import { getDb } from "@/db";
+import { exportAccountExtrasJson } from "@/db/queries/account-export";
 import { exportAllSessionsJson } from "@/db/queries/history-export";
 import { requireUser } from "@/lib/auth/session";
 import { withErrors } from "@/lib/http/route";
@@ -10,7 +11,9 @@ export const dynamic = "force-dynamic";
 export const GET = withErrors("sessions-export-all", async (): Promise<Response> => {
   const user = await requireUser();
   const now = new Date();
-  const body = exportJsonStream({ user, now }, exportAllSessionsJson(await getDb(), { userId: user.id }));
+  const db = await getDb();
+  const account = await exportAccountExtrasJson(db, { userId: user.id });
+  const body = exportJsonStream({ user, now, account }, exportAllSessionsJson(db, { userId: user.id }));
   return new Response(body, {
     headers: {
       "content-type": "application/json; charset=utf-8",
