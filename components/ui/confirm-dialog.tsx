@@ -1,6 +1,7 @@
 "use client";
 
-import { useEffect, useId, useRef } from "react";
+import { useId } from "react";
+import { useModalDialog } from "./use-modal-dialog";
 import { Button } from "./button";
 
 interface ConfirmDialogProps {
@@ -22,16 +23,9 @@ interface ConfirmDialogProps {
  * behind is inert. Nothing irreversible happens without passing through one of these.
  */
 export function ConfirmDialog({ open, onClose, title, description, confirmLabel, tone = "danger", pending, onConfirm, children, testId }: ConfirmDialogProps) {
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog(open);
   const titleId = useId();
   const descriptionId = useId();
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
 
   return (
     <dialog

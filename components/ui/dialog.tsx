@@ -1,7 +1,8 @@
 "use client";
 
 import { X } from "lucide-react";
-import { useEffect, useId, useRef } from "react";
+import { useId } from "react";
+import { useModalDialog } from "./use-modal-dialog";
 import { cn } from "./cn";
 
 interface DialogProps {
@@ -20,16 +21,9 @@ interface DialogProps {
  * the control that opened it. Clicking the backdrop closes it too.
  */
 export function Dialog({ open, onClose, title, description, children, className, testId }: DialogProps) {
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog(open);
   const titleId = useId();
   const descriptionId = useId();
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
 
   return (
     <dialog
