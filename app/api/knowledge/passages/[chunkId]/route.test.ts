@@ -5,18 +5,10 @@ import { knowledgeChunks } from "@/db/schema";
 import { describeEachDriver } from "@/db/test/drivers";
 import { createTestUser } from "@/db/test/fixtures";
 import { PERSONA_GALLERY } from "@/lib/personas/gallery";
+import { acting } from "@/db/test/acting-user";
 
-const state = vi.hoisted(() => ({ userId: null as string | null, db: null as unknown }));
-vi.mock("@/lib/auth/session", async () => {
-  const { AppError } = await import("@/lib/errors/app-error");
-  return {
-    requireUser: async () => {
-      if (!state.userId) throw new AppError("unauthorized:auth");
-      return { id: state.userId, name: "Test", email: "t@example.test", role: "user" };
-    },
-  };
-});
-vi.mock("@/db", async (importOriginal) => ({ ...(await importOriginal<object>()), getDb: async () => state.db }));
+vi.mock("@/lib/auth/session", () => import("@/db/test/acting-user").then((m) => m.sessionModule()));
+vi.mock("@/db", async (original) => (await import("@/db/test/acting-user")).databaseModule(await original()));
 
 const { createPersona } = await import("@/db/queries/personas");
 const { createDocument, deleteDocument, getKnowledgePassage, markDocumentReady } = await import("@/db/queries/knowledge");
@@ -30,8 +22,8 @@ describeEachDriver("/api/knowledge/passages/:chunkId", ({ db }) => {
   let documentId: string;
   let chunkIds: string[];
   beforeEach(async () => {
-    state.db = db();
-    owner = state.userId = (await createTestUser(db())).id;
+    acting.db = db();
+    owner = acting.userId = (await createTestUser(db())).id;
     const persona = await createPersona(db(), { userId: owner, values: { ...values, name: "Chef" } });
     const bytes = new TextEncoder().encode(`menu ${persona.id}`);
     const { document } = await createDocument(db(), { userId: owner, personaId: persona.id, name: "Menu.pdf", mimeType: "application/pdf", bytes, sha256: createHash("sha256").update(bytes).digest("hex") });
@@ -56,17 +48,17 @@ describeEachDriver("/api/knowledge/passages/:chunkId", ({ db }) => {
   });
 
   it("answers 404 for another user's passage (an admin's too), a malformed or unknown id, and a deleted document; 401 signed out", async () => {
-    state.userId = (await createTestUser(db(), { role: "admin" })).id;
+    acting.userId = (await createTestUser(db(), { role: "admin" })).id;
     const stranger = await get(chunkIds[1]!);
     expect(stranger.status).toBe(404);
     expect(JSON.stringify(await stranger.json())).not.toContain("lemon");
-    await expect(getKnowledgePassage(db(), { userId: state.userId, chunkId: chunkIds[1]! })).rejects.toMatchObject({ code: "not_found:knowledge" });
-    state.userId = owner;
+    await expect(getKnowledgePassage(db(), { userId: acting.userId, chunkId: chunkIds[1]! })).rejects.toMatchObject({ code: "not_found:knowledge" });
+    acting.userId = owner;
     expect((await get("not-a-uuid")).status).toBe(404);
     expect((await get("00000000-0000-4000-8000-000000000000")).status).toBe(404);
     await deleteDocument(db(), { userId: owner, documentId });
     expect((await get(chunkIds[1]!)).status).toBe(404);
-    state.userId = null;
+    acting.userId = null;
     expect((await get(chunkIds[0]!)).status).toBe(401);
   });
 });

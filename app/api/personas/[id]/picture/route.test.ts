@@ -2,18 +2,10 @@ import { beforeEach, expect, it, vi } from "vitest";
 import { describeEachDriver } from "@/db/test/drivers";
 import { createTestUser } from "@/db/test/fixtures";
 import { PERSONA_GALLERY } from "@/lib/personas/gallery";
+import { acting } from "@/db/test/acting-user";
 
-const state = vi.hoisted(() => ({ userId: null as string | null, db: null as unknown }));
-vi.mock("@/lib/auth/session", async () => {
-  const { AppError } = await import("@/lib/errors/app-error");
-  return {
-    requireUser: async () => {
-      if (!state.userId) throw new AppError("unauthorized:auth");
-      return { id: state.userId, name: "Test", email: "t@example.test", role: "user" };
-    },
-  };
-});
-vi.mock("@/db", async (importOriginal) => ({ ...(await importOriginal<object>()), getDb: async () => state.db }));
+vi.mock("@/lib/auth/session", () => import("@/db/test/acting-user").then((m) => m.sessionModule()));
+vi.mock("@/db", async (original) => (await import("@/db/test/acting-user")).databaseModule(await original()));
 
 const { createPersona, getPersona } = await import("@/db/queries/personas");
 const { GET, PUT, DELETE } = await import("./route");
@@ -29,9 +21,9 @@ const remove = (id: string) => DELETE(new Request("http://localhost/x", { method
 describeEachDriver("/api/personas/:id/picture", ({ db }) => {
   let personaId: string;
   beforeEach(async () => {
-    state.db = db();
-    state.userId = (await createTestUser(db())).id;
-    personaId = (await createPersona(db(), { userId: state.userId, values: { ...values, name: "Chef" } })).id;
+    acting.db = db();
+    acting.userId = (await createTestUser(db())).id;
+    personaId = (await createPersona(db(), { userId: acting.userId, values: { ...values, name: "Chef" } })).id;
   });
 
   it("stores a PNG, serves it with its sniffed type and nosniff, replaces it with a WebP and removes it", async () => {
@@ -39,7 +31,7 @@ describeEachDriver("/api/personas/:id/picture", ({ db }) => {
     expect(first.status).toBe(200);
     const { url, version } = (await first.json()) as { url: string; version: number };
     expect(url).toBe(`/api/personas/${personaId}/picture?v=${version}`);
-    expect((await getPersona(db(), { userId: state.userId!, personaId })).pictureVersion).toBe(version);
+    expect((await getPersona(db(), { userId: acting.userId!, personaId })).pictureVersion).toBe(version);
 
     const served = await get(personaId);
     expect(served.status).toBe(200);
@@ -55,7 +47,7 @@ describeEachDriver("/api/personas/:id/picture", ({ db }) => {
     expect((await remove(personaId)).status).toBe(204);
     expect((await get(personaId)).status).toBe(404);
     expect((await remove(personaId)).status).toBe(404);
-    expect((await getPersona(db(), { userId: state.userId!, personaId })).pictureVersion).toBeNull();
+    expect((await getPersona(db(), { userId: acting.userId!, personaId })).pictureVersion).toBeNull();
   });
 
   it("refuses SVG, HTML, GIF, empty and oversized uploads with a clear 4xx and stores nothing", async () => {
@@ -77,15 +69,15 @@ describeEachDriver("/api/personas/:id/picture", ({ db }) => {
 
   it("answers 404 for another user's persona (an admin too) and for a malformed id, and 401 signed out", async () => {
     expect((await put(personaId, PNG)).status).toBe(200);
-    const owner = state.userId;
-    state.userId = (await createTestUser(db(), { role: "admin" })).id;
+    const owner = acting.userId;
+    acting.userId = (await createTestUser(db(), { role: "admin" })).id;
     expect((await get(personaId)).status).toBe(404);
     expect((await put(personaId, PNG)).status).toBe(404);
     expect((await remove(personaId)).status).toBe(404);
     expect((await get("not-a-uuid")).status).toBe(404);
-    state.userId = null;
+    acting.userId = null;
     expect((await get(personaId)).status).toBe(401);
-    state.userId = owner;
+    acting.userId = owner;
     expect((await get(personaId)).status).toBe(200);
   });
 });
