@@ -4,7 +4,8 @@ import { describe, expect, it, vi } from "vitest";
 import type { ActionResult } from "@/lib/actions/safe-action";
 import { appendTurnsBody, type EndLiveSessionInput, type LiveActions, type LiveConnection, type TurnInput } from "./contract";
 import type { LiveApi } from "./live-client";
-import { LiveConversation, type ConversationDeps } from "./live-conversation";
+import type { ConversationDeps } from "./conversation-run";
+import { LiveConversation } from "./live-conversation";
 import { MESSAGES } from "./live-errors";
 
 const SESSION = "0b7e4a52-3c1d-4e8f-9a6b-2d5c7e9f1a3b";

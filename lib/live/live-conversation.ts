@@ -1,15 +1,13 @@
-import { AudioPlayer } from "./audio-player";
+import { teardownRun, wireRun, type ConversationDeps, type EndStats, type Run } from "./conversation-run";
+
 import { ConversationStore } from "./conversation-store";
 import { INITIAL, isLimitCode, settle } from "./conversation-state";
 import type { LiveActions, LiveConnection, LiveStartOptions } from "./contract";
-import { LiveClient, type LiveApi } from "./live-client";
-import { answerToolCalls, describeToolResponses, knowledgeSourcesOfResponses } from "./tool-relay";
+import type { LiveClient } from "./live-client";
 import { MESSAGES } from "./live-errors";
-import { MicCapture, type MicChunk, type MicDeps } from "./mic-capture";
-import { PersistenceQueue, type QueueDeps, type QueueStats } from "./persistence-queue";
-import { ConversationRecorder, type RecorderDeps } from "./recorder";
+import type { MicChunk } from "./mic-capture";
+import { PersistenceQueue, type QueueStats } from "./persistence-queue";
 import { forgetStoredConversation, readStoredConversation, storeConversation, type StoredConversation } from "./resume-store";
-import { TranscriptAssembler } from "./transcript-assembler";
 import { VideoCapture, type VideoSource } from "./video-capture";
 
 /** How long Stop waits for the server to acknowledge the last turns (the rest stay in IndexedDB). */
@@ -17,36 +15,6 @@ const DRAIN_TIMEOUT_MS = 5000;
 const STATS_REFRESH_MS = 250;
 // A quiet conversation (camera only, long pauses) must not look abandoned to the stale sweep.
 const HEARTBEAT_MS = 60_000;
-
-/** The browser APIs a conversation uses; the defaults are the real ones (tests pass doubles). */
-export interface ConversationDeps {
-  createAudioContext?: () => AudioContext;
-  createApi?: (connection: LiveConnection) => LiveApi;
-  queue?: Omit<QueueDeps, "onChange">;
-  mic?: MicDeps;
-  recorder?: RecorderDeps;
-}
-
-/** Everything one conversation holds; replaced as a whole on each Start. */
-interface Run {
-  sessionId: string;
-  context: AudioContext;
-  client: LiveClient;
-  player: AudioPlayer;
-  /** Taps the model's audio on its way to the speakers: the Live page's voice visual reads it. */
-  analyser: AnalyserNode | null;
-  assembler: TranscriptAssembler;
-  queue: PersistenceQueue;
-  mic: MicCapture;
-  recorder: ConversationRecorder | null;
-  micSeconds: number;
-  errorCount: number;
-  statsTimer: ReturnType<typeof setInterval>;
-  heartbeat: ReturnType<typeof setInterval> | null;
-  ending: boolean;
-  /** What sessionStorage holds for this tab, so a reload can continue the conversation. */
-  stored: StoredConversation;
-}
 
 /** Continuing a conversation the tab held before a reload. */
 interface Continuation {
@@ -183,70 +151,36 @@ export class LiveConversation {
       console.error(error);
       return;
     }
-    const assembler = new TranscriptAssembler(sessionStart, {
-      onTurnClosed: (turn) => void queue.enqueue(turn).catch((error: unknown) => console.error("turn not stored", error)),
-      onViewsChanged: (turns) => this.store.set({ turns }),
-    });
     // Recorded segments are numbered per page, so a continued conversation does not record again.
-    const wanted = continuation ? undefined : options.recording;
+    const recording = continuation ? undefined : options.recording;
     if (continuation && (options.recording?.audio || options.recording?.frames)) this.store.set({ notice: MESSAGES.recordingNotContinued });
-    const recorder =
-      wanted && (wanted.audio || wanted.frames)
-        ? new ConversationRecorder(context, sessionId, wanted, () => this.now() - sessionStart, { onUnavailable: (message) => this.store.set({ notice: message }) }, this.deps.recorder)
-        : null;
-    const speakers = recorder ? recorder.playbackOutput() : context.destination;
-    const analyser = typeof context.createAnalyser === "function" ? context.createAnalyser() : null;
-    if (analyser) {
-      analyser.fftSize = 1024;
-      analyser.connect(speakers);
-    }
-    const player = new AudioPlayer(context, { output: analyser ?? speakers });
-    const client = new LiveClient(
+    const stored: StoredConversation = { sessionId, handle: continuation?.handle ?? null, startedAtMs, options };
+    const run = wireRun(
       {
-        onInputTranscription: (text) => assembler.inputTranscription(text, this.now()),
-        onOutputTranscription: (text) => assembler.outputTranscription(text, this.now()),
-        onAudio: (data, mimeType) => {
-          assembler.modelAudio(this.now());
-          player.enqueue(data, mimeType);
+        context,
+        sessionId,
+        queue,
+        recording,
+        stored,
+        store: this.store,
+        deps: this.deps,
+        events: {
+          now: this.now,
+          elapsed: () => this.now() - sessionStart,
+          onMicChunk: (chunk) => this.onMicChunk(chunk),
+          renew: () => this.renew(sessionId),
+          fail: (message) => void this.fail(message),
         },
-        onInterrupted: () => assembler.interrupted(this.now(), player.interrupt()),
-        onTurnComplete: () => {
-          assembler.turnComplete(this.now());
-          player.endTurn();
-        },
-        onUsage: (usage) => assembler.usage(usage),
-        onToolCall: (calls) =>
-          void answerToolCalls(sessionId, calls).then((responses) => {
-            client.sendToolResponse(responses);
-            const note = describeToolResponses(responses);
-            if (note) this.store.set({ toolNote: note, toolSources: knowledgeSourcesOfResponses(responses) });
-          }),
-        onReconnecting: () => this.store.set({ status: "reconnecting" }),
-        onResumed: () => {
-          this.store.set({ status: "live" });
-          this.store.bumpStats({ resumptions: client.resumptions });
-        },
-        onFatal: (message) => void this.fail(message),
       },
-      { renewConnection: () => this.renew(sessionId), createApi: this.deps.createApi },
+      sessionStart,
     );
-    const mic = new MicCapture(
-      context,
-      {
-        onChunk: (chunk) => this.onMicChunk(chunk),
-        onLevel: (level) => this.store.setQuietly({ inputLevel: level }),
-        onStreamEnd: () => client.sendAudioStreamEnd(),
-        onSource: (source) => recorder?.addSource(source),
-      },
-      this.deps.mic,
-    );
-    const statsTimer = setInterval(() => {
-      assembler.tick(this.now());
+    const { client, mic, recorder } = run;
+    run.statsTimer = setInterval(() => {
+      run.assembler.tick(this.now());
       this.refreshStats();
       this.keepHandle();
     }, STATS_REFRESH_MS);
-    const stored: StoredConversation = { sessionId, handle: continuation?.handle ?? null, startedAtMs, options };
-    this.run = { sessionId, context, client, player, analyser, assembler, queue, mic, recorder, micSeconds: 0, errorCount: 0, statsTimer, heartbeat: null, ending: false, stored };
+    this.run = run;
     this.store.set({ sessionId, resumeOffer: null });
 
     try {
@@ -260,7 +194,7 @@ export class LiveConversation {
     void this.heartbeat(sessionId);
     this.run.heartbeat = setInterval(() => void this.heartbeat(sessionId), HEARTBEAT_MS);
     recorder?.start();
-    this.store.set({ status: "live", recording: { audio: recorder?.recordingAudio ?? false, frames: wanted?.frames ?? false } });
+    this.store.set({ status: "live", recording: { audio: recorder?.recordingAudio ?? false, frames: recording?.frames ?? false } });
     if (options.micEnabled) await this.startMic();
     else mic.setMuted(true);
     if (options.cameraEnabled && !this.store.state.cameraOn && !this.store.state.screenOn) await this.setVideo("camera", true);
@@ -438,31 +372,18 @@ export class LiveConversation {
   }
 
   /** Stops sockets, media and timers; closes open turns. Returns the browser-side counters for the session row. */
-  private teardown(run: Run): NonNullable<Parameters<LiveActions["endLiveSession"]>[0]["stats"]> {
-    run.client.close();
-    run.mic.stop();
+  private teardown(run: Run): EndStats {
     this.video.stop();
-    run.player.interrupt();
-    run.recorder?.stop();
-    run.assembler.flush(this.now());
-    clearInterval(run.statsTimer);
-    if (run.heartbeat) clearInterval(run.heartbeat);
-    const played = run.player.counters().playedMs / 1000;
-    void run.context.close().catch(() => undefined);
+    const stats = teardownRun(run, this.now(), this.store.state.stats.videoFramesSent);
     this.store.set({ cameraOn: false, screenOn: false, previewStream: null, inputLevel: 0, recording: { audio: false, frames: false } });
-    return {
-      audioSeconds: Math.min(86_400, Math.round((run.micSeconds + played) * 10) / 10),
-      videoFrameCount: this.store.state.stats.videoFramesSent,
-      errorCount: run.errorCount,
-      resumptions: run.client.resumptions,
-    };
+    return stats;
   }
 
   private async endOnServer(
     sessionId: string,
     status: "ENDED" | "ERROR",
     errorMessage: string | null,
-    stats: Parameters<LiveActions["endLiveSession"]>[0]["stats"] | null,
+    stats: EndStats | null,
     { abandoned = false }: { abandoned?: boolean } = {},
   ): Promise<void> {
     const ended = await settle(this.actions.endLiveSession({ sessionId, status, errorMessage: errorMessage?.slice(0, 500) ?? null, ...(stats ? { stats } : {}), ...(abandoned ? { abandoned } : {}) }));
