@@ -149,6 +149,8 @@ export class LiveSocket {
       this.toolWaiters.set(id, resolve);
       signal.addEventListener("abort", () => {
         this.toolWaiters.delete(id);
+        // As the service does when the user speaks over a pending call: the client must not answer it.
+        if (signal.reason === "interrupted") this.send({ toolCallCancellation: { ids: [id] } });
         reject(signal.reason);
       });
       this.send({ toolCall: { functionCalls: [{ id, name: call.name, args: call.args }] } });

@@ -34,6 +34,7 @@ function fakeGemini(options: { failWith?: string[] } = {}) {
         sockets.push(socket);
         const session = {
           sendRealtimeInput: (p: unknown) => socket.sent.push(p),
+          sendToolResponse: (p: unknown) => socket.sent.push({ toolResponse: p }),
           close: () => {
             socket.closed = true;
             params.callbacks.onclose?.({ code: 1000, reason: "" } as CloseEvent);
@@ -148,6 +149,38 @@ describe("LiveClient", () => {
     expect(log.map((e) => e[0])).toEqual([
       "onOutputTranscription", "onAudio", "onOutputTranscription", "onAudio", "onTurnComplete", "onReconnecting", "onResumed",
     ]);
+    client.close();
+  });
+
+  it("does not answer a tool call the service cancelled (the user spoke over it), and answers the others", async () => {
+    const gemini = fakeGemini();
+    const { log, events } = recorder();
+    const client = new LiveClient(events, { createApi: gemini.createApi, renewConnection: async () => connection("renewed") });
+    await client.connect(connection("first"));
+    const socket = gemini.sockets[0]!;
+    socket.message({ toolCall: { functionCalls: [{ id: "c1", name: "recall_memories", args: { query: "sister" } }, { id: "c2", name: "save_memory", args: { content: "x" } }] } });
+    socket.message({ toolCallCancellation: { ids: ["c1"] } });
+    expect(log.filter((e) => e[0] === "onToolCall")).toHaveLength(1);
+    expect(client.sendToolResponse([{ id: "c1", name: "recall_memories", response: { memories: [] } }, { id: "c2", name: "save_memory", response: { saved: true } }])).toBe(true);
+    expect(client.sendToolResponse([{ id: "c1", name: "recall_memories", response: { memories: [] } }])).toBe(false);
+    expect(socket.sent).toEqual([{ toolResponse: { functionResponses: [{ id: "c2", name: "save_memory", response: { saved: true } }] } }]);
+    client.close();
+  });
+
+  it("after goAway keeps the socket while a tool call on it is unanswered, then switches", async () => {
+    const gemini = fakeGemini();
+    const client = new LiveClient(recorder().events, { createApi: gemini.createApi, renewConnection: async () => connection("renewed") });
+    await client.connect(connection("first"));
+    const first = gemini.sockets[0]!;
+    first.message({ sessionResumptionUpdate: { newHandle: "h1", resumable: true } });
+    first.message({ toolCall: { functionCalls: [{ id: "c1", name: "recall_memories", args: { query: "Porto" } }] } });
+    first.message({ goAway: { timeLeft: "30s" } });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(gemini.sockets).toHaveLength(1);
+    expect(client.sendToolResponse([{ id: "c1", name: "recall_memories", response: { memories: [] } }])).toBe(true);
+    expect(first.sent).toHaveLength(1);
+    await vi.waitFor(() => expect(client.resumptions).toBe(1));
+    expect(gemini.sockets[1]!.params.config?.sessionResumption).toEqual({ handle: "h1" });
     client.close();
   });
 

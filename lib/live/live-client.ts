@@ -85,6 +85,10 @@ export class LiveClient {
   private resuming = false;
   private stopped = false;
   private pendingText: string[] = [];
+  /** Tool calls awaiting our answer: the model's turn is open until they are answered or cancelled. */
+  private openToolCalls = new Set<string>();
+  /** Calls the service cancelled (the user spoke over them): their late answers are not sent. */
+  private cancelledToolCalls = new Set<string>();
   resumptions = 0;
 
   private readonly createApi: (connection: LiveConnection) => LiveApi;
@@ -140,9 +144,12 @@ export class LiveClient {
   /** The answers to a toolCall, on the socket that serves the conversation now. */
   sendToolResponse(functionResponses: FunctionResponse[]): boolean {
     const session = this.current?.session;
-    if (!session || this.stopped) return false;
+    const answers = functionResponses.filter((response) => !response.id || !this.cancelledToolCalls.has(response.id));
+    for (const response of functionResponses) if (response.id) this.openToolCalls.delete(response.id);
+    if (this.draining) this.switchWhenSafe();
+    if (!session || this.stopped || answers.length === 0) return false;
     try {
-      session.sendToolResponse({ functionResponses });
+      session.sendToolResponse({ functionResponses: answers });
       return true;
     } catch {
       return false;
@@ -228,7 +235,13 @@ export class LiveClient {
         this.events.onAudio(data.data, data.mimeType);
       }
     }
-    if (message.toolCall?.functionCalls?.length) this.events.onToolCall?.(message.toolCall.functionCalls);
+    const calls = message.toolCall?.functionCalls ?? [];
+    for (const call of calls) if (call.id) this.openToolCalls.add(call.id);
+    for (const id of message.toolCallCancellation?.ids ?? []) {
+      this.openToolCalls.delete(id);
+      this.cancelledToolCalls.add(id);
+    }
+    if (calls.length) this.events.onToolCall?.(calls);
     if (message.usageMetadata) {
       this.events.onUsage({
         promptTokenCount: message.usageMetadata.promptTokenCount,
@@ -259,7 +272,8 @@ export class LiveClient {
 
   /** Between turns, with a handle that holds the last answer: the old socket has nothing left to give. */
   private switchWhenSafe(): void {
-    if (this.generating || !this.handleCurrent || this.resuming) return;
+    // An unanswered tool call belongs to this socket's session: its answer must reach it.
+    if (this.generating || this.openToolCalls.size > 0 || !this.handleCurrent || this.resuming) return;
     this.stopDraining();
     void this.resume(null);
   }
