@@ -32,6 +32,8 @@ export interface AnswerOptions {
   /** Audio turns get an input transcription (if the setup asked for one); typed turns do not. */
   fromAudio: boolean;
   inputTranscription: boolean;
+  /** Trailing input fragments sent after the first audio chunk instead of before the answer. */
+  lateInputFragments: number;
   outputTranscription: boolean;
   textOnly: boolean;
   /** A fixed audio chunk length; when absent, chunks vary between 25 and 62 ms like the service's. */
@@ -134,6 +136,7 @@ export class Answer {
     const o = this.options;
     const signal = this.abort.signal;
     const heard = o.fromAudio && o.inputTranscription ? splitTranscript(o.plan.inputTranscript, 3) : [];
+    const lateHeard = heard.splice(heard.length - Math.min(o.lateInputFragments, heard.length));
     for (const text of heard) {
       o.send({ serverContent: { inputTranscription: { text } } });
       await sleep(o.responseDelayMs / heard.length, undefined, { signal });
@@ -167,6 +170,7 @@ export class Answer {
       if (fragment !== undefined && o.textOnly) content.modelTurn = { parts: [{ text: fragment }] };
       else if (fragment !== undefined && o.outputTranscription) content.outputTranscription = { text: fragment };
       if (Object.keys(content).length > 0) o.send({ serverContent: content });
+      for (const text of lateHeard.splice(0)) o.send({ serverContent: { inputTranscription: { text } } });
       const stepMs = chunk ? chunk.length / 2 / (OUTPUT_SAMPLE_RATE / 1000) : (o.chunkMs ?? 40);
       if (chunk) {
         sentMs += stepMs;

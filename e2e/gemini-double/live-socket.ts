@@ -290,6 +290,7 @@ export class LiveSocket {
       plan: planTurn(script, turn),
       fromAudio,
       inputTranscription: options.inputTranscription,
+      lateInputFragments: script.lateInputFragments ?? 0,
       outputTranscription: options.outputTranscription,
       textOnly: options.textOnly,
       chunkMs: script.chunkMs,

@@ -93,6 +93,18 @@ describe("Gemini Live double, through the real SDK", () => {
     expect(double.received().connections[0]?.auth).toBe("key");
   });
 
+  it("lateInputFragments: the transcript's last fragment arrives after the answer's first audio", async () => {
+    double.setScript({ ...FAST, lateInputFragments: 1 });
+    const live = await connect(client(await mintToken(), double.url));
+    sendAudio(live.session, speechPcm());
+    await live.waitFor((message) => message.serverContent?.turnComplete === true);
+    live.session.close();
+    const sequence = live.messages.flatMap(kinds).filter((kind, i, all) => kind !== all[i - 1]);
+    expect(sequence.slice(0, 6)).toEqual(["setupComplete", "inputTranscription", "sessionResumptionUpdate", "audio", "outputTranscription", "inputTranscription"]);
+    const heard = live.messages.map((message) => message.serverContent?.inputTranscription?.text);
+    expect(joined(heard)).toBe(DEFAULT_INPUT_TRANSCRIPT);
+  });
+
   it("speech during the answer interrupts it: no more audio, interrupted, no turnComplete", async () => {
     double.setScript({ ...FAST, pace: 1, replyAudioMs: 5000 });
     const live = await connect(client(TEST_GEMINI_KEY, double.url));

@@ -26,6 +26,11 @@ export const doubleScript = z.strictObject({
   pace: z.number().min(0).max(10).optional(),
   /** Delay from end of the user's turn to the first answer message ("thinking"). */
   responseDelayMs: z.number().int().min(0).max(30_000).optional(),
+  /**
+   * How many of the input transcription's last fragments arrive after the answer's first audio,
+   * as the service's often do (0–3; the transcript is sent in 3 fragments).
+   */
+  lateInputFragments: z.number().int().min(0).max(3).optional(),
   /** Quiet after speech (in received audio) that ends a user turn. */
   silenceMs: z.number().int().min(100).max(10_000).optional(),
   /** RMS threshold of the voice detector (full scale 1). */

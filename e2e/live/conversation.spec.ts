@@ -118,3 +118,25 @@ test("speaking over a long answer interrupts it: marked on screen, stored with w
   expect(interrupted.text.length).toBeGreaterThan(0);
   expect(stored.analytics).toMatchObject({ interruptionCount: 1, userMessageCount: 2, modelMessageCount: 2 });
 });
+
+test("the last words of the user's transcription arriving after the answer began stay on the user's line", async ({ newUser }) => {
+  await geminiDouble.script({ lateInputFragments: 1 });
+  const { page } = await newUser("Live Late Words");
+  await saveTestKey(page);
+  const live = new LivePage(page);
+  await live.goto();
+  const sessionId = await live.startConversation();
+
+  await live.waitForCompletedAnswers(2);
+  await expect(live.turn("user", { final: true }).first()).toContainText(DEFAULT_INPUT_TRANSCRIPT);
+  await live.muteAndLetAnswersFinish();
+  await live.waitForTurnsStored();
+  await live.stopConversation();
+
+  const [connection] = (await geminiDouble.received()).connections;
+  const stored = await storedSession(page.request, sessionId);
+  expectContiguous(stored.turns);
+  expectMatchesDouble(stored.turns, connection!);
+  expect(stored.turns.map((turn) => turn.sender)).toEqual(stored.turns.map((_, index) => (index % 2 === 0 ? "user" : "model")));
+  for (const turn of stored.turns.filter((t) => t.sender === "user")) expect(turn.text).toBe(DEFAULT_INPUT_TRANSCRIPT);
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { LiveTurnView } from "./contract";
-import { TranscriptAssembler, USAGE_GRACE_MS, type ClosedTurn } from "./transcript-assembler";
+import { LATE_INPUT_MS, TranscriptAssembler, USAGE_GRACE_MS, type ClosedTurn } from "./transcript-assembler";
 
 function setup(sessionStart = 1000) {
   const closed: ClosedTurn[] = [];
@@ -22,17 +22,19 @@ describe("TranscriptAssembler", () => {
     expect(views()).toEqual([{ id: "user-0", sender: "user", text: "Hello there.", final: false, interrupted: false, latencyMs: null }]);
 
     assembler.modelAudio(3100);
-    expect(closed).toHaveLength(1);
-    expect(closed[0]).toEqual({
-      // The line starts where the voice did (1900), not where its transcription arrived.
-      sender: "user", text: "Hello there.", startOffsetMs: 900, endOffsetMs: 2100,
-      latencyMs: null, interrupted: false, inputTokens: null, outputTokens: null,
-    });
+    // Held for late fragments until the answer closes.
+    expect(closed).toHaveLength(0);
     assembler.outputTranscription("Hi! ", 3150);
     assembler.modelAudio(3200);
     assembler.outputTranscription("How are you?", 3300);
     assembler.usage({ promptTokenCount: 120, responseTokenCount: 45 });
     assembler.turnComplete(4000);
+
+    expect(closed[0]).toEqual({
+      // The line starts where the voice did (1900), not where its transcription arrived.
+      sender: "user", text: "Hello there.", startOffsetMs: 900, endOffsetMs: 2100,
+      latencyMs: null, interrupted: false, inputTokens: null, outputTokens: null,
+    });
 
     expect(closed[1]).toEqual({
       sender: "model", text: "Hi! How are you?", startOffsetMs: 2100, endOffsetMs: 3000,
@@ -105,6 +107,7 @@ describe("TranscriptAssembler", () => {
     assembler.inputTranscription("Tell me a story", 100);
     assembler.modelAudio(600);
     assembler.outputTranscription("Once upon a time", 700);
+    assembler.userSpeech(850);
     assembler.inputTranscription("Stop", 900);
     assembler.interrupted(950, 320);
     assembler.turnComplete(960);
@@ -124,6 +127,46 @@ describe("TranscriptAssembler", () => {
     expect(closed[3]).toMatchObject({ latencyMs: 500, inputTokens: null });
     expect(closed[3]).not.toHaveProperty("heardMs");
     expect(views().find((v) => v.id === "model-1")).toMatchObject({ interrupted: true, final: true });
+  });
+
+  it("a fragment arriving just after the answer began, with no new voice, completes the user's turn", () => {
+    const { assembler, closed, views } = setup(0);
+    assembler.userSpeech(100);
+    assembler.inputTranscription("How are", 400);
+    assembler.userSpeech(500);
+    assembler.modelAudio(900);
+    assembler.inputTranscription(" you?", 1000);
+    expect(closed).toHaveLength(0);
+    expect(views().map((v) => [v.sender, v.text, v.final])).toEqual([["user", "How are you?", true], ["model", "", false]]);
+    assembler.tick(900 + LATE_INPUT_MS + 1);
+    expect(closed).toEqual([expect.objectContaining({ sender: "user", text: "How are you?", startOffsetMs: 100, endOffsetMs: 900 })]);
+    assembler.inputTranscription("later", 900 + LATE_INPUT_MS + 50);
+    assembler.turnComplete(4000);
+    assembler.flush(4100);
+    expect(closed.map((t) => [t.sender, t.text])).toEqual([["user", "How are you?"], ["model", ""], ["user", "later"]]);
+  });
+
+  it("the user's turn reaches the queue before an answer that closes inside the late window", () => {
+    const { assembler, closed } = setup(0);
+    assembler.inputTranscription("Hi", 100);
+    assembler.modelAudio(300);
+    assembler.inputTranscription(" there", 350);
+    assembler.usage({ responseTokenCount: 3 });
+    assembler.turnComplete(600);
+    expect(closed.map((t) => [t.sender, t.text])).toEqual([["user", "Hi there"], ["model", ""]]);
+  });
+
+  it("a fragment after a new utterance in the mic is a barge-in, not a late fragment", () => {
+    const { assembler, closed } = setup(0);
+    assembler.userSpeech(100);
+    assembler.inputTranscription("Tell me", 200);
+    assembler.modelAudio(1000);
+    assembler.userSpeech(1500);
+    assembler.inputTranscription("wait", 1600);
+    expect(closed.map((t) => [t.sender, t.text])).toEqual([["user", "Tell me"]]);
+    assembler.interrupted(1700, 500);
+    assembler.flush(1800);
+    expect(closed.map((t) => [t.sender, t.text])).toEqual([["user", "Tell me"], ["model", ""], ["user", "wait"]]);
   });
 
   it("a held-back model turn still reaches the queue before the next user turn", () => {

@@ -24,6 +24,13 @@ export const USAGE_GRACE_MS = 1500;
 /** Voice after a pause this long starts a new utterance (where the next user turn begins). */
 export const SPEECH_GAP_MS = 700;
 
+/**
+ * The service often sends the last input fragments after the model's first audio. For this long
+ * after the model starts answering, a fragment with no new utterance behind it still belongs to
+ * the user's turn before the answer.
+ */
+export const LATE_INPUT_MS = 2000;
+
 export interface AssemblerListener {
   onTurnClosed: (turn: ClosedTurn) => void;
   /** A new array on every change; treat it as read-only. */
@@ -32,8 +39,10 @@ export interface AssemblerListener {
 
 /**
  * Turns the service's transcription fragments into conversation turns.
- * - Input fragments build the user's turn; it closes when the model starts answering (its first
- *   output fragment or audio), or at the end of the session.
+ * - Input fragments build the user's turn; it ends when the model starts answering (its first
+ *   output fragment or audio), or at the end of the session. Fragments arriving within
+ *   LATE_INPUT_MS of the answer, with no new utterance in the mic, are appended to it; it reaches
+ *   the queue after that window (or when the answer closes, whichever is first).
  * - Output fragments and audio build the model's turn; it closes on `turnComplete` or
  *   `interrupted`. Speech during a model turn opens a new user turn (a barge-in).
  * - A spoken user turn starts where its voice started (the first voiced mic chunk after a pause),
@@ -61,6 +70,10 @@ export class TranscriptAssembler {
   private settling: { record: ClosedTurn; closedAt: number } | null = null;
   /** Usage that arrived with no model turn to take it: counted with the next one, so totals stay right. */
   private carriedUsage: Usage | null = null;
+  /** The user's turn before the open answer, still taking late fragments until `until`. */
+  private heldUser: { turn: OpenTurn; endedAt: number; until: number } | null = null;
+  /** The mic heard a new utterance since the answer began: fragments now are a barge-in. */
+  private voiceSinceAnswer = false;
 
   constructor(
     private readonly sessionStart: number,
@@ -74,12 +87,19 @@ export class TranscriptAssembler {
   /** A mic chunk with voice in it: the user is (still) speaking. */
   userSpeech(now: number): void {
     const paused = this.lastUserSpeechAt === null || now - this.lastUserSpeechAt > SPEECH_GAP_MS;
+    if (this.model && paused) this.voiceSinceAnswer = true;
     if (!this.user && (this.speechStartedAt === null || paused)) this.speechStartedAt = now;
     this.lastUserSpeechAt = now;
   }
 
   inputTranscription(text: string, now: number): void {
     if (!text) return;
+    const held = this.heldUser;
+    if (held && !this.user && !this.voiceSinceAnswer && now <= held.until) {
+      this.append(held.turn, text);
+      return;
+    }
+    this.releaseHeldUser();
     this.lastUserSpeechAt = now;
     // Never before the turn ahead of it: replay finds the lit line by start time, in order.
     this.user ??= this.open("user", Math.max(Math.min(this.speechStartedAt ?? now, now), this.lastStartedAt ?? 0));
@@ -124,6 +144,7 @@ export class TranscriptAssembler {
 
   /** Called regularly: lets a model turn whose usage never came go to the queue. */
   tick(now: number): void {
+    if (this.heldUser && now > this.heldUser.until) this.releaseHeldUser();
     if (this.settling && now - this.settling.closedAt >= USAGE_GRACE_MS) this.deliverSettling();
   }
 
@@ -145,9 +166,16 @@ export class TranscriptAssembler {
 
   private ensureModel(now: number): OpenTurn {
     if (this.model) return this.model;
-    // The model starts answering: the user's turn is over.
+    // The model starts answering: the user's turn is over, though late fragments may still join it.
     this.deliverSettling();
-    this.closeUser(now);
+    this.releaseHeldUser();
+    if (this.user) {
+      this.patch(this.user, { final: true });
+      this.heldUser = { turn: this.user, endedAt: now, until: now + LATE_INPUT_MS };
+      this.user = null;
+      this.speechStartedAt = null;
+    }
+    this.voiceSinceAnswer = false;
     this.model = this.open("model", now);
     this.firstAudioSeen = false;
     if (this.carriedUsage) {
@@ -167,7 +195,15 @@ export class TranscriptAssembler {
     return { index, startedAt: now, inputTokens: null, outputTokens: null, usageSeen: false };
   }
 
+  private releaseHeldUser(): void {
+    const held = this.heldUser;
+    if (!held) return;
+    this.heldUser = null;
+    this.emit(held.turn, held.endedAt, false);
+  }
+
   private closeUser(now: number): void {
+    this.releaseHeldUser();
     if (!this.user) return;
     const turn = this.user;
     this.user = null;
@@ -176,6 +212,8 @@ export class TranscriptAssembler {
   }
 
   private closeModel(now: number, interrupted: boolean, heardMs: number | null = null): void {
+    // The turn before the answer is queued before the answer.
+    this.releaseHeldUser();
     if (!this.model) return;
     const turn = this.model;
     this.model = null;
