@@ -1,6 +1,7 @@
 import "server-only";
 import { and, arrayContains, count, desc, eq, inArray, sql } from "drizzle-orm";
 import { AppError } from "@/lib/errors/app-error";
+import { sealSecret } from "@/lib/gemini/crypto";
 import {
   generateWebhookSecret,
   MAX_ENDPOINTS_PER_USER,
@@ -13,6 +14,7 @@ import {
 import type { Database } from "../index";
 import { user, webhookDeliveries, webhookEndpoints } from "../schema";
 import { enqueueJob } from "./jobs";
+import { openEndpointSecret, sealedSecretValues, secretColumns } from "./webhook-secrets";
 
 /*
  * Webhook endpoints and deliveries. Every read and write names the owner; a delivery is made
@@ -45,7 +47,7 @@ const deliverySummary = {
 const notFound = () => new AppError("not_found:api", "That webhook does not exist.");
 const asEndpoint = (row: Omit<WebhookEndpointSummary, "events"> & { events: string[] }) => ({ ...row, events: row.events as WebhookEventType[] });
 
-/** Registers an endpoint; its secret is in the answer and, after that, only used to sign. */
+/** Registers an endpoint; its secret is in the answer and, after that, only stored sealed and used to sign. */
 export async function createWebhookEndpoint(
   db: Database,
   { userId, url, events, includeTranscript }: { userId: string; url: string; events: WebhookEventType[]; includeTranscript: boolean },
@@ -55,7 +57,7 @@ export async function createWebhookEndpoint(
   const secret = generateWebhookSecret();
   const [row] = await db
     .insert(webhookEndpoints)
-    .values({ userId, url, events: [...new Set(events)], secret, includeTranscript })
+    .values({ userId, url, events: [...new Set(events)], ...sealedSecretValues(sealSecret(secret, { userId })), includeTranscript })
     .returning(endpointSummary);
   return { secret, endpoint: asEndpoint(row!) };
 }
@@ -152,14 +154,23 @@ export interface DeliveryToSend {
   secret: string;
 }
 
-/** What the delivery job needs to send (the job row names the owner). */
+/** What the delivery job needs to send (the job row names the owner), the secret opened to sign with. */
 export async function getDeliveryToSend(db: Database, { userId, deliveryId }: { userId: string; deliveryId: string }): Promise<DeliveryToSend | null> {
   const [row] = await db
-    .select({ id: webhookDeliveries.id, eventId: webhookDeliveries.eventId, payload: webhookDeliveries.payload, url: webhookEndpoints.url, secret: webhookEndpoints.secret })
+    .select({
+      id: webhookDeliveries.id,
+      eventId: webhookDeliveries.eventId,
+      payload: webhookDeliveries.payload,
+      url: webhookEndpoints.url,
+      endpointId: webhookEndpoints.id,
+      userId: webhookEndpoints.userId,
+      ...secretColumns,
+    })
     .from(webhookDeliveries)
     .innerJoin(webhookEndpoints, eq(webhookEndpoints.id, webhookDeliveries.endpointId))
     .where(and(eq(webhookDeliveries.id, deliveryId), eq(webhookDeliveries.userId, userId)));
-  return row ?? null;
+  if (!row) return null;
+  return { id: row.id, eventId: row.eventId, payload: row.payload, url: row.url, secret: await openEndpointSecret(db, row) };
 }
 
 /** Records one attempt's outcome: `retryAt` null means no further attempt. */
