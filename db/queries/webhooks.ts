@@ -5,6 +5,8 @@ import { sealSecret } from "@/lib/gemini/crypto";
 import {
   generateWebhookSecret,
   MAX_ENDPOINTS_PER_USER,
+  SESSION_ENDED_JOB,
+  sessionEndedJobKey,
   WEBHOOK_JOB,
   webhookJobKey,
   type WebhookDeliverySummary,
@@ -109,6 +111,22 @@ export async function findWebhookTargets(db: Database, { userId, type }: { userI
     .from(webhookEndpoints)
     .innerJoin(user, eq(user.id, webhookEndpoints.userId))
     .where(and(eq(user.role, "admin"), subscribed));
+}
+
+type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
+
+/**
+ * For a conversation the server closes, in the closing transaction: the job that emits its
+ * session.ended, when the owner has an endpoint for it. One job per session (its dedupe key).
+ */
+export async function queueSessionEndedWebhook(tx: Tx, { userId, sessionId, now }: { userId: string; sessionId: string; now: Date }): Promise<void> {
+  const [subscribed] = await tx
+    .select({ id: webhookEndpoints.id })
+    .from(webhookEndpoints)
+    .where(and(eq(webhookEndpoints.userId, userId), arrayContains(webhookEndpoints.events, ["session.ended"])))
+    .limit(1);
+  if (!subscribed) return;
+  await enqueueJob(tx, { kind: SESSION_ENDED_JOB, userId, payload: { sessionId }, dedupeKey: sessionEndedJobKey(sessionId), runAt: now });
 }
 
 /**
