@@ -85,6 +85,15 @@ describe("parseEnv", () => {
     expect(message).not.toContain(short);
   });
 
+  it("bounds JOBS_LEASE_SECONDS to 15-3600 seconds, 120 by default", () => {
+    expect(parseEnv({}).JOBS_LEASE_SECONDS).toBe(120);
+    expect(parseEnv({ JOBS_LEASE_SECONDS: "15" }).JOBS_LEASE_SECONDS).toBe(15);
+    expect(parseEnv({ JOBS_LEASE_SECONDS: "3600" }).JOBS_LEASE_SECONDS).toBe(3600);
+    for (const bad of ["14", "3601", "0", "-5", "90.5", "two minutes"]) {
+      expect(() => parseEnv({ JOBS_LEASE_SECONDS: bad }), bad).toThrow(/- JOBS_LEASE_SECONDS: /);
+    }
+  });
+
   it("coerces numbers and lets DATABASE_DRIVER force the embedded database", () => {
     const env = parseEnv({
       PORT: "4123",

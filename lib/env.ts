@@ -83,6 +83,9 @@ const schema = z
     // Webhooks may call private, loopback and link-local addresses (tests, local development only:
     // in production this would let a user reach the deployment's own network).
     WEBHOOKS_ALLOW_PRIVATE: z.enum(["0", "1"]).default("0"),
+    // How long a claimed background job is held before another worker may take it over (the
+    // claimer is presumed dead): longer than the slowest job, short enough to recover promptly.
+    JOBS_LEASE_SECONDS: z.coerce.number().int().min(15).max(3600).default(120),
     // Tests and benchmarks only: where PostgreSQL 15's initdb, pg_ctl and postgres live.
     LIVEMIND_TEST_PG_BIN: z.string().default("/usr/lib/postgresql/15/bin"),
     // Set to "1" by Vercel's build and runtime (and by `vercel build` on any machine).

@@ -15,7 +15,7 @@ vi.hoisted(() => {
   process.env.CREDENTIALS_ENCRYPTION_KEYS = `1:${Buffer.alloc(32, 11).toString("base64")},2:${Buffer.alloc(32, 12).toString("base64")}`;
 });
 
-const { apiCredentials } = await import("@/db/schema");
+const { apiCredentials, webhookEndpoints } = await import("@/db/schema");
 const { openPglite } = await import("@/db/index");
 const { migrateDatabase } = await import("@/db/migrate");
 const { upsertCredential } = await import("./credentials");
@@ -78,14 +78,16 @@ describeEachDriver("credential key rotation", ({ db }) => {
 });
 
 describe("npm run credentials:rotate", () => {
-  it("re-seals the embedded database's records and prints counts, never a key", async () => {
+  it("re-seals the embedded database's records, seals webhook secrets left in clear, and prints counts, never a key or secret", async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), "livemind-rotate-"));
     try {
       const handle = await openPglite(path.join(dataDir, "pglite"));
       let stored: { userId: string; apiKey: string };
+      const webhookSecret = "whsec_" + Buffer.alloc(24, 5).toString("base64");
       try {
         await migrateDatabase(handle);
         stored = await storeSealedWithV1(handle.db, 8);
+        await handle.db.insert(webhookEndpoints).values({ userId: stored.userId, url: "https://hooks.example.com/cli", events: ["memory.created"], secret: webhookSecret });
       } finally {
         await handle.close();
       }
@@ -98,13 +100,18 @@ describe("npm run credentials:rotate", () => {
       expect(run.stderr).not.toMatch(/Error/);
       expect(run.status).toBe(0);
       expect(run.stdout).toMatch(/key version 2: 1 re-sealed, 0 changed meanwhile \(left as they are\), 0 unreadable/);
-      for (const secret of [KEY_V1, KEY_V2, stored.apiKey]) expect(run.stdout + run.stderr).not.toContain(secret);
+      expect(run.stdout).toMatch(/Webhook signing secrets sealed with key version 2: 1 sealed or re-sealed, 0 changed meanwhile \(left as they are\), 0 unreadable/);
+      for (const secret of [KEY_V1, KEY_V2, stored.apiKey, webhookSecret]) expect(run.stdout + run.stderr).not.toContain(secret);
 
       const reopened = await openPglite(path.join(dataDir, "pglite"));
       try {
         const row = await rowOf(reopened.db, stored.userId);
         expect(row.keyVersion).toBe(2);
         expect(openSecret(row, { userId: stored.userId }, after)).toBe(stored.apiKey);
+        const [endpoint] = await reopened.db.select().from(webhookEndpoints).where(eq(webhookEndpoints.userId, stored.userId));
+        expect(endpoint).toMatchObject({ secret: null, secretKeyVersion: 2 });
+        const sealed = { ciphertext: endpoint!.secretCiphertext!, iv: endpoint!.secretIv!, authTag: endpoint!.secretAuthTag!, keyVersion: 2 };
+        expect(openSecret(sealed, { userId: stored.userId }, after)).toBe(webhookSecret);
       } finally {
         await reopened.close();
       }

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { expect, it } from "vitest";
+import { env } from "@/lib/env";
 import { runDueJobs } from "@/lib/jobs/runner";
 import { CircuitOpenError } from "@/lib/jobs/circuit-breaker";
 import { createTestUser } from "../test/fixtures";
@@ -36,6 +37,15 @@ describeEachDriver("job table", ({ db }) => {
     const again = await claimDueJobs(db(), { now: at("2030-01-01T00:05:00Z"), limit: 10, kinds: [kind] });
     expect(again).toHaveLength(6);
     expect(again.every((job) => job.attempts === 2)).toBe(true);
+  });
+
+  it("holds a claimed job for JOBS_LEASE_SECONDS", async () => {
+    const user = await createTestUser(db());
+    const kind = `lease.${randomUUID()}`;
+    await enqueueJob(db(), { kind, userId: user.id, payload: {}, dedupeKey: key(), runAt: at("2030-01-01T00:00:00Z") });
+    const now = at("2030-01-01T00:01:00Z");
+    const [claimed] = await claimDueJobs(db(), { now, kinds: [kind] });
+    expect(claimed!.leaseUntil!.getTime() - now.getTime()).toBe(env.JOBS_LEASE_SECONDS * 1000);
   });
 
   it("claims only the given user's jobs when asked on their activity", async () => {

@@ -1,5 +1,6 @@
 import "server-only";
 import { and, asc, eq, inArray, lte, or, sql } from "drizzle-orm";
+import { env } from "@/lib/env";
 import type { Database } from "../index";
 import { jobs } from "../schema";
 
@@ -58,12 +59,12 @@ export async function enqueueJob(db: Executor, job: EnqueueJob): Promise<{ creat
 
 /**
  * Takes up to `limit` due jobs (pending and due, or running with a lapsed lease), marks them
- * running with a lease and counts the attempt. `userId` limits it to one user's jobs (work
+ * running with a lease (JOBS_LEASE_SECONDS) and counts the attempt. `userId` limits it to one user's jobs (work
  * picked up on that user's activity).
  */
 export async function claimDueJobs(
   db: Database,
-  { now = new Date(), limit = 5, leaseMs = 120_000, userId, kinds }: { now?: Date; limit?: number; leaseMs?: number; userId?: string; kinds?: string[] } = {},
+  { now = new Date(), limit = 5, leaseMs = env.JOBS_LEASE_SECONDS * 1000, userId, kinds }: { now?: Date; limit?: number; leaseMs?: number; userId?: string; kinds?: string[] } = {},
 ): Promise<JobRow[]> {
   const due = or(
     and(eq(jobs.status, "pending"), lte(jobs.nextRunAt, now)),

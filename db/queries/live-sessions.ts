@@ -10,6 +10,7 @@ import { monthBounds, monthlyAllowanceExhausted } from "@/lib/quotas/limits";
 import { countOpenSessions, lockUserForStart, usedSecondsSince } from "./quotas";
 import { enqueueJob } from "./jobs";
 import { writeAnalyticsOrDefer } from "./session-analytics";
+import { queueSessionEndedWebhook } from "./webhooks";
 
 /** An open session with no activity for this long belongs to a browser that went away. */
 export const STALE_SESSION_MS = 3 * 60_000;
@@ -97,7 +98,8 @@ const NEVER_CONNECTED_MESSAGE = "The conversation never connected: the page was 
 
 /**
  * Closes the user's open sessions whose browser stopped reporting: an ACTIVE one as ENDED
- * (the conversation happened), a CONNECTING one as ERROR. Returns the ids it closed.
+ * (the conversation happened), a CONNECTING one as ERROR, each with its session.ended job.
+ * Returns the ids it closed.
  */
 export async function closeStaleSessions(
   db: Database,
@@ -118,6 +120,8 @@ export async function closeStaleSessions(
         errorMessage: connecting ? NEVER_CONNECTED_MESSAGE : null,
         now: abandonedAt(session, now),
       });
+      // No browser will say Stop: the server tells the user's endpoints.
+      await queueSessionEndedWebhook(tx, { userId, sessionId: session.id, now });
     }
     return stale.map((session) => session.id);
   });
@@ -126,7 +130,7 @@ export async function closeStaleSessions(
 /**
  * Ends the user's open sessions, whatever their age. Returns their ids. `abandoned` (Start with
  * replaceActive: their page is gone or given up) ends each at its last activity; otherwise (a
- * suspension cutting a live talk) now.
+ * suspension cutting a live talk) now. Each gets its session.ended job.
  */
 export async function closeOpenSessions(
   tx: Tx,
@@ -142,6 +146,7 @@ export async function closeOpenSessions(
   const open = oldest === undefined ? await query : await query.limit(oldest);
   for (const session of open) {
     await closeSession(tx, session, { status: "ENDED", errorMessage: reason, now: abandoned ? abandonedAt(session, now) : now });
+    await queueSessionEndedWebhook(tx, { userId, sessionId: session.id, now });
   }
   return open.map((session) => session.id);
 }

@@ -3,6 +3,7 @@ import { expect, it } from "vitest";
 import { runDueJobs } from "@/lib/jobs/runner";
 import { makeWebhookDeliveryJob } from "@/lib/webhooks/deliver";
 import { emitWebhookEvent } from "@/lib/webhooks/emit";
+import type { PinnedPost } from "@/lib/webhooks/pinned-post";
 import { WEBHOOK_JOB, webhookJobKey } from "@/lib/webhooks/webhook";
 import { createTestUser } from "../test/fixtures";
 import { describeEachDriver } from "../test/drivers";
@@ -17,15 +18,15 @@ interface Received {
   body: string;
 }
 
-/** A receiver that answers the given statuses in turn and keeps what it got. */
+/** A receiver that answers the given statuses in turn and keeps what it got (lib/webhooks/pinned-post.test.ts covers the wire). */
 function receiver(statuses: number[]) {
   const received: Received[] = [];
-  const fetchImpl = (async (url: string, init: RequestInit) => {
-    received.push({ url, headers: init.headers as Record<string, string>, body: String(init.body) });
+  const post: PinnedPost = async (url, { headers, body }) => {
+    received.push({ url: url.toString(), headers, body });
     const status = statuses[Math.min(received.length - 1, statuses.length - 1)]!;
-    return new Response(status === 204 ? null : "ok", { status });
-  }) as unknown as typeof fetch;
-  return { received, fetchImpl };
+    return { status, address: "93.184.215.14", bodyBytes: 0, truncated: false };
+  };
+  return { received, post };
 }
 
 describeEachDriver("webhooks", ({ db }) => {
@@ -62,8 +63,8 @@ describeEachDriver("webhooks", ({ db }) => {
     const job = await getJobByKey(db(), { dedupeKey: webhookJobKey(deliveries[0]!.id) });
     expect(job).toMatchObject({ kind: WEBHOOK_JOB, status: "pending", userId: owner.id });
 
-    const { received, fetchImpl } = receiver([204]);
-    const handlers = { [WEBHOOK_JOB]: makeWebhookDeliveryJob({ allowPrivate: false, fetchImpl, resolve: async () => ["93.184.215.14"] }) };
+    const { received, post } = receiver([204]);
+    const handlers = { [WEBHOOK_JOB]: makeWebhookDeliveryJob({ allowPrivate: false, post, resolve: async () => ["93.184.215.14"] }) };
     expect(await runDueJobs(db(), handlers, { userId: owner.id })).toMatchObject({ done: 2 });
     const byUrl = Object.fromEntries(received.map((r) => [r.url, JSON.parse(r.body)]));
     expect(byUrl["https://hooks.example.com/full"].data).toEqual({ sessionId: "s1", turns: 3, transcript: [{ role: "user", text: "hello" }] });
@@ -75,8 +76,8 @@ describeEachDriver("webhooks", ({ db }) => {
     const owner = await createTestUser(db());
     const { secret, endpoint } = await createWebhookEndpoint(db(), { userId: owner.id, url: "https://hooks.example.com/sig", events: ["memory.created"], includeTranscript: false });
     await emitWebhookEvent(db(), { userId: owner.id, type: "memory.created", data: { memoryId: "m1" } });
-    const { received, fetchImpl } = receiver([200]);
-    await runDueJobs(db(), { [WEBHOOK_JOB]: makeWebhookDeliveryJob({ allowPrivate: false, fetchImpl, resolve: async () => ["93.184.215.14"] }) }, { userId: owner.id });
+    const { received, post } = receiver([200]);
+    await runDueJobs(db(), { [WEBHOOK_JOB]: makeWebhookDeliveryJob({ allowPrivate: false, post, resolve: async () => ["93.184.215.14"] }) }, { userId: owner.id });
     expect(received).toHaveLength(1);
     const [got] = received;
     expect(new Webhook(secret).verify(got!.body, got!.headers)).toMatchObject({ type: "memory.created", data: { memoryId: "m1" } });
@@ -94,7 +95,7 @@ describeEachDriver("webhooks", ({ db }) => {
     const [queued] = await listWebhookDeliveries(db(), { userId: owner.id, endpointIds: [endpoint.id] });
 
     const first = receiver([503]);
-    const failing = { [WEBHOOK_JOB]: makeWebhookDeliveryJob({ allowPrivate: false, fetchImpl: first.fetchImpl, resolve: async () => ["93.184.215.14"], now: () => t0 }) };
+    const failing = { [WEBHOOK_JOB]: makeWebhookDeliveryJob({ allowPrivate: false, post: first.post, resolve: async () => ["93.184.215.14"], now: () => t0 }) };
     expect(await runDueJobs(db(), failing, { userId: owner.id, now: () => t0 })).toMatchObject({ retried: 1 });
     const job = await getJobByKey(db(), { dedupeKey: webhookJobKey(queued!.id) });
     expect(job).toMatchObject({ status: "pending", attempts: 1 });
@@ -105,7 +106,7 @@ describeEachDriver("webhooks", ({ db }) => {
     // A new process (nothing in memory) picks it up from the table once it is due.
     const second = receiver([200]);
     const later = new Date(job!.nextRunAt.getTime() + 1);
-    const fresh = { [WEBHOOK_JOB]: makeWebhookDeliveryJob({ allowPrivate: false, fetchImpl: second.fetchImpl, resolve: async () => ["93.184.215.14"], now: () => later }) };
+    const fresh = { [WEBHOOK_JOB]: makeWebhookDeliveryJob({ allowPrivate: false, post: second.post, resolve: async () => ["93.184.215.14"], now: () => later }) };
     expect(await runDueJobs(db(), fresh, { userId: owner.id, now: () => t0 })).toMatchObject({ claimed: 0 });
     expect(await runDueJobs(db(), fresh, { userId: owner.id, now: () => later })).toMatchObject({ done: 1 });
     expect(second.received[0]!.headers["webhook-id"]).toBe(first.received[0]!.headers["webhook-id"]);
@@ -131,10 +132,9 @@ describeEachDriver("webhooks", ({ db }) => {
     expect(await listWebhookDeliveries(db(), { userId: owner.id, endpointIds: [endpoint.id] })).toEqual([]);
 
     await emitWebhookEvent(db(), { userId: owner.id, type: "memory.created", data: { memoryId: "m" } });
-    const { received, fetchImpl } = receiver([200]);
-    const summary = await runDueJobs(db(), { [WEBHOOK_JOB]: makeWebhookDeliveryJob({ allowPrivate: false, fetchImpl, resolve: async () => ["93.184.215.14", "10.0.0.7"] }) }, { userId: owner.id });
+    // The real sender: it vets the resolved addresses before it opens any connection.
+    const summary = await runDueJobs(db(), { [WEBHOOK_JOB]: makeWebhookDeliveryJob({ allowPrivate: false, resolve: async () => ["93.184.215.14", "10.0.0.7"] }) }, { userId: owner.id });
     expect(summary).toMatchObject({ failed: 1 });
-    expect(received).toEqual([]);
     const [blocked] = await listWebhookDeliveries(db(), { userId: owner.id, endpointIds: [endpoint.id] });
     expect(blocked).toMatchObject({ status: "failed", lastError: "blocked_address" });
   });

@@ -1,9 +1,12 @@
 import "server-only";
 import { and, arrayContains, count, desc, eq, inArray, sql } from "drizzle-orm";
 import { AppError } from "@/lib/errors/app-error";
+import { sealSecret } from "@/lib/gemini/crypto";
 import {
   generateWebhookSecret,
   MAX_ENDPOINTS_PER_USER,
+  SESSION_ENDED_JOB,
+  sessionEndedJobKey,
   WEBHOOK_JOB,
   webhookJobKey,
   type WebhookDeliverySummary,
@@ -13,6 +16,7 @@ import {
 import type { Database } from "../index";
 import { user, webhookDeliveries, webhookEndpoints } from "../schema";
 import { enqueueJob } from "./jobs";
+import { openEndpointSecret, sealedSecretValues, secretColumns } from "./webhook-secrets";
 
 /*
  * Webhook endpoints and deliveries. Every read and write names the owner; a delivery is made
@@ -45,7 +49,7 @@ const deliverySummary = {
 const notFound = () => new AppError("not_found:api", "That webhook does not exist.");
 const asEndpoint = (row: Omit<WebhookEndpointSummary, "events"> & { events: string[] }) => ({ ...row, events: row.events as WebhookEventType[] });
 
-/** Registers an endpoint; its secret is in the answer and, after that, only used to sign. */
+/** Registers an endpoint; its secret is in the answer and, after that, only stored sealed and used to sign. */
 export async function createWebhookEndpoint(
   db: Database,
   { userId, url, events, includeTranscript }: { userId: string; url: string; events: WebhookEventType[]; includeTranscript: boolean },
@@ -55,7 +59,7 @@ export async function createWebhookEndpoint(
   const secret = generateWebhookSecret();
   const [row] = await db
     .insert(webhookEndpoints)
-    .values({ userId, url, events: [...new Set(events)], secret, includeTranscript })
+    .values({ userId, url, events: [...new Set(events)], ...sealedSecretValues(sealSecret(secret, { userId })), includeTranscript })
     .returning(endpointSummary);
   return { secret, endpoint: asEndpoint(row!) };
 }
@@ -109,6 +113,22 @@ export async function findWebhookTargets(db: Database, { userId, type }: { userI
     .where(and(eq(user.role, "admin"), subscribed));
 }
 
+type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
+
+/**
+ * For a conversation the server closes, in the closing transaction: the job that emits its
+ * session.ended, when the owner has an endpoint for it. One job per session (its dedupe key).
+ */
+export async function queueSessionEndedWebhook(tx: Tx, { userId, sessionId, now }: { userId: string; sessionId: string; now: Date }): Promise<void> {
+  const [subscribed] = await tx
+    .select({ id: webhookEndpoints.id })
+    .from(webhookEndpoints)
+    .where(and(eq(webhookEndpoints.userId, userId), arrayContains(webhookEndpoints.events, ["session.ended"])))
+    .limit(1);
+  if (!subscribed) return;
+  await enqueueJob(tx, { kind: SESSION_ENDED_JOB, userId, payload: { sessionId }, dedupeKey: sessionEndedJobKey(sessionId), runAt: now });
+}
+
 /**
  * Queues one delivery per target with its job, idempotently: the same event id for the same
  * endpoint is one delivery however often it is emitted. Returns the ids of new deliveries.
@@ -152,14 +172,23 @@ export interface DeliveryToSend {
   secret: string;
 }
 
-/** What the delivery job needs to send (the job row names the owner). */
+/** What the delivery job needs to send (the job row names the owner), the secret opened to sign with. */
 export async function getDeliveryToSend(db: Database, { userId, deliveryId }: { userId: string; deliveryId: string }): Promise<DeliveryToSend | null> {
   const [row] = await db
-    .select({ id: webhookDeliveries.id, eventId: webhookDeliveries.eventId, payload: webhookDeliveries.payload, url: webhookEndpoints.url, secret: webhookEndpoints.secret })
+    .select({
+      id: webhookDeliveries.id,
+      eventId: webhookDeliveries.eventId,
+      payload: webhookDeliveries.payload,
+      url: webhookEndpoints.url,
+      endpointId: webhookEndpoints.id,
+      userId: webhookEndpoints.userId,
+      ...secretColumns,
+    })
     .from(webhookDeliveries)
     .innerJoin(webhookEndpoints, eq(webhookEndpoints.id, webhookDeliveries.endpointId))
     .where(and(eq(webhookDeliveries.id, deliveryId), eq(webhookDeliveries.userId, userId)));
-  return row ?? null;
+  if (!row) return null;
+  return { id: row.id, eventId: row.eventId, payload: row.payload, url: row.url, secret: await openEndpointSecret(db, row) };
 }
 
 /** Records one attempt's outcome: `retryAt` null means no further attempt. */

@@ -1,4 +1,5 @@
-import { boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { boolean, check, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { user } from "./auth";
 
 /*
@@ -15,14 +16,27 @@ export const webhookEndpoints = pgTable(
       .references(() => user.id, { onDelete: "cascade" }),
     url: text("url").notNull(),
     events: text("events").array().notNull(),
-    // The Standard Webhooks signing secret ("whsec_" + base64). Needed in clear to sign; shown
-    // to the user once, never logged, never sent to the browser after creation.
-    secret: text("secret").notNull(),
+    // The Standard Webhooks signing secret ("whsec_" + base64), shown to the user once, never
+    // logged, never sent to the browser after creation. At rest it is sealed like a Gemini key
+    // (AES-256-GCM, owner's user id as associated data, key version: lib/gemini/crypto.ts).
+    // `secret` is the plaintext of rows made before sealing: sealed (and emptied) on next use
+    // or by `npm run credentials:rotate`. A row holds one form, never both.
+    secret: text("secret"),
+    secretCiphertext: text("secret_ciphertext"),
+    secretIv: text("secret_iv"),
+    secretAuthTag: text("secret_auth_tag"),
+    secretKeyVersion: integer("secret_key_version"),
     // session.ended carries the transcript only when the endpoint asked for it.
     includeTranscript: boolean("include_transcript").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("webhook_endpoints_user_idx").on(t.userId, t.createdAt.desc())],
+  (t) => [
+    index("webhook_endpoints_user_idx").on(t.userId, t.createdAt.desc()),
+    check(
+      "webhook_endpoints_secret_plain_or_sealed",
+      sql`(${t.secret} is not null and ${t.secretCiphertext} is null and ${t.secretIv} is null and ${t.secretAuthTag} is null and ${t.secretKeyVersion} is null) or (${t.secret} is null and ${t.secretCiphertext} is not null and ${t.secretIv} is not null and ${t.secretAuthTag} is not null and ${t.secretKeyVersion} is not null)`,
+    ),
+  ],
 );
 
 export const webhookDeliveryStatus = pgEnum("webhook_delivery_status", ["pending", "delivered", "failed"]);

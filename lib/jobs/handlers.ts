@@ -7,7 +7,8 @@ import { runMemoryExtractionJob } from "@/lib/memory/extraction";
 import { MEMORY_CONSOLIDATE_JOB, MEMORY_EMBED_JOB, MEMORY_EXTRACT_JOB } from "@/lib/memory/job-kinds";
 import { env } from "@/lib/env";
 import { makeWebhookDeliveryJob } from "@/lib/webhooks/deliver";
-import { WEBHOOK_JOB } from "@/lib/webhooks/webhook";
+import { runSessionEndedJob } from "@/lib/webhooks/session-events";
+import { SESSION_ENDED_JOB, WEBHOOK_JOB } from "@/lib/webhooks/webhook";
 import type { JobHandlers } from "./runner";
 
 /** Every kind of background job and what runs it. A feature adds its kind here. */
@@ -16,5 +17,6 @@ export const JOB_HANDLERS: JobHandlers = {
   [MEMORY_EMBED_JOB]: runMemoryEmbedJob,
   [MEMORY_CONSOLIDATE_JOB]: runMemoryConsolidationJob,
   [WEBHOOK_JOB]: makeWebhookDeliveryJob({ allowPrivate: env.WEBHOOKS_ALLOW_PRIVATE === "1" }),
+  [SESSION_ENDED_JOB]: runSessionEndedJob,
   [KNOWLEDGE_PROCESS_JOB]: runKnowledgeProcessJob,
 };

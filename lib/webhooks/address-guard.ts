@@ -46,12 +46,24 @@ export class BlockedAddressError extends Error {
   }
 }
 
-/** Throws BlockedAddressError unless every address of the URL's host is public (or private ones are allowed). */
-export async function assertPublicUrl(url: URL, { allowPrivate, resolve = defaultResolve }: { allowPrivate: boolean; resolve?: (host: string) => Promise<string[]> }): Promise<void> {
-  if (allowPrivate) return;
+export type Resolver = (host: string) => Promise<string[]>;
+
+export interface VettedAddress {
+  address: string;
+  family: 4 | 6;
+}
+
+/**
+ * Resolves the URL's host once and returns the address to connect to. Throws BlockedAddressError
+ * unless every address is public (or private ones are allowed). The caller must connect to this
+ * address and no other: resolving again could answer differently (DNS rebinding).
+ */
+export async function resolveVettedAddress(url: URL, { allowPrivate, resolve = defaultResolve }: { allowPrivate: boolean; resolve?: Resolver }): Promise<VettedAddress> {
   const host = url.hostname.replace(/^\[|\]$/g, "");
   const addresses = isIP(host) ? [host] : await resolve(host);
-  if (addresses.length === 0 || addresses.some(isPrivateAddress)) throw new BlockedAddressError();
+  if (addresses.length === 0 || (!allowPrivate && addresses.some(isPrivateAddress))) throw new BlockedAddressError();
+  const address = addresses[0]!;
+  return { address, family: isIP(address) === 6 ? 6 : 4 };
 }
 
 async function defaultResolve(host: string): Promise<string[]> {

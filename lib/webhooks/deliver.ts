@@ -2,19 +2,22 @@ import "server-only";
 import type { Database } from "@/db";
 import type { JobRow } from "@/db/queries/jobs";
 import { getDeliveryToSend, recordDeliveryAttempt } from "@/db/queries/webhooks";
-import { withTimeout } from "@/lib/jobs/circuit-breaker";
 import { PermanentJobError, RETRY_BACKOFF } from "@/lib/jobs/runner";
 import { backoffDelayMs } from "@/lib/live/backoff";
-import { assertPublicUrl, BlockedAddressError } from "./address-guard";
+import { BlockedAddressError, type Resolver } from "./address-guard";
+import { pinnedPost, type PinnedPost } from "./pinned-post";
 import { signWebhook } from "./webhook";
 
 /*
  * The webhook.deliver job: one signed POST per attempt. The outcome goes on the delivery row
  * (what the user sees); a failure throws so that the job runner retries it with backoff from the
- * job row, which survives a crash. Redirects are not followed: they could lead past the SSRF guard.
+ * job row, which survives a crash. The POST goes to the address the SSRF guard vetted and no
+ * other (./pinned-post.ts); redirects are not followed: they could lead past the guard.
  */
 
 export const DELIVERY_TIMEOUT_MS = 10_000;
+/** What is read of a receiver's answer: its status is what counts, the body only has to end. */
+export const DELIVERY_MAX_RESPONSE_BYTES = 64 * 1024;
 
 export class DeliveryFailedError extends Error {
   constructor(readonly status: number | null, code: string) {
@@ -25,12 +28,12 @@ export class DeliveryFailedError extends Error {
 
 export interface DeliverOptions {
   allowPrivate: boolean;
-  fetchImpl?: typeof fetch;
+  post?: PinnedPost;
   now?: () => Date;
-  resolve?: (host: string) => Promise<string[]>;
+  resolve?: Resolver;
 }
 
-export function makeWebhookDeliveryJob({ allowPrivate, fetchImpl = fetch, now = () => new Date(), resolve }: DeliverOptions) {
+export function makeWebhookDeliveryJob({ allowPrivate, post = pinnedPost, now = () => new Date(), resolve }: DeliverOptions) {
   return async function runWebhookDeliveryJob(db: Database, job: JobRow): Promise<void> {
     const deliveryId = job.payload.deliveryId;
     if (!job.userId || !deliveryId) throw new PermanentJobError("webhook job without a delivery");
@@ -42,13 +45,16 @@ export function makeWebhookDeliveryJob({ allowPrivate, fetchImpl = fetch, now = 
     let status: number | null = null;
     let error: string | null = null;
     try {
-      await assertPublicUrl(new URL(delivery.url), { allowPrivate, resolve });
       const headers = signWebhook({ secret: delivery.secret, id: delivery.eventId, timestamp: Math.floor(now().getTime() / 1000), body });
-      const response = await withTimeout(DELIVERY_TIMEOUT_MS, (signal) =>
-        fetchImpl(delivery.url, { method: "POST", headers: { ...headers, "content-type": "application/json", "user-agent": "LiveMind-Webhooks/1" }, body, signal, redirect: "manual" }),
-      );
+      const response = await post(new URL(delivery.url), {
+        headers: { ...headers, "content-type": "application/json", "user-agent": "LiveMind-Webhooks/1" },
+        body,
+        allowPrivate,
+        resolve,
+        timeoutMs: DELIVERY_TIMEOUT_MS,
+        maxResponseBytes: DELIVERY_MAX_RESPONSE_BYTES,
+      });
       status = response.status;
-      await response.body?.cancel().catch(() => {});
       if (status < 200 || status >= 300) error = `http_${status}`;
     } catch (caught) {
       error = caught instanceof BlockedAddressError ? "blocked_address" : caught instanceof Error ? caught.name : "error";

@@ -1,7 +1,9 @@
 import "server-only";
 import type { Database } from "@/db";
+import type { JobRow } from "@/db/queries/jobs";
 import { getLiveSessionDetail } from "@/db/queries/live-sessions";
-import { emitWebhookEvent } from "./emit";
+import { PermanentJobError } from "@/lib/jobs/runner";
+import { emitWebhookEvent, queueWebhookEvent, type WebhookEvent } from "./emit";
 
 /*
  * The conversation events. Data is metadata and analytics only (never the system instruction,
@@ -12,10 +14,11 @@ export function emitSessionStarted(db: Database, { userId, sessionId, startedAt 
   return emitWebhookEvent(db, { userId, type: "session.started", key: sessionId, data: { sessionId, startedAt } });
 }
 
-export function emitSessionEnded(db: Database, { userId, sessionId }: { userId: string; sessionId: string }) {
+/** Keyed by the session: however many paths end it (Stop, sweep, suspension, replacement), one event. */
+function sessionEndedEvent(db: Database, { userId, sessionId }: { userId: string; sessionId: string }): WebhookEvent {
   let detail: Awaited<ReturnType<typeof getLiveSessionDetail>> | null = null;
   const load = async () => (detail ??= await getLiveSessionDetail(db, { userId, sessionId }));
-  return emitWebhookEvent(db, {
+  return {
     userId,
     type: "session.ended",
     key: sessionId,
@@ -48,7 +51,19 @@ export function emitSessionEnded(db: Database, { userId, sessionId }: { userId: 
     },
     transcript: async () =>
       (await load()).turns.map((turn) => ({ sender: turn.sender, text: turn.text, sequenceNumber: turn.sequenceNumber, timestamp: turn.timestamp.toISOString() })),
-  });
+  };
+}
+
+/** The browser's Stop: queued on the request (never throws). */
+export function emitSessionEnded(db: Database, ids: { userId: string; sessionId: string }) {
+  return emitWebhookEvent(db, sessionEndedEvent(db, ids));
+}
+
+/** The SESSION_ENDED_JOB of a conversation the server closed: a failure is retried from the job row. */
+export async function runSessionEndedJob(db: Database, job: JobRow): Promise<void> {
+  const sessionId = job.payload.sessionId;
+  if (!job.userId || !sessionId) throw new PermanentJobError("session.ended job without a session");
+  await queueWebhookEvent(db, sessionEndedEvent(db, { userId: job.userId, sessionId }));
 }
 
 /** One memory.created per new memory, keyed by its id (a retried job emits nothing twice). */

@@ -5,6 +5,7 @@ import { revokeApiKeysAsAdmin } from "@/db/queries/api-keys-admin";
 import { adminAction } from "@/lib/actions/safe-action";
 import { deleteAccountAsAdmin } from "@/lib/account/erasure";
 import { banAccount, revokeAccountSessions, unbanAccount } from "@/lib/admin/moderation";
+import { runJobsAfterResponse } from "@/lib/jobs/schedule";
 import { banUserInput, deleteUserInput, targetUserInput, type ModerationResult } from "@/lib/admin/schema";
 import { setQuotaOverride } from "@/db/queries/quotas";
 import { setUserQuotaInput } from "@/lib/quotas/limits";
@@ -15,7 +16,12 @@ function refreshed(result: ModerationResult): ModerationResult {
   return result;
 }
 
-export const banUser = adminAction(banUserInput, async (input, { user, db }) => refreshed(await banAccount(db, user, input)));
+export const banUser = adminAction(banUserInput, async (input, { user, db }) => {
+  const result = refreshed(await banAccount(db, user, input));
+  // The ended conversations' session.ended jobs: the suspended user brings no activity to run them.
+  runJobsAfterResponse({ userId: input.userId });
+  return result;
+});
 
 export const unbanUser = adminAction(targetUserInput, async (input, { user, db }) => refreshed(await unbanAccount(db, user, input)));
 

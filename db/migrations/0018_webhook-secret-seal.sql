@@ -1,0 +1,6 @@
+ALTER TABLE "webhook_endpoints" ALTER COLUMN "secret" DROP NOT NULL;--> statement-breakpoint
+ALTER TABLE "webhook_endpoints" ADD COLUMN "secret_ciphertext" text;--> statement-breakpoint
+ALTER TABLE "webhook_endpoints" ADD COLUMN "secret_iv" text;--> statement-breakpoint
+ALTER TABLE "webhook_endpoints" ADD COLUMN "secret_auth_tag" text;--> statement-breakpoint
+ALTER TABLE "webhook_endpoints" ADD COLUMN "secret_key_version" integer;--> statement-breakpoint
+ALTER TABLE "webhook_endpoints" ADD CONSTRAINT "webhook_endpoints_secret_plain_or_sealed" CHECK (("webhook_endpoints"."secret" is not null and "webhook_endpoints"."secret_ciphertext" is null and "webhook_endpoints"."secret_iv" is null and "webhook_endpoints"."secret_auth_tag" is null and "webhook_endpoints"."secret_key_version" is null) or ("webhook_endpoints"."secret" is null and "webhook_endpoints"."secret_ciphertext" is not null and "webhook_endpoints"."secret_iv" is not null and "webhook_endpoints"."secret_auth_tag" is not null and "webhook_endpoints"."secret_key_version" is not null));
