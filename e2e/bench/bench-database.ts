@@ -14,6 +14,8 @@ import { clusterUnavailableReason, startPostgresCluster } from "@/db/test/postgr
 export interface BenchDatabase {
   handle: DatabaseHandle;
   seed: SeedResult;
+  /** The PostgreSQL cluster's URL, for an app server the benchmark starts on it (null for PGlite). */
+  url: string | null;
   dispose: () => Promise<void>;
 }
 
@@ -22,8 +24,8 @@ export async function seededPostgres(options: SeedOptions): Promise<BenchDatabas
   if (reason) return { skipped: reason };
   const cluster = await startPostgresCluster();
   try {
-    const handle = await openPg(`postgres://postgres@${cluster.host}:${cluster.port}/postgres`);
-    return await seeded(handle, options, cluster.stop);
+    const url = `postgres://postgres@${cluster.host}:${cluster.port}/postgres`;
+    return await seeded(await openPg(url), options, cluster.stop, url);
   } catch (error) {
     await cluster.stop();
     throw error;
@@ -33,10 +35,10 @@ export async function seededPostgres(options: SeedOptions): Promise<BenchDatabas
 export async function seededPglite(options: SeedOptions): Promise<BenchDatabase> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "livemind-bench-"));
   const handle = await openPglite(path.join(dir, "pglite"));
-  return seeded(handle, options, async () => rmSync(dir, { recursive: true, force: true }));
+  return seeded(handle, options, async () => rmSync(dir, { recursive: true, force: true }), null);
 }
 
-async function seeded(handle: DatabaseHandle, options: SeedOptions, cleanup: () => Promise<void>): Promise<BenchDatabase> {
+async function seeded(handle: DatabaseHandle, options: SeedOptions, cleanup: () => Promise<void>, url: string | null): Promise<BenchDatabase> {
   await migrateDatabase(handle);
   const seed = await seedDatabase(handle.db, options);
   // Statistics and visibility maps as autovacuum keeps them on a database in use.
@@ -44,6 +46,7 @@ async function seeded(handle: DatabaseHandle, options: SeedOptions, cleanup: () 
   return {
     handle,
     seed,
+    url,
     dispose: async () => {
       await handle.close();
       await cleanup();

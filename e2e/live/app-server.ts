@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { type Browser, type BrowserContext, expect, request as playwrightRequest } from "@playwright/test";
-import { uniqueAccount } from "../fixtures/accounts";
+import { type Account, uniqueAccount } from "../fixtures/accounts";
 import { appEnv, E2E_DIST_DIR } from "../support/serve-app";
 
 /*
@@ -67,9 +67,11 @@ export class OwnAppServer {
   }
 }
 
-/** A new account on `server`, signed in (sign-up itself starts no session), as a browser context. */
-export async function signedInContext(browser: Browser, server: OwnAppServer, label: string): Promise<BrowserContext> {
-  const account = uniqueAccount(label);
+/**
+ * A new account on `server`, signed in (sign-up itself starts no session), as a browser context.
+ * `account` names a given one instead (ADMIN_ACCOUNT is an admin on any e2e server: ADMIN_EMAILS).
+ */
+export async function signedInContext(browser: Browser, server: OwnAppServer, label: string, account: Account = uniqueAccount(label)): Promise<BrowserContext> {
   const api = await playwrightRequest.newContext({ baseURL: server.baseUrl, extraHTTPHeaders: { origin: server.baseUrl } });
   expect((await api.post("/api/auth/sign-up/email", { data: account })).status()).toBe(200);
   expect((await api.post("/api/auth/sign-in/email", { data: { email: account.email, password: account.password } })).status()).toBe(200);

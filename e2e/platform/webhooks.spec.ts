@@ -1,41 +1,13 @@
-import { createServer, type IncomingHttpHeaders } from "node:http";
-import type { AddressInfo } from "node:net";
 import { Webhook } from "standardwebhooks";
 import { expect, test } from "../fixtures/test";
 import { WebhooksPage } from "../pages/webhooks-page";
 import { holdLiveConversation, storeConversation } from "../sessions/conversations";
+import { startWebhookReceiver, webhookHeaders as headersOf } from "../support/webhook-receiver";
 
 test.describe.configure({ timeout: 120_000 });
 
-interface Received {
-  headers: IncomingHttpHeaders;
-  body: string;
-}
-
-/** A receiver on 127.0.0.1 (the e2e server sets WEBHOOKS_ALLOW_PRIVATE=1) that keeps what it gets. */
-async function startReceiver() {
-  const received: Received[] = [];
-  const server = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on("data", (chunk: Buffer) => chunks.push(chunk));
-    request.on("end", () => {
-      received.push({ headers: request.headers, body: Buffer.concat(chunks).toString("utf8") });
-      response.writeHead(204).end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}/hooks`, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
-
-const headersOf = (r: Received) => ({
-  "webhook-id": String(r.headers["webhook-id"]),
-  "webhook-timestamp": String(r.headers["webhook-timestamp"]),
-  "webhook-signature": String(r.headers["webhook-signature"]),
-});
-
 test("a webhook from Settings receives signed session.started and session.ended (with the transcript it asked for)", async ({ newUser }) => {
-  const receiver = await startReceiver();
+  const receiver = await startWebhookReceiver();
   try {
     const { page } = await newUser("Webhook Owner");
     const hooks = new WebhooksPage(page);
