@@ -7,8 +7,11 @@ import { evaluateAlertRules } from "@/lib/alerts/evaluate";
 import { JOB_HANDLERS } from "@/lib/jobs/handlers";
 import { runDueJobs } from "@/lib/jobs/runner";
 import { enqueueDailyConsolidation } from "@/lib/memory/consolidate-job";
+import { otherMethods } from "@/lib/http/other-methods";
 
 export const dynamic = "force-dynamic";
+
+export const { PUT, PATCH, DELETE } = otherMethods(["GET", "POST"]);
 
 /** Retries background jobs that are due (DESIGN §9): the ones after() could not finish; then evaluates the alert rules. */
 const run = withErrors("cron-jobs", async (request: Request): Promise<Response> => {

@@ -2,8 +2,11 @@ import { requireUser } from "@/lib/auth/session";
 import { csvFilename, csvResponse, parseCsvQuery } from "@/lib/analytics/csv-request";
 import { INSIGHTS_CHARTS, loadChartTable } from "@/lib/analytics/dashboard-data";
 import { withErrors } from "@/lib/http/route";
+import { otherMethods } from "@/lib/http/other-methods";
 
 export const dynamic = "force-dynamic";
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods(["GET"]);
 
 /** The numbers behind one Insights chart, for the signed-in user only. */
 export const GET = withErrors("insights-csv", async (request: Request): Promise<Response> => {

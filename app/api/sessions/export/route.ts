@@ -4,8 +4,11 @@ import { exportAllSessionsJson } from "@/db/queries/history-export";
 import { requireUser } from "@/lib/auth/session";
 import { withErrors } from "@/lib/http/route";
 import { attachment, exportJsonStream } from "@/lib/history/export-format";
+import { otherMethods } from "@/lib/http/other-methods";
 
 export const dynamic = "force-dynamic";
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods(["GET"]);
 
 /** The caller's whole history in one JSON download, streamed a few conversations at a time. */
 export const GET = withErrors("sessions-export-all", async (): Promise<Response> => {

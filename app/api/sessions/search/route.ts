@@ -5,8 +5,11 @@ import { requireUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors/app-error";
 import { withErrors } from "@/lib/http/route";
 import { historyRequest } from "@/lib/history/route-input";
+import { otherMethods } from "@/lib/http/other-methods";
 
 export const dynamic = "force-dynamic";
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods(["GET"]);
 
 /** A page of lines in the caller's transcripts matching `?q=` (phrases, -exclusions, or). */
 export const GET = withErrors("sessions-search", async (request: Request): Promise<Response> => {

@@ -3,8 +3,11 @@ import { csvFilename, csvResponse, parseCsvQuery } from "@/lib/analytics/csv-req
 import { ADMIN_CHARTS, INSIGHTS_CHARTS, loadChartTable } from "@/lib/analytics/dashboard-data";
 import { AppError } from "@/lib/errors/app-error";
 import { withErrors } from "@/lib/http/route";
+import { otherMethods } from "@/lib/http/other-methods";
 
 export const dynamic = "force-dynamic";
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods(["GET"]);
 
 /** The numbers behind one Admin chart: across all users, or one user's (`userId`) for the drill-down. Admins only. */
 export const GET = withErrors("admin-analytics-csv", async (request: Request): Promise<Response> => {

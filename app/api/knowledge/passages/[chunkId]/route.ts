@@ -5,8 +5,11 @@ import { getKnowledgePassage } from "@/db/queries/knowledge";
 import { requireUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors/app-error";
 import { withErrors } from "@/lib/http/route";
+import { otherMethods } from "@/lib/http/other-methods";
 
 export const dynamic = "force-dynamic";
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods(["GET"]);
 
 const chunkId = z.uuid();
 

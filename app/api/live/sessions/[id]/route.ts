@@ -5,8 +5,11 @@ import { getLiveSessionDetail } from "@/db/queries/live-sessions";
 import { requireUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors/app-error";
 import { withErrors } from "@/lib/http/route";
+import { otherMethods } from "@/lib/http/other-methods";
 
 export const dynamic = "force-dynamic";
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods(["GET"]);
 
 const sessionId = z.uuid();
 

@@ -9,8 +9,11 @@ import { withErrors } from "@/lib/http/route";
 import { runJobsAfterResponse } from "@/lib/jobs/schedule";
 import { MAX_DOCUMENT_BYTES } from "@/lib/knowledge/limits";
 import { checkUpload } from "@/lib/knowledge/upload-check";
+import { otherMethods } from "@/lib/http/other-methods";
 
 export const dynamic = "force-dynamic";
+
+export const { PUT, PATCH, DELETE } = otherMethods(["GET", "POST"]);
 
 const personaId = z.uuid();
 // The multipart envelope around the file: boundaries, headers, the name.

@@ -8,8 +8,11 @@ import { getPersonaPictureStore } from "@/lib/media/persona-pictures";
 import { pictureTypeOf } from "@/lib/media/sniff";
 import { readBody } from "@/lib/media/upload";
 import { MAX_PICTURE_BYTES, personaPicturePath } from "@/lib/personas/picture";
+import { otherMethods } from "@/lib/http/other-methods";
 
 export const dynamic = "force-dynamic";
+
+export const { POST, PATCH } = otherMethods(["GET", "PUT", "DELETE"]);
 
 type Params = { params: Promise<{ id: string }> };
 const personaId = z.uuid();

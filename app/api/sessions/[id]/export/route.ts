@@ -8,8 +8,11 @@ import { attachment, exportFileName, exportJsonStream, type ExportedSession } fr
 import { historyFiltersSchema } from "@/lib/history/filters";
 import { sessionMarkdown } from "@/lib/history/markdown";
 import { displayTitle } from "@/lib/history/title";
+import { otherMethods } from "@/lib/http/other-methods";
 
 export const dynamic = "force-dynamic";
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods(["GET"]);
 
 const query = z.object({
   format: z.enum(["md", "json"], { error: "Export as md or json." }),

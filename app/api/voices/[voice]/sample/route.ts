@@ -7,8 +7,11 @@ import { VOICE_NAMES } from "@/lib/gemini/voices";
 import { withErrors } from "@/lib/http/route";
 import { pcm16ToWav } from "@/lib/media/wav";
 import { DEFAULT_LANGUAGE, LANGUAGE_CODES } from "@/lib/personas/languages";
+import { otherMethods } from "@/lib/http/other-methods";
 
 export const dynamic = "force-dynamic";
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods(["GET"]);
 
 type Context = { params: Promise<{ voice: string }> };
 

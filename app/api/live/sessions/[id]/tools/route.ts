@@ -12,8 +12,11 @@ import { knowledgeSourcesOf, knowledgeToolCall, summarizeKnowledgeResult } from 
 import { memoryToolCall } from "@/lib/memory/tool-declarations";
 import { summarizeToolResult } from "@/lib/memory/tool-summary";
 import { runMemoryTool } from "@/lib/memory/tools";
+import { otherMethods } from "@/lib/http/other-methods";
 
 export const dynamic = "force-dynamic";
+
+export const { GET, PUT, PATCH, DELETE } = otherMethods(["POST"]);
 
 const MAX_BODY_BYTES = 16 * 1024;
 const sessionId = z.uuid();

@@ -6,8 +6,11 @@ import { requireUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors/app-error";
 import { withErrors } from "@/lib/http/route";
 import { appendTurnsBody, type AppendTurnsResult } from "@/lib/live/contract";
+import { otherMethods } from "@/lib/http/other-methods";
 
 export const dynamic = "force-dynamic";
+
+export const { GET, PUT, PATCH, DELETE } = otherMethods(["POST"]);
 
 /** Generous for 50 turns of 20 000 characters, JSON-escaped; larger bodies are refused unread. */
 const MAX_BODY_BYTES = 4 * 1024 * 1024;

@@ -6,8 +6,11 @@ import { withErrors } from "@/lib/http/route";
 import { contentRange, parseRange } from "@/lib/media/range";
 import { uuidParam } from "@/lib/media/route-params";
 import { getMediaStorage } from "@/lib/media/storage";
+import { otherMethods } from "@/lib/http/other-methods";
 
 export const dynamic = "force-dynamic";
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods(["GET"]);
 
 type Context = { params: Promise<{ id: string }> };
 

@@ -9,8 +9,11 @@ import { uuidParam } from "@/lib/media/route-params";
 import { audioTypeOf, looksLikeAudioSegment } from "@/lib/media/sniff";
 import { getMediaStorage } from "@/lib/media/storage";
 import { audioUploadHeaders, parseHeaders, readBody } from "@/lib/media/upload";
+import { otherMethods } from "@/lib/http/other-methods";
 
 export const dynamic = "force-dynamic";
+
+export const { GET, PUT, PATCH, DELETE } = otherMethods(["POST"]);
 
 /**
  * One recorded segment of the caller's conversation: raw bytes, Content-Type audio/webm or

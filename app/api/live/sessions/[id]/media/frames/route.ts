@@ -9,8 +9,11 @@ import { uuidParam } from "@/lib/media/route-params";
 import { looksLikeJpeg } from "@/lib/media/sniff";
 import { getMediaStorage } from "@/lib/media/storage";
 import { frameUploadHeaders, parseHeaders, readBody } from "@/lib/media/upload";
+import { otherMethods } from "@/lib/http/other-methods";
 
 export const dynamic = "force-dynamic";
+
+export const { GET, PUT, PATCH, DELETE } = otherMethods(["POST"]);
 
 /** One camera frame of the caller's conversation: a JPEG body with X-Offset-Ms (and optionally its size). Idempotent per offset. */
 export const POST = withErrors(

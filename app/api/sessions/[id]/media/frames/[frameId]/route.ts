@@ -3,8 +3,11 @@ import { requireUser } from "@/lib/auth/session";
 import { withErrors } from "@/lib/http/route";
 import { uuidParam } from "@/lib/media/route-params";
 import { getMediaStorage } from "@/lib/media/storage";
+import { otherMethods } from "@/lib/http/other-methods";
 
 export const dynamic = "force-dynamic";
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods(["GET"]);
 
 /** One camera frame of the caller's conversation. Frames never change, so the browser may keep them. */
 export const GET = withErrors(
