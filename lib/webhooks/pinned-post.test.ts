@@ -72,6 +72,12 @@ describe("pinnedPost", () => {
     expect(seen[0]!.headers).toMatchObject({ "webhook-id": "msg_1", "content-type": "application/json", "content-length": "24" });
   });
 
+  it("tries the other vetted addresses when the first does not answer (IPv6 and IPv4 raced), and only those", async () => {
+    const response = await pinnedPost(urlFor("/dual"), options({ resolve: async () => ["::1", "127.0.0.1"] }));
+    expect(response).toMatchObject({ status: 204, address: "127.0.0.1" });
+    expect(seen.map((s) => s.path)).toEqual(["/dual"]);
+  });
+
   it("does not follow a redirect: the 3xx is the answer", async () => {
     answer = (_req, res) => res.writeHead(307, { location: `http://127.0.0.1:${port}/elsewhere` }).end();
     const response = await pinnedPost(urlFor("/moved"), options());
