@@ -4,7 +4,7 @@ import { expect, it } from "vitest";
 import { liveSessions, sessionAnalytics } from "../schema";
 import { describeEachDriver } from "../test/drivers";
 import { createTestUser } from "../test/fixtures";
-import { endSuspendedUserSessions, SUSPENDED_SESSION_MESSAGE } from "./admin-moderation";
+import { endUserSessionsAsAdmin, SUSPENDED_SESSION_MESSAGE } from "./admin-moderation";
 
 describeEachDriver("admin moderation queries", ({ db }) => {
   it("ends a suspended account's open conversations, with their analytics, and no one else's", async () => {
@@ -16,13 +16,13 @@ describeEachDriver("admin moderation queries", ({ db }) => {
     const talking = await open(banned.id);
     const other = await open(bystander.id);
 
-    expect(await endSuspendedUserSessions(db(), { actorId: admin.id, userId: banned.id })).toEqual([talking.id]);
+    expect(await endUserSessionsAsAdmin(db(), { actorId: admin.id, userId: banned.id, reason: SUSPENDED_SESSION_MESSAGE })).toEqual([talking.id]);
     const [ended] = await db().select().from(liveSessions).where(eq(liveSessions.id, talking.id));
     expect(ended).toMatchObject({ status: "ENDED", lastErrorMessage: SUSPENDED_SESSION_MESSAGE });
     expect(ended!.endedAt).toBeInstanceOf(Date);
     expect(await db().select().from(sessionAnalytics).where(eq(sessionAnalytics.sessionId, talking.id))).toHaveLength(1);
     expect((await db().select().from(liveSessions).where(eq(liveSessions.id, other.id)))[0]!.status).toBe("ACTIVE");
-    expect(await endSuspendedUserSessions(db(), { actorId: admin.id, userId: banned.id })).toEqual([]);
+    expect(await endUserSessionsAsAdmin(db(), { actorId: admin.id, userId: banned.id, reason: SUSPENDED_SESSION_MESSAGE })).toEqual([]);
   });
 
   it("refuses a member or an unknown actor with not_found:admin and ends nothing", async () => {
@@ -30,7 +30,7 @@ describeEachDriver("admin moderation queries", ({ db }) => {
     const target = await createTestUser(db());
     const [session] = await db().insert(liveSessions).values({ userId: target.id, model: "m", voice: "Puck", status: "ACTIVE" }).returning();
     for (const actorId of [member.id, randomUUID()]) {
-      await expect(endSuspendedUserSessions(db(), { actorId, userId: target.id })).rejects.toMatchObject({ code: "not_found:admin", status: 404 });
+      await expect(endUserSessionsAsAdmin(db(), { actorId, userId: target.id, reason: SUSPENDED_SESSION_MESSAGE })).rejects.toMatchObject({ code: "not_found:admin", status: 404 });
     }
     expect((await db().select().from(liveSessions).where(eq(liveSessions.id, session!.id)))[0]!.status).toBe("ACTIVE");
   });

@@ -121,6 +121,25 @@ describeEachDriver("webhooks", ({ db }) => {
     expect(second.received).toHaveLength(2);
   });
 
+  it("records a redirect as a failure with its status, and a network failure by its code, both retried", async () => {
+    const owner = await createTestUser(db());
+    const { endpoint } = await createWebhookEndpoint(db(), { userId: owner.id, url: "https://hooks.example.com/moved", events: ["memory.created"], includeTranscript: false });
+    await emitWebhookEvent(db(), { userId: owner.id, type: "memory.created", data: { memoryId: "m-redirect" } });
+    const moved = receiver([301]);
+    expect(await runDueJobs(db(), { [WEBHOOK_JOB]: makeWebhookDeliveryJob({ allowPrivate: false, post: moved.post }) }, { userId: owner.id })).toMatchObject({ retried: 1 });
+    const [redirected] = await listWebhookDeliveries(db(), { userId: owner.id, endpointIds: [endpoint.id] });
+    expect(redirected).toMatchObject({ status: "pending", responseStatus: 301, lastError: "http_301", attempts: 1 });
+
+    const refused: PinnedPost = async () => {
+      throw Object.assign(new Error("connect ECONNREFUSED 93.184.215.14:443"), { code: "ECONNREFUSED" });
+    };
+    // The retry, once it is due.
+    const later = () => new Date(Date.now() + 60 * 60_000);
+    expect(await runDueJobs(db(), { [WEBHOOK_JOB]: makeWebhookDeliveryJob({ allowPrivate: false, post: refused, now: later }) }, { userId: owner.id, now: later })).toMatchObject({ retried: 1 });
+    const [failed] = await listWebhookDeliveries(db(), { userId: owner.id, endpointIds: [endpoint.id] });
+    expect(failed).toMatchObject({ status: "pending", responseStatus: null, lastError: "ECONNREFUSED", attempts: 2 });
+  });
+
   it("refuses an endpoint on a private address for good, and sends admin events to admins' endpoints only", async () => {
     const owner = await createTestUser(db());
     const admin = await createTestUser(db(), { role: "admin" });

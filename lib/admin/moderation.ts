@@ -3,7 +3,7 @@ import { isAPIError } from "better-auth/api";
 import { headers } from "next/headers";
 import type { Database } from "@/db";
 import { withAdminAuditEntry } from "@/db/queries/admin-audit";
-import { endSuspendedUserSessions } from "@/db/queries/admin-moderation";
+import { endUserSessionsAsAdmin, SIGNED_OUT_SESSION_MESSAGE, SUSPENDED_SESSION_MESSAGE } from "@/db/queries/admin-moderation";
 import { getUserForAdmin, type UserDetail } from "@/db/queries/users";
 import { getAuth } from "@/lib/auth/server";
 import type { SessionUser } from "@/lib/auth/session";
@@ -12,8 +12,8 @@ import type { BanUserInput, ModerationResult } from "./schema";
 
 /*
  * Ban, unban and revoke go through better-auth's admin plugin (it owns the `banned` fields and
- * the session store; a ban also deletes every session of the account). A ban then ends the
- * account's open conversations. Each action is logged before it runs (withAdminAuditEntry). Our
+ * the session store; a ban also deletes every session of the account). A ban or a revoke then
+ * ends the account's open conversations. Each action is logged before it runs (withAdminAuditEntry). Our
  * own checks run first so the answers are ours: 404 for an unknown account, a plain refusal for
  * acting on oneself.
  */
@@ -55,7 +55,7 @@ export async function banAccount(db: Database, actor: SessionUser, { userId, rea
         }),
       ),
   );
-  await endSuspendedUserSessions(db, { actorId: actor.id, userId });
+  await endUserSessionsAsAdmin(db, { actorId: actor.id, userId, reason: SUSPENDED_SESSION_MESSAGE });
   return { userId, banned: true, banExpires: user.banExpires ? new Date(user.banExpires) : null, sessionsRevoked: target.activeAuthSessions };
 }
 
@@ -77,5 +77,7 @@ export async function revokeAccountSessions(db: Database, actor: SessionUser, { 
     { actorId: actor.id, targetUserId: userId, action: "revoke_sessions", details: { sessionsRevoked: target.activeAuthSessions } },
     () => viaAuth((auth, requestHeaders) => auth.api.revokeUserSessions({ body: { userId }, headers: requestHeaders })),
   );
+  // Signed out everywhere, its browsers can keep no conversation going: end them now.
+  await endUserSessionsAsAdmin(db, { actorId: actor.id, userId, reason: SIGNED_OUT_SESSION_MESSAGE });
   return { userId, banned: target.banned, banExpires: target.banExpires, sessionsRevoked: target.activeAuthSessions };
 }

@@ -5,8 +5,9 @@ import { env } from "@/lib/env";
 import { buildKeyRing, type KeyRing } from "./key-ring";
 
 /*
- * Users' Gemini keys at rest: AES-256-GCM, a random 96-bit IV per record, and the owner's user
- * id as associated data, so a ciphertext copied onto another user's row fails to decrypt.
+ * Users' Gemini keys (and webhook signing secrets, db/queries/webhook-secrets.ts) at rest:
+ * AES-256-GCM, a random 96-bit IV per record, and the owner's user id as associated data, so a
+ * ciphertext copied onto another user's row fails to decrypt.
  * keyVersion names the key a record was sealed with: the key ring (./key-ring.ts) seals with the
  * newest version and opens every configured one, so keys rotate without losing a record.
  */

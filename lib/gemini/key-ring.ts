@@ -1,7 +1,7 @@
 import { hkdfSync } from "node:crypto";
 
 /*
- * The keys that seal users' Gemini keys, by version. New records are sealed with the newest;
+ * The keys that seal users' Gemini keys and webhook signing secrets, by version. New records are sealed with the newest;
  * any listed version opens. Sources, from the configuration (lib/env.ts):
  *  - CREDENTIALS_ENCRYPTION_KEYS: "version:base64key" entries, comma-separated (the rotation form);
  *  - CREDENTIALS_ENCRYPTION_KEY + CREDENTIALS_KEY_VERSION: the older single-key form, still read;

@@ -54,16 +54,16 @@ export interface VettedAddress {
 }
 
 /**
- * Resolves the URL's host once and returns the address to connect to. Throws BlockedAddressError
- * unless every address is public (or private ones are allowed). The caller must connect to this
- * address and no other: resolving again could answer differently (DNS rebinding).
+ * Resolves the URL's host once and returns the addresses to connect to, in the resolver's order.
+ * Throws BlockedAddressError unless every address is public (or private ones are allowed). The
+ * caller must connect to these addresses and no other: resolving again could answer differently
+ * (DNS rebinding).
  */
-export async function resolveVettedAddress(url: URL, { allowPrivate, resolve = defaultResolve }: { allowPrivate: boolean; resolve?: Resolver }): Promise<VettedAddress> {
+export async function resolveVettedAddresses(url: URL, { allowPrivate, resolve = defaultResolve }: { allowPrivate: boolean; resolve?: Resolver }): Promise<VettedAddress[]> {
   const host = url.hostname.replace(/^\[|\]$/g, "");
   const addresses = isIP(host) ? [host] : await resolve(host);
   if (addresses.length === 0 || (!allowPrivate && addresses.some(isPrivateAddress))) throw new BlockedAddressError();
-  const address = addresses[0]!;
-  return { address, family: isIP(address) === 6 ? 6 : 4 };
+  return addresses.map((address) => ({ address, family: isIP(address) === 6 ? 6 : 4 }));
 }
 
 async function defaultResolve(host: string): Promise<string[]> {

@@ -33,6 +33,9 @@ export interface DeliverOptions {
   resolve?: Resolver;
 }
 
+/** What the delivery log says of a failed attempt: a code (ECONNREFUSED, TimeoutError…), never a message. */
+const failureCode = (caught: unknown) => (caught instanceof Error ? ((caught as NodeJS.ErrnoException).code ?? caught.name) : "error");
+
 export function makeWebhookDeliveryJob({ allowPrivate, post = pinnedPost, now = () => new Date(), resolve }: DeliverOptions) {
   return async function runWebhookDeliveryJob(db: Database, job: JobRow): Promise<void> {
     const deliveryId = job.payload.deliveryId;
@@ -57,7 +60,7 @@ export function makeWebhookDeliveryJob({ allowPrivate, post = pinnedPost, now = 
       status = response.status;
       if (status < 200 || status >= 300) error = `http_${status}`;
     } catch (caught) {
-      error = caught instanceof BlockedAddressError ? "blocked_address" : caught instanceof Error ? caught.name : "error";
+      error = caught instanceof BlockedAddressError ? "blocked_address" : failureCode(caught);
     }
     const durationMs = performance.now() - started;
     const ok = error === null;

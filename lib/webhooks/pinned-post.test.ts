@@ -1,5 +1,10 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { createSecureContext, createServer as createTlsServer } from "node:tls";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { TimeoutError } from "@/lib/jobs/circuit-breaker";
 import { BlockedAddressError } from "./address-guard";
@@ -67,6 +72,12 @@ describe("pinnedPost", () => {
     expect(seen[0]!.headers).toMatchObject({ "webhook-id": "msg_1", "content-type": "application/json", "content-length": "24" });
   });
 
+  it("tries the other vetted addresses when the first does not answer (IPv6 and IPv4 raced), and only those", async () => {
+    const response = await pinnedPost(urlFor("/dual"), options({ resolve: async () => ["::1", "127.0.0.1"] }));
+    expect(response).toMatchObject({ status: 204, address: "127.0.0.1" });
+    expect(seen.map((s) => s.path)).toEqual(["/dual"]);
+  });
+
   it("does not follow a redirect: the 3xx is the answer", async () => {
     answer = (_req, res) => res.writeHead(307, { location: `http://127.0.0.1:${port}/elsewhere` }).end();
     const response = await pinnedPost(urlFor("/moved"), options());
@@ -100,5 +111,36 @@ describe("pinnedPost", () => {
     await expect(pinnedPost(urlFor("/inside"), options({ allowPrivate: false, resolve: async () => ["93.184.215.14", "127.0.0.1"] }))).rejects.toBeInstanceOf(BlockedAddressError);
     await expect(pinnedPost(new URL(`http://127.0.0.1:${port}/literal`), options({ allowPrivate: false }))).rejects.toBeInstanceOf(BlockedAddressError);
     expect(seen).toEqual([]);
+  });
+
+  it("over https connects to the vetted address while TLS names the host (SNI) and still checks its certificate", async () => {
+    // A self-signed certificate for the receiver's name: the handshake reaches the pinned address
+    // with the hostname as SNI, and the certificate is refused as untrusted (verification stays on).
+    const dir = mkdtempSync(path.join(tmpdir(), "pinned-post-tls-"));
+    const made = spawnSync("openssl", ["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-days", "1", "-subj", "/CN=hooks.receiver.test", "-keyout", path.join(dir, "key.pem"), "-out", path.join(dir, "cert.pem")], { encoding: "utf8" });
+    expect(made.status, made.stderr).toBe(0);
+    const context = createSecureContext({ key: readFileSync(path.join(dir, "key.pem")), cert: readFileSync(path.join(dir, "cert.pem")) });
+    const servernames: string[] = [];
+    let connections = 0;
+    const tls = createTlsServer({
+      SNICallback: (servername, callback) => {
+        servernames.push(servername);
+        callback(null, context);
+      },
+    });
+    tls.on("tlsClientError", () => {});
+    tls.on("connection", () => (connections += 1));
+    try {
+      await new Promise<void>((resolve) => tls.listen(0, "127.0.0.1", resolve));
+      const tlsPort = (tls.address() as AddressInfo).port;
+      const error = (await pinnedPost(new URL(`https://hooks.receiver.test:${tlsPort}/hook`), options()).catch((e: unknown) => e)) as NodeJS.ErrnoException;
+      expect(error.code).toMatch(/SELF_SIGNED|UNABLE_TO_VERIFY/);
+      // The socket reached the one vetted address (the name resolves nowhere else), naming the host.
+      expect(connections).toBe(1);
+      expect(servernames).toEqual(["hooks.receiver.test"]);
+    } finally {
+      tls.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

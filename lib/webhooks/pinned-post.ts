@@ -3,12 +3,13 @@ import { request as httpRequest, type IncomingMessage } from "node:http";
 import { request as httpsRequest } from "node:https";
 import type { LookupFunction } from "node:net";
 import { withTimeout } from "@/lib/jobs/circuit-breaker";
-import { resolveVettedAddress, type Resolver, type VettedAddress } from "./address-guard";
+import { resolveVettedAddresses, type Resolver, type VettedAddress } from "./address-guard";
 
 /*
  * One webhook POST, safe against DNS rebinding: the host is resolved once, vetted by the address
- * guard, and the socket connects to exactly that address (the request's `lookup` answers with it),
- * so a second DNS answer pointing inside the network is never consulted. TLS still verifies the
+ * guard, and the socket connects to exactly the vetted addresses (the request's `lookup` answers
+ * with them; Node tries them in turn when it races IPv6 and IPv4), so a second DNS answer
+ * pointing inside the network is never consulted. TLS still verifies the
  * certificate for the hostname (SNI) and Host names it. Redirects are never followed (a 3xx is
  * simply the status), the whole exchange has a deadline, and at most `maxResponseBytes` of the
  * answer are read: a receiver cannot hold a worker or fill its memory.
@@ -25,7 +26,7 @@ export interface PinnedPostOptions {
 
 export interface PinnedPostResponse {
   status: number;
-  /** The address the request went to. */
+  /** The vetted address the request went to. */
   address: string;
   /** Bytes of the answer read (at most maxResponseBytes). */
   bodyBytes: number;
@@ -36,21 +37,21 @@ export interface PinnedPostResponse {
 export type PinnedPost = (url: URL, options: PinnedPostOptions) => Promise<PinnedPostResponse>;
 
 export const pinnedPost: PinnedPost = async (url, { headers, body, allowPrivate, resolve, timeoutMs, maxResponseBytes }) => {
-  const vetted = await resolveVettedAddress(url, { allowPrivate, resolve });
+  const vetted = await resolveVettedAddresses(url, { allowPrivate, resolve });
   return withTimeout(timeoutMs, (signal) => send(url, vetted, { headers, body, maxResponseBytes, signal }));
 };
 
-function pinnedLookup({ address, family }: VettedAddress): LookupFunction {
-  // Node asks for every address when it races IPv4 and IPv6 (autoSelectFamily): give it only ours.
+function pinnedLookup(vetted: VettedAddress[]): LookupFunction {
+  // Node asks for every address when it races IPv6 and IPv4 (autoSelectFamily): only the vetted ones.
   return ((_hostname, options, callback) => {
-    if (options.all) callback(null, [{ address, family }]);
-    else callback(null, address, family);
+    if (options.all) callback(null, vetted);
+    else callback(null, vetted[0]!.address, vetted[0]!.family);
   }) as LookupFunction;
 }
 
 function send(
   url: URL,
-  vetted: VettedAddress,
+  vetted: VettedAddress[],
   { headers, body, maxResponseBytes, signal }: { headers: Record<string, string>; body: string; maxResponseBytes: number; signal: AbortSignal },
 ): Promise<PinnedPostResponse> {
   const payload = Buffer.from(body, "utf8");
@@ -69,7 +70,10 @@ function send(
         agent: false,
         signal,
       },
-      (res) => readCapped(res, maxResponseBytes).then(({ bodyBytes, truncated }) => resolve({ status: res.statusCode ?? 0, address: vetted.address, bodyBytes, truncated }), reject),
+      (res) => {
+        const address = res.socket.remoteAddress ?? vetted[0]!.address;
+        readCapped(res, maxResponseBytes).then(({ bodyBytes, truncated }) => resolve({ status: res.statusCode ?? 0, address, bodyBytes, truncated }), reject);
+      },
     );
     req.on("error", reject);
     req.end(payload);

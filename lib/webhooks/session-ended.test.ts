@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { endSuspendedUserSessions } from "@/db/queries/admin-moderation";
+import { endUserSessionsAsAdmin, SIGNED_OUT_SESSION_MESSAGE, SUSPENDED_SESSION_MESSAGE } from "@/db/queries/admin-moderation";
 import { getJobByKey } from "@/db/queries/jobs";
 import { closeStaleSessions, createLiveSession, endLiveSession, STALE_SESSION_MS } from "@/db/queries/live-sessions";
 import { createWebhookEndpoint, listWebhookDeliveries } from "@/db/queries/webhooks";
@@ -58,10 +58,20 @@ describeEachDriver("session.ended for conversations the server closes", ({ db })
     const admin = await createTestUser(db(), { role: "admin" });
     const { user, received, drain } = await subscriber(db());
     const session = await openSession(db(), user.id);
-    await endSuspendedUserSessions(db(), { actorId: admin.id, userId: user.id, now: at(60) });
-    await endSuspendedUserSessions(db(), { actorId: admin.id, userId: user.id, now: at(61) });
+    await endUserSessionsAsAdmin(db(), { actorId: admin.id, userId: user.id, reason: SUSPENDED_SESSION_MESSAGE, now: at(60) });
+    await endUserSessionsAsAdmin(db(), { actorId: admin.id, userId: user.id, reason: SUSPENDED_SESSION_MESSAGE, now: at(61) });
     await drain();
     expect(received.map((event) => event.data.sessionId)).toEqual([session.id]);
+  });
+
+  it("an admin signing the account out everywhere ends its conversations and emits it once each", async () => {
+    const admin = await createTestUser(db(), { role: "admin" });
+    const { user, received, drain } = await subscriber(db());
+    const first = await openSession(db(), user.id);
+    const second = await openSession(db(), user.id);
+    expect((await endUserSessionsAsAdmin(db(), { actorId: admin.id, userId: user.id, reason: SIGNED_OUT_SESSION_MESSAGE, now: at(60) })).sort()).toEqual([first.id, second.id].sort());
+    await drain();
+    expect(received.map((event) => event.data.sessionId).sort()).toEqual([first.id, second.id].sort());
   });
 
   it("a Start that replaces the open conversation emits it for the replaced one", async () => {

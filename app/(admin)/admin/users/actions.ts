@@ -18,16 +18,18 @@ function refreshed(result: ModerationResult): ModerationResult {
 
 export const banUser = adminAction(banUserInput, async (input, { user, db }) => {
   const result = refreshed(await banAccount(db, user, input));
-  // The ended conversations' session.ended jobs: the suspended user brings no activity to run them.
+  // The ended conversations' session.ended jobs: a suspended or signed-out user brings no activity to run them.
   runJobsAfterResponse({ userId: input.userId });
   return result;
 });
 
 export const unbanUser = adminAction(targetUserInput, async (input, { user, db }) => refreshed(await unbanAccount(db, user, input)));
 
-export const revokeUserSessions = adminAction(targetUserInput, async (input, { user, db }) =>
-  refreshed(await revokeAccountSessions(db, user, input)),
-);
+export const revokeUserSessions = adminAction(targetUserInput, async (input, { user, db }) => {
+  const result = refreshed(await revokeAccountSessions(db, user, input));
+  runJobsAfterResponse({ userId: input.userId });
+  return result;
+});
 
 /** Sets (or, with nulls, clears) one account's Live quotas; audited in the DAL. */
 export const setUserQuota = adminAction(setUserQuotaInput, async ({ userId, concurrentSessionsLimit, monthlyMinutesLimit }, { user, db }) => {
