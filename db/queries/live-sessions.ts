@@ -51,6 +51,9 @@ async function closeSession(tx: Tx, session: LiveSessionRow, { status, errorMess
   // In the same transaction as the end, so no ended conversation misses its memory job (it
   // decides for itself whether memory is on and whether there is anything to learn).
   await enqueueJob(tx, { kind: MEMORY_EXTRACT_JOB, userId: session.userId, payload: { sessionId: session.id }, dedupeKey: memoryExtractKey(session.id), runAt: now });
+  // Every way a conversation ends (Stop, the stale sweep, a suspension, a replacing Start) queues
+  // its session.ended here; the Stop action also emits it at once, and the event id makes the two one.
+  await queueSessionEndedWebhook(tx, { userId: session.userId, sessionId: session.id, now });
   return { sessionId: session.id, status, totalDurationSeconds, analytics };
 }
 
@@ -120,8 +123,6 @@ export async function closeStaleSessions(
         errorMessage: connecting ? NEVER_CONNECTED_MESSAGE : null,
         now: abandonedAt(session, now),
       });
-      // No browser will say Stop: the server tells the user's endpoints.
-      await queueSessionEndedWebhook(tx, { userId, sessionId: session.id, now });
     }
     return stale.map((session) => session.id);
   });
@@ -146,7 +147,6 @@ export async function closeOpenSessions(
   const open = oldest === undefined ? await query : await query.limit(oldest);
   for (const session of open) {
     await closeSession(tx, session, { status: "ENDED", errorMessage: reason, now: abandoned ? abandonedAt(session, now) : now });
-    await queueSessionEndedWebhook(tx, { userId, sessionId: session.id, now });
   }
   return open.map((session) => session.id);
 }

@@ -96,6 +96,17 @@ describeEachDriver("session.ended for conversations the server closes", ({ db })
     expect(await deliveries()).toHaveLength(1);
   });
 
+  it("the browser's Stop queues it with the end, so a crash before the emit on the request loses nothing", async () => {
+    const { user, received, drain, deliveries } = await subscriber(db());
+    const session = await openSession(db(), user.id);
+    // The Stop action ended the conversation, and the process died before emitting.
+    await endLiveSession(db(), { userId: user.id, sessionId: session.id, status: "ENDED", now: at(40) });
+    expect(await getJobByKey(db(), { dedupeKey: sessionEndedJobKey(session.id) })).toMatchObject({ kind: SESSION_ENDED_JOB });
+    await drain();
+    expect(received.map((event) => event.data.sessionId)).toEqual([session.id]);
+    expect(await deliveries()).toHaveLength(1);
+  });
+
   it("swept, then the browser's late Stop and the job racing: still one delivery per endpoint", async () => {
     const { user, received, drain, deliveries } = await subscriber(db());
     const session = await openSession(db(), user.id);

@@ -54,7 +54,7 @@ function sessionEndedEvent(db: Database, { userId, sessionId }: { userId: string
   };
 }
 
-/** The browser's Stop: queued on the request (never throws). */
+/** The browser's Stop: queued on the request at once (never throws); the job queued with the end is the safety net. */
 export function emitSessionEnded(db: Database, ids: { userId: string; sessionId: string }) {
   return emitWebhookEvent(db, sessionEndedEvent(db, ids));
 }
