@@ -53,5 +53,12 @@ BEGIN
     ALTER TABLE "knowledge_chunks" ADD COLUMN IF NOT EXISTS "embedding_vec" vector(256)
       GENERATED ALWAYS AS (CASE WHEN length("embedding") = 1024 THEN livemind_f32_to_vector("embedding") END) STORED
   $sql$;
+  -- Kept in the row (PLAIN), so a scan reads it without a TOAST lookup per row: with the bytea
+  -- beside it a row passes TOAST's 2 kB threshold, and the bytea is the one moved out. The no-op
+  -- UPDATE rewrites the rows stored before this.
+  ALTER TABLE "memories" ALTER COLUMN "embedding_vec" SET STORAGE PLAIN;
+  ALTER TABLE "knowledge_chunks" ALTER COLUMN "embedding_vec" SET STORAGE PLAIN;
+  UPDATE "memories" SET "embedding" = "embedding" WHERE "embedding" IS NOT NULL;
+  UPDATE "knowledge_chunks" SET "embedding" = "embedding" WHERE "embedding" IS NOT NULL;
 END
 $livemind_vector$;
