@@ -5,6 +5,8 @@ import { knowledgeChunks, knowledgeDocuments, memories, personas } from "../sche
 import { createTestUser } from "../test/fixtures";
 import { describeEachDriver } from "../test/drivers";
 import { exportAccountExtrasJson } from "./account-export";
+import { exportSessionJson } from "./history-export";
+import { createLiveSession } from "./live-sessions";
 import { searchKnowledge } from "./knowledge-search";
 import { recallCandidates } from "./memory-recall";
 import { nearestRows, similarityPath, VECTOR_COLUMN_DIMENSIONS } from "./vector-search";
@@ -89,11 +91,18 @@ describeEachDriver("vector search (pgvector where the database has it, the exact
     expect(best?.content).toBe(FACTS[6]);
   });
 
-  it("leaves the pgvector column out of the account export", async () => {
+  it("leaves the pgvector column out of the exports (account and conversation)", async () => {
     const user = await createTestUser(db());
-    await db().insert(memories).values({ userId: user.id, content: "The user likes figs", embedding: embedText("figs", DIM) });
+    const session = await createLiveSession(db(), { userId: user.id, values: { model: "m", voice: "Puck", personaId: null, cameraEnabled: false, micEnabled: true, systemInstruction: "" } });
+    await db().insert(memories).values([
+      { userId: user.id, content: "The user likes figs", embedding: embedText("figs", DIM) },
+      { userId: user.id, sourceSessionId: session.id, content: "The user likes plums", embedding: embedText("plums", DIM) },
+    ]);
     const json = await exportAccountExtrasJson(db(), { userId: user.id });
     expect(json).toContain("The user likes figs");
     expect(json).not.toContain("embedding_vec");
+    const conversation = await exportSessionJson(db(), { userId: user.id, sessionId: session.id });
+    expect(conversation).toContain("The user likes plums");
+    expect(conversation).not.toMatch(/embedding_vec|summary_search_vector/);
   });
 });
