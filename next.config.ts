@@ -11,7 +11,7 @@ const nextConfig: NextConfig = {
   // The dev server would otherwise print every server action's arguments, a pasted Gemini key included.
   logging: { serverFunctions: false },
   // PGlite ships WebAssembly and data files that must be loaded from node_modules as they are.
-  serverExternalPackages: ["@electric-sql/pglite"],
+  serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-pgvector"],
   outputFileTracingIncludes: {
     "/**": ["./db/migrations/**/*"],
     // Read at run time by app/docs/api/scalar.js/route.ts.

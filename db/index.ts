@@ -25,10 +25,14 @@ export function pickDriver(url: string | undefined, forced = env.DATABASE_DRIVER
   return host.endsWith(".neon.tech") || host.endsWith(".neon.build") ? "neon" : "pg";
 }
 
-/** The extensions the migrations create (btree_gin: the per-user transcript search index). */
+/**
+ * The extensions the migrations create (btree_gin: the per-user search indexes; vector: pgvector,
+ * which similarity search uses where a database has it, db/queries/vector-search.ts). A data
+ * directory migrated with pgvector has vector columns, so every PGlite opener loads both.
+ */
 export async function pgliteExtensions() {
-  const { btree_gin } = await import("@electric-sql/pglite/contrib/btree_gin");
-  return { btree_gin };
+  const [{ btree_gin }, { vector }] = await Promise.all([import("@electric-sql/pglite/contrib/btree_gin"), import("@electric-sql/pglite-pgvector")]);
+  return { btree_gin, vector };
 }
 
 export async function openPglite(dataDir: string | null): Promise<DatabaseHandle> {

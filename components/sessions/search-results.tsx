@@ -5,6 +5,7 @@ import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import type { HistoryFilters } from "@/lib/history/filters";
+import { searchHitsLabel } from "@/lib/history/hit-count";
 import { splitSnippet } from "@/lib/history/snippet";
 import { displayTitle } from "@/lib/history/title";
 import type { Page, SearchHit } from "@/lib/history/types";
@@ -31,16 +32,23 @@ function Snippet({ snippet }: { snippet: string }) {
   );
 }
 
-function Hit({ hit, hydrated }: { hit: SearchHit; hydrated: boolean }) {
+/** Who said the line, or "Summary" for a conversation whose title or summary matched. */
+function hitLabel(hit: SearchHit): string {
+  if (hit.match === "summary") return "Summary";
   const offset = formatOffset(hit.startOffsetMs);
+  return `${hit.sender === "user" ? "You" : (hit.personaName ?? "Companion")}${offset ? ` · ${offset}` : ""}`;
+}
+
+function Hit({ hit, hydrated }: { hit: SearchHit; hydrated: boolean }) {
   return (
     <li>
       <Link
-        href={replayPath(hit.sessionId, hit.sequenceNumber)}
+        href={replayPath(hit.sessionId, hit.sequenceNumber ?? undefined)}
         className="block px-4 py-3.5 transition-colors hover:bg-surface-muted/60 focus-visible:bg-surface-muted/60 sm:px-5"
         data-testid="history-hit"
+        data-match={hit.match}
         data-session-id={hit.sessionId}
-        data-turn={hit.sequenceNumber}
+        data-turn={hit.sequenceNumber ?? undefined}
       >
         <p className="flex flex-wrap items-baseline gap-x-2 text-sm">
           <span className="min-w-0 truncate font-medium text-fg">{displayTitle({ title: hit.sessionTitle, firstLine: hit.firstLine })}</span>
@@ -49,10 +57,7 @@ function Hit({ hit, hydrated }: { hit: SearchHit; hydrated: boolean }) {
           </span>
         </p>
         <p className="mt-1.5 text-[15px] leading-relaxed text-pretty text-fg">
-          <span className="mr-2 text-xs font-semibold tracking-wide text-fg-muted uppercase">
-            {hit.sender === "user" ? "You" : (hit.personaName ?? "Companion")}
-            {offset ? ` · ${offset}` : ""}
-          </span>
+          <span className="mr-2 text-xs font-semibold tracking-wide text-fg-muted uppercase">{hitLabel(hit)}</span>
           <Snippet snippet={hit.snippet} />
         </p>
       </Link>
@@ -60,7 +65,7 @@ function Hit({ hit, hydrated }: { hit: SearchHit; hydrated: boolean }) {
   );
 }
 
-/** Lines of the user's transcripts that match the search, best first; each opens the replay at that line. */
+/** Lines of the user's transcripts (and conversations by title or summary) that match the search, best first; each opens the replay (at that line). */
 export function SearchResults({ filters, initialPage }: { filters: HistoryFilters; initialPage: Page<SearchHit> | undefined }) {
   const hydrated = useHydrated();
   const query = useInfiniteQuery({
@@ -96,7 +101,7 @@ export function SearchResults({ filters, initialPage }: { filters: HistoryFilter
     <>
       <Card className={query.isPlaceholderData ? "opacity-60 transition-opacity" : undefined} aria-busy={query.isPlaceholderData || undefined}>
         <p className="border-b border-border px-4 py-2.5 text-sm text-fg-muted sm:px-5" data-testid="history-hits-summary" aria-live="polite">
-          {query.hasNextPage ? `More than ${hits.length} matching lines` : `${hits.length} matching ${hits.length === 1 ? "line" : "lines"}`}, best match first
+          {searchHitsLabel(hits, query.hasNextPage)}
         </p>
         <ul className="divide-y divide-border" data-testid="history-hits">
           {hits.map((hit) => (

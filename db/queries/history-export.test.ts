@@ -88,7 +88,7 @@ describeEachDriver("conversation export", ({ db }) => {
     const [exported] = file.sessions;
 
     const [session] = await db().select().from(liveSessions).where(eq(liveSessions.id, id));
-    expectSameRow(liveSessions, exported!.session, session!, (await microsOf("live_sessions", "id", id))[0]!);
+    expectSameRow(liveSessions, exported!.session, session!, (await microsOf("live_sessions", "id", id))[0]!, ["summary_search_vector", "summary_search_vector_simple"]);
     expect(exported!.session.updated_at).toMatch(/09:31:02\.123456/);
     expect(exported!.persona_name).toBe("Pet namer");
 

@@ -1,6 +1,6 @@
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { expect, it } from "vitest";
-import { audioChunks, personas } from "@/db/schema";
+import { audioChunks, liveSessions, personas } from "@/db/schema";
 import { describeEachDriver, type Database } from "@/db/test/drivers";
 import { createTestUser } from "@/db/test/fixtures";
 import { storeConversation } from "@/db/test/history-fixtures";
@@ -198,6 +198,40 @@ describeEachDriver("transcript search", ({ db }) => {
     expect(excerpt.endsWith(" …")).toBe(true);
     expect(excerpt.length).toBeLessThan(long.length / 2);
     expect(matchedWords(excerpt)).toEqual(["lighthouse"]);
+  });
+
+  it("finds conversations by their AI summary and title (match: summary, no line), another user's never", async () => {
+    const [alice, bob] = [await createTestUser(db()), await createTestUser(db())];
+    const walk = await storeConversation(db(), { userId: alice.id, startedAt: at("2030-05-07T09:00:00Z"), title: "Evening plans", lines: ["Shall we go out?"] });
+    const chat = await storeConversation(db(), { userId: alice.id, startedAt: at("2030-05-08T09:00:00Z"), lines: ["The harbour was busy today."] });
+    const theirs = await storeConversation(db(), { userId: bob.id, startedAt: at("2030-05-08T10:00:00Z"), lines: ["hello"] });
+    await db().update(liveSessions).set({ summary: "They planned a walk along the harbour." }).where(eq(liveSessions.id, walk.id));
+    await db().update(liveSessions).set({ summary: "Bob walked along the harbour." }).where(eq(liveSessions.id, theirs.id));
+
+    const { items } = await searchTranscripts(db(), { userId: alice.id, query: "harbour" });
+    expect(items.map((item) => [item.match, item.sessionId]).sort()).toEqual([["line", chat.id], ["summary", walk.id]].sort());
+    const summaryHit = items.find((item) => item.match === "summary")!;
+    expect(summaryHit).toMatchObject({ id: walk.id, sessionTitle: "Evening plans", sequenceNumber: null, sender: null, startOffsetMs: null });
+    expect(matchedWords(summaryHit.snippet)).toEqual(["harbour"]);
+    expect(items.find((item) => item.match === "line")).toMatchObject({ sequenceNumber: 0, sender: "user" });
+    // Stemmed like the lines ("planning" finds "planned"), the title as well, and a quoted phrase as typed.
+    expect((await searchTranscripts(db(), { userId: alice.id, query: "planning" })).items.map((item) => [item.match, item.sessionId])).toEqual([["summary", walk.id]]);
+    expect((await searchTranscripts(db(), { userId: alice.id, query: "evening" })).items.map((item) => item.id)).toEqual([walk.id]);
+    expect((await searchTranscripts(db(), { userId: alice.id, query: '"walk along the harbour"' })).items.map((item) => item.id)).toEqual([walk.id]);
+    expect((await searchTranscripts(db(), { userId: alice.id, query: "bob" })).items).toEqual([]);
+  });
+
+  it("pages through lines and summaries together without repeating or skipping one", async () => {
+    const user = await createTestUser(db());
+    for (let i = 0; i < 3; i++) {
+      const { id } = await storeConversation(db(), { userId: user.id, startedAt: new Date(Date.parse("2030-07-01T00:00:00Z") + i * 86_400_000), lines: ["orchard", "the orchard"] });
+      await db().update(liveSessions).set({ summary: "A chat about the orchard." }).where(eq(liveSessions.id, id));
+    }
+    const pages = await allPages((cursor) => searchTranscripts(db(), { userId: user.id, query: "orchard", cursor, limit: 4 }));
+    const hits = pages.flat();
+    expect(hits).toHaveLength(9);
+    expect(new Set(hits.map((hit) => hit.id)).size).toBe(9);
+    expect(hits.filter((hit) => hit.match === "summary")).toHaveLength(3);
   });
 
   it("pages through many matches without repeating or skipping one, and narrows by the filters", async () => {

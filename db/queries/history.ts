@@ -89,12 +89,13 @@ export async function hasAnySession(db: Database, { userId }: { userId: string }
 interface SearchRow extends Record<string, unknown> {
   id: string;
   session_id: string;
+  match: "line" | "summary";
   session_title: string | null;
   persona_name: string | null;
   first_line: string | null;
   started_at: string;
-  sequence_number: number;
-  sender: "user" | "model";
+  sequence_number: number | null;
+  sender: "user" | "model" | null;
   start_offset_ms: number | null;
   snippet: string;
   rank: string;
@@ -112,44 +113,61 @@ const EXCERPT = `${MARKERS}, MinWords=15, MaxWords=35, ShortWord=2`;
  * finds "bake"), stop words ignored. A query with a quoted phrase is matched as typed, against the
  * vector of every word ('simple'): the English one has dropped "how", "are" and "you" altogether,
  * so "how are you" would find nothing, and "see you later" would also find "see them later".
+ * Conversations' titles and AI summaries have the same two vectors (live_sessions).
  */
-const ENGLISH = { config: sql.raw(`'english'`), vector: sql.raw("t.search_vector") };
-const AS_TYPED = { config: sql.raw(`'simple'`), vector: sql.raw("t.search_vector_simple") };
+const ENGLISH = { config: sql.raw(`'english'`), vector: sql.raw("t.search_vector"), summaryVector: sql.raw(`"live_sessions"."summary_search_vector"`) };
+const AS_TYPED = { config: sql.raw(`'simple'`), vector: sql.raw("t.search_vector_simple"), summaryVector: sql.raw(`"live_sessions"."summary_search_vector_simple"`) };
 const matchesAsTyped = (query: string) => query.includes('"');
 
 /**
  * Lines of the caller's transcripts matching `query` (web search syntax: "a phrase", -without,
- * or), best match first (ts_rank, then newer conversations), one page at a time. Snippets are
- * made only for the page's rows: ts_headline re-parses the text and is the costly part.
+ * or), and conversations whose title or summary matches it (`match: "summary"`, no line), best
+ * match first (ts_rank, then newer conversations), one page at a time. Snippets are made only for
+ * the page's rows: ts_headline re-parses the text and is the costly part.
  */
 export async function searchTranscripts(
   db: Database,
   { userId, query, filters = {}, cursor, limit = HISTORY_PAGE_SIZE }: { userId: string; query: string; filters?: Filters; cursor?: string | null; limit?: number },
 ): Promise<Page<SearchHit>> {
   await checkPersonaFilter(db, userId, filters);
-  const { config, vector } = matchesAsTyped(query) ? AS_TYPED : ENGLISH;
+  const { config, vector, summaryVector } = matchesAsTyped(query) ? AS_TYPED : ENGLISH;
   const tsquery = sql`websearch_to_tsquery(${config}, ${query})`;
-  const rank = sql`ts_rank(${vector}, ${tsquery})`;
+  const lineRank = sql`ts_rank(${vector}, ${tsquery})`;
+  const summaryRank = sql`ts_rank(${summaryVector}, ${tsquery})`;
   // t.user_id first: the (user_id, vector) index then reads only this user's matches.
-  const where: SQL[] = [sql`t.user_id = ${userId}`, eq(liveSessions.userId, userId), sql`${vector} @@ ${tsquery}`];
-  for (const condition of sessionFilters(filters)) where.push(condition);
+  const lineWhere: SQL[] = [sql`t.user_id = ${userId}`, eq(liveSessions.userId, userId), sql`${vector} @@ ${tsquery}`, ...sessionFilters(filters)];
+  const summaryWhere: SQL[] = [eq(liveSessions.userId, userId), sql`${summaryVector} @@ ${tsquery}`, ...sessionFilters(filters)];
   const after = readSearchCursor(cursor);
   if (after) {
     // real → text → real is exact (shortest round-trip output), so ties resume where they stopped.
-    where.push(sql`(${rank}, ${liveSessions.startedAt}, t.id) < (${after.rank}::real, ${after.startedAt}::timestamptz, ${after.id}::uuid)`);
+    const key = sql`(${after.rank}::real, ${after.startedAt}::timestamptz, ${after.id}::uuid)`;
+    lineWhere.push(sql`(${lineRank}, ${liveSessions.startedAt}, t.id) < ${key}`);
+    summaryWhere.push(sql`(${summaryRank}, ${liveSessions.startedAt}, ${liveSessions.id}) < ${key}`);
   }
+  const personaName = sql`coalesce(${liveSessions.personaName}, (select p.name from personas p where p.id = ${liveSessions.personaId} and p.user_id = ${userId}))`;
   const result = await db.execute<SearchRow>(sql`
-    with hits as (
-      select t.id, t.session_id, t.sequence_number, t.sender, t.start_offset_ms, t.text,
-             ${liveSessions.title} as session_title, ${liveSessions.startedAt} as started_at, ${rank} as rank,
-             coalesce(${liveSessions.personaName}, (select p.name from personas p where p.id = ${liveSessions.personaId} and p.user_id = ${userId})) as persona_name
+    with line_hits as (
+      select t.id, t.session_id, 'line' as match, t.sequence_number, t.sender::text as sender, t.start_offset_ms, t.text,
+             ${liveSessions.title} as session_title, ${liveSessions.startedAt} as started_at, ${lineRank} as rank, ${personaName} as persona_name
       from transcriptions t
       join ${liveSessions} on ${liveSessions.id} = t.session_id
-      where ${and(...where)}
+      where ${and(...lineWhere)}
       order by rank desc, started_at desc, t.id desc
       limit ${limit + 1}
+    ), summary_hits as (
+      select ${liveSessions.id} as id, ${liveSessions.id} as session_id, 'summary' as match, null::int as sequence_number, null::text as sender,
+             null::int as start_offset_ms, coalesce(${liveSessions.summary}, ${liveSessions.title}, '') as text,
+             ${liveSessions.title} as session_title, ${liveSessions.startedAt} as started_at, ${summaryRank} as rank, ${personaName} as persona_name
+      from ${liveSessions}
+      where ${and(...summaryWhere)}
+      order by rank desc, started_at desc, id desc
+      limit ${limit + 1}
+    ), hits as (
+      select * from (select * from line_hits union all select * from summary_hits) h
+      order by rank desc, started_at desc, id desc
+      limit ${limit + 1}
     )
-    select h.id, h.session_id, h.session_title, h.persona_name, h.sequence_number, h.sender::text as sender, h.start_offset_ms,
+    select h.id, h.session_id, h.match, h.session_title, h.persona_name, h.sequence_number, h.sender, h.start_offset_ms,
            ${exactInstant(sql`h.started_at`)} as started_at,
            h.rank::text as rank,
            case when x.excerpt is null
@@ -177,7 +195,8 @@ export async function searchTranscripts(
     personaName: row.persona_name,
     firstLine: row.first_line,
     startedAt: row.started_at,
-    sequenceNumber: Number(row.sequence_number),
+    match: row.match,
+    sequenceNumber: row.sequence_number === null ? null : Number(row.sequence_number),
     sender: row.sender,
     startOffsetMs: row.start_offset_ms === null ? null : Number(row.start_offset_ms),
     snippet: row.snippet,

@@ -1,13 +1,13 @@
 import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { dotWithBytes } from "@/lib/memory/vector";
 import type { Database } from "../index";
 import { knowledgeChunks, knowledgeDocuments } from "../schema";
+import { nearestRows } from "./vector-search";
 
 /*
  * Hybrid retrieval over one persona's passages (issue 13): full text (a stored tsvector with a GIN
- * index) and embedding similarity (the exact float32 scan memory
- * uses), fused by reciprocal rank. Always filtered by the acting user and the persona.
+ * index) and embedding similarity (db/queries/vector-search.ts, as memory recall), fused by
+ * reciprocal rank. Always filtered by the acting user and the persona.
  */
 
 export interface KnowledgePassage {
@@ -35,7 +35,7 @@ export async function searchKnowledge(
   const scope = and(eq(knowledgeChunks.userId, userId), eq(knowledgeChunks.personaId, personaId));
   const tsquery = toOrTsquery(query);
   const document = knowledgeChunks.searchVector;
-  const [textHits, scan] = await Promise.all([
+  const [textHits, vectorHits] = await Promise.all([
     tsquery
       ? db
           .select({ id: knowledgeChunks.id })
@@ -44,18 +44,8 @@ export async function searchKnowledge(
           .orderBy(sql`ts_rank(${document}, to_tsquery('simple', ${tsquery})) desc`)
           .limit(PER_METHOD)
       : Promise.resolve([]),
-    vector?.length
-      ? db.select({ id: knowledgeChunks.id, base64: sql<string | null>`encode(${knowledgeChunks.embedding}, 'base64')` }).from(knowledgeChunks).where(scope)
-      : Promise.resolve([]),
+    vector?.length ? nearestRows(db, { table: "knowledge_chunks", scope: scope ?? sql`false`, query: vector, limit: PER_METHOD, embeddedOnly: true }) : Promise.resolve([]),
   ]);
-  const query32 = vector?.length ? Float32Array.from(vector) : null;
-  const vectorHits = query32
-    ? scan
-        .map((row) => ({ id: row.id, similarity: row.base64 ? dotWithBytes(Buffer.from(row.base64, "base64"), query32) : null }))
-        .filter((row): row is { id: string; similarity: number } => row.similarity !== null)
-        .sort((a, b) => b.similarity - a.similarity)
-        .slice(0, PER_METHOD)
-    : [];
   const fused = new Map<string, number>();
   for (const list of [textHits, vectorHits]) list.forEach((row, rank) => fused.set(row.id, (fused.get(row.id) ?? 0) + 1 / (RRF_K + rank + 1)));
   const top = [...fused.entries()].sort((a, b) => b[1] - a[1]).slice(0, limit);

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, inArray, lt } from "drizzle-orm";
+import { and, asc, eq, getTableColumns, inArray, lt } from "drizzle-orm";
 import { AppError } from "@/lib/errors/app-error";
 import type { EndLiveSessionInput, EndLiveSessionResult, SessionStatus } from "@/lib/live/contract";
 import { MEMORY_EXTRACT_JOB, memoryExtractKey } from "@/lib/memory/job-kinds";
@@ -17,7 +17,9 @@ export const STALE_SESSION_MS = 3 * 60_000;
 
 const OPEN: SessionStatus[] = ["CONNECTING", "ACTIVE"];
 
-export type LiveSessionRow = typeof liveSessions.$inferSelect;
+// A session as code reads it: without the generated search vectors (read only by SQL in history.ts).
+const { summarySearchVector: _summaryVector, summarySearchVectorSimple: _summaryVectorSimple, ...sessionColumns } = getTableColumns(liveSessions);
+export type LiveSessionRow = Omit<typeof liveSessions.$inferSelect, "summarySearchVector" | "summarySearchVectorSimple">;
 type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 type Executor = Database | Tx;
 
@@ -26,7 +28,7 @@ export const isOpenStatus = (status: SessionStatus) => OPEN.includes(status);
 /** The caller's session, or not_found (also for another user's id). */
 export async function getOwnedLiveSession(db: Executor, { userId, sessionId }: { userId: string; sessionId: string }): Promise<LiveSessionRow> {
   const [row] = await db
-    .select()
+    .select(sessionColumns)
     .from(liveSessions)
     .where(and(eq(liveSessions.id, sessionId), eq(liveSessions.userId, userId)))
     .limit(1);
@@ -87,7 +89,7 @@ export async function endLiveSession(
 ): Promise<EndLiveSessionResult> {
   return db.transaction(async (tx) => {
     const [session] = await tx
-      .select()
+      .select(sessionColumns)
       .from(liveSessions)
       .where(and(eq(liveSessions.id, sessionId), eq(liveSessions.userId, userId)))
       .for("update");
@@ -111,7 +113,7 @@ export async function closeStaleSessions(
   const cutoff = new Date(now.getTime() - staleAfterMs);
   return db.transaction(async (tx) => {
     const stale = await tx
-      .select()
+      .select(sessionColumns)
       .from(liveSessions)
       .where(and(eq(liveSessions.userId, userId), inArray(liveSessions.status, OPEN), lt(liveSessions.lastActivityAt, cutoff)))
       .for("update");
@@ -138,7 +140,7 @@ export async function closeOpenSessions(
   { userId, now, reason, abandoned = false, oldest }: { userId: string; now: Date; reason: string; abandoned?: boolean; oldest?: number },
 ): Promise<string[]> {
   const query = tx
-    .select()
+    .select(sessionColumns)
     .from(liveSessions)
     .where(and(eq(liveSessions.userId, userId), inArray(liveSessions.status, OPEN)))
     .orderBy(asc(liveSessions.startedAt), asc(liveSessions.id))
@@ -207,7 +209,7 @@ export async function createLiveSession(
     const [row] = await tx
       .insert(liveSessions)
       .values({ userId, status: "CONNECTING", ...values, startedAt: now, lastActivityAt: now, createdAt: now, updatedAt: now })
-      .returning();
+      .returning(sessionColumns);
     if (!row) throw new Error("live session insert returned no row");
     return row;
   });
@@ -221,7 +223,7 @@ export async function touchOpenSession(db: Database, { userId, sessionId, now = 
     .update(liveSessions)
     .set({ lastActivityAt: now })
     .where(and(eq(liveSessions.id, sessionId), eq(liveSessions.userId, userId), inArray(liveSessions.status, OPEN)))
-    .returning();
+    .returning(sessionColumns);
   if (row) return row;
   await getOwnedLiveSession(db, { userId, sessionId });
   throw new AppError("conflict:session", ENDED_MESSAGE);

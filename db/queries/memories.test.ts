@@ -10,6 +10,9 @@ import { describeEachDriver } from "../test/drivers";
 import { createLiveSession, endLiveSession } from "./live-sessions";
 import { lastConversation, markMemoriesUsed, recallCandidates } from "./memory-recall";
 import { applyExtraction, type PreparedOperation } from "./memory-writes";
+import { getJobByKey } from "./jobs";
+import { appendTurns } from "./transcripts";
+import { memoryExtractKey } from "@/lib/memory/job-kinds";
 import { deleteMemory, forgetEverything, listEntities, listMemories, updateMemory } from "./memories";
 
 const values = { model: "m", voice: "Puck", personaId: null, cameraEnabled: false, micEnabled: true, systemInstruction: "" };
@@ -166,5 +169,18 @@ describeEachDriver("memory queries", ({ db }) => {
     await recordToolCall(db(), { ...use, userId: other.id, callId: "call-2", summary: "Forgot 1 memory" });
     expect(await listToolCalls(db(), { userId: user.id, sessionId })).toEqual([expect.objectContaining({ name: "recall_memories", summary: "Recalled 2 memories" })]);
     expect(await listToolCalls(db(), { userId: other.id, sessionId })).toEqual([]);
+  });
+
+  it("a run that read fewer lines than are stored when it applies queues one more run; an overtaken run applies nothing", async () => {
+    const user = await createTestUser(db());
+    const sessionId = await endedSession(user.id);
+    const turn = (sequenceNumber: number) => ({ sequenceNumber, sender: "user" as const, text: `line ${sequenceNumber}`, startOffsetMs: null, endOffsetMs: null, latencyMs: null, interrupted: false, inputTokens: null, outputTokens: null });
+    await appendTurns(db(), { userId: user.id, sessionId, turns: [turn(0), turn(1), turn(2)] });
+    const read = { processed: false, after: null, through: 1 };
+    expect(await applyExtraction(db(), { userId: user.id, sessionId, operations: [op("The user likes figs")], summary: "s", title: "t", read })).toMatchObject({ added: 1 });
+    expect(await getJobByKey(db(), { dedupeKey: memoryExtractKey(sessionId, 1) })).toMatchObject({ status: "pending", payload: { sessionId } });
+    // The same run retried, or one that read from a point since passed, changes nothing.
+    expect(await applyExtraction(db(), { userId: user.id, sessionId, operations: [op("The user likes figs")], summary: "s", title: "t", read })).toBeNull();
+    expect(await applyExtraction(db(), { userId: user.id, sessionId, operations: [], summary: null, title: null, read: { processed: true, after: 0, through: 2 } })).toBeNull();
   });
 });

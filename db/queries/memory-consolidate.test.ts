@@ -1,9 +1,11 @@
+import { and, eq } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { embedText } from "@/e2e/gemini-double/extractor";
+import { liveSessions, memories } from "../schema";
 import { createTestUser } from "../test/fixtures";
 import { describeEachDriver } from "../test/drivers";
 import { createLiveSession, endLiveSession } from "./live-sessions";
-import { consolidateMemories } from "./memory-consolidate";
+import { consolidateMemories, foldOldConversations } from "./memory-consolidate";
 import { applyExtraction, type PreparedOperation } from "./memory-writes";
 import { listMemories, updateMemory } from "./memories";
 
@@ -39,5 +41,31 @@ describeEachDriver("memory consolidation", ({ db }) => {
     const umbrella = all.find((memory) => memory.content.includes("umbrella"))!;
     await updateMemory(db(), { userId: user.id, memoryId: umbrella.id, pinned: true });
     expect(await consolidateMemories(db(), { userId: user.id, since: now, now: new Date("2031-03-03T03:00:00Z") })).toEqual({ merged: 0, decayed: 0 });
+  });
+
+  it("folds an old conversation into its summary once: small unused facts superseded by it (source kept), important ones stay", async () => {
+    const user = await createTestUser(db());
+    const other = await createTestUser(db());
+    await learn(user.id, [op("The user once mentioned a green kite", { importance: 0.3 }), op("The user's daughter is called Ines", { importance: 0.8 })], "2031-01-05T10:00:00Z");
+    await learn(other.id, [op("The user once mentioned a red kite", { importance: 0.3 })], "2031-01-05T10:00:00Z");
+    await learn(user.id, [op("The user once mentioned a yellow kite", { importance: 0.3 })], "2031-03-01T10:00:00Z");
+    const now = new Date("2031-03-02T03:00:00Z");
+
+    expect(await foldOldConversations(db(), { userId: user.id, now })).toEqual({ folded: 1, superseded: 1 });
+    const stored = await db().select().from(memories).where(eq(memories.userId, user.id));
+    const summary = stored.find((memory) => memory.kind === "summary")!;
+    const oldSession = stored.find((memory) => memory.content.includes("green kite"))!.sourceSessionId;
+    expect(summary).toMatchObject({ content: "Conversation of 2031-01-05: s", sourceSessionId: oldSession, validTo: null });
+    expect(stored.find((memory) => memory.content.includes("green kite"))).toMatchObject({ validTo: now, supersededBy: summary.id, sourceSessionId: oldSession, sourceSequence: 0 });
+    expect(stored.find((memory) => memory.content.includes("Ines"))).toMatchObject({ validTo: null });
+    // The recent conversation is not old enough; another user's is not this user's to fold.
+    expect(stored.find((memory) => memory.content.includes("yellow kite"))).toMatchObject({ validTo: null });
+    expect((await db().select().from(memories).where(eq(memories.userId, other.id))).map((memory) => memory.kind)).toEqual(["fact"]);
+    const [session] = await db().select({ foldedAt: liveSessions.memoryFoldedAt }).from(liveSessions).where(eq(liveSessions.id, oldSession!));
+    expect(session?.foldedAt).toEqual(now);
+
+    // Once each: the next run finds nothing to fold.
+    expect(await foldOldConversations(db(), { userId: user.id, now: new Date("2031-03-03T03:00:00Z") })).toEqual({ folded: 0, superseded: 0 });
+    expect((await db().select().from(memories).where(and(eq(memories.userId, user.id), eq(memories.kind, "summary"))))).toHaveLength(1);
   });
 });

@@ -1,12 +1,13 @@
 import "server-only";
 import { and, eq, isNotNull, isNull, lt, sql } from "drizzle-orm";
 import type { Database } from "../index";
-import { memories } from "../schema";
+import { liveSessions, memories } from "../schema";
 
 /*
  * Consolidation of one user's memories (the seed's idea, run by a daily job): near-duplicates
  * folded into the stronger one (the weaker is superseded, keeping its row, dates and source), and
- * low-importance memories nobody used or confirmed for a month fade a little each run.
+ * low-importance memories nobody used or confirmed for a month fade a little each run, and old
+ * conversations are folded into their summaries.
  */
 
 export const DUPLICATE_SIMILARITY = 0.95;
@@ -77,6 +78,80 @@ export async function consolidateMemories(
       .returning({ id: memories.id });
     return { merged, decayed: decayed.length };
   });
+}
+
+export const FOLD_AFTER_DAYS = 30;
+const FOLD_BELOW = 0.5;
+const FOLD_PER_RUN = 50;
+
+/**
+ * Folds the caller's old conversations (ended, extracted and summarized, started more than
+ * FOLD_AFTER_DAYS ago) into their summaries, each once (`memory_folded_at`): the summary becomes a
+ * `summary` memory sourced to the conversation, and the small facts learned from it that nobody
+ * pinned, used or rated important are superseded by it. Those keep their rows, dates and source
+ * line (history, as any superseded memory); the conversation keeps its transcript.
+ */
+export async function foldOldConversations(
+  db: Database,
+  { userId, now = new Date(), limit = FOLD_PER_RUN }: { userId: string; now?: Date; limit?: number },
+): Promise<{ folded: number; superseded: number }> {
+  const cutoff = new Date(now.getTime() - FOLD_AFTER_DAYS * 86_400_000);
+  const due = and(
+    eq(liveSessions.userId, userId),
+    isNull(liveSessions.memoryFoldedAt),
+    isNotNull(liveSessions.memoryProcessedAt),
+    isNotNull(liveSessions.summary),
+    lt(liveSessions.startedAt, cutoff),
+  );
+  const old = await db.select({ id: liveSessions.id }).from(liveSessions).where(due).orderBy(liveSessions.startedAt).limit(limit);
+  let superseded = 0;
+  let folded = 0;
+  for (const { id } of old) {
+    const count = await db.transaction(async (tx) => {
+      // Taken under the row lock and re-checked: two runs fold a conversation once.
+      const [session] = await tx
+        .select({ summary: liveSessions.summary, startedAt: liveSessions.startedAt })
+        .from(liveSessions)
+        .where(and(eq(liveSessions.id, id), due))
+        .for("update");
+      if (!session?.summary) return null;
+      const [summary] = await tx
+        .insert(memories)
+        .values({
+          userId,
+          sourceSessionId: id,
+          kind: "summary",
+          content: `Conversation of ${session.startedAt.toISOString().slice(0, 10)}: ${session.summary}`,
+          importance: 0.3,
+          validFrom: now,
+          lastConfirmedAt: now,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning({ id: memories.id });
+      const smallFacts = await tx
+        .update(memories)
+        .set({ validTo: now, supersededBy: summary!.id, updatedAt: now })
+        .where(
+          and(
+            eq(memories.userId, userId),
+            eq(memories.sourceSessionId, id),
+            isNull(memories.validTo),
+            eq(memories.pinned, false),
+            eq(memories.useCount, 0),
+            lt(memories.importance, FOLD_BELOW),
+            sql`${memories.kind} <> 'summary'`,
+          ),
+        )
+        .returning({ id: memories.id });
+      await tx.update(liveSessions).set({ memoryFoldedAt: now }).where(eq(liveSessions.id, id));
+      return smallFacts.length;
+    });
+    if (count === null) continue;
+    folded += 1;
+    superseded += count;
+  }
+  return { folded, superseded };
 }
 
 /** Users holding current memories: whom a consolidation run visits (a job each). */

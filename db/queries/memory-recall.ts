@@ -1,14 +1,13 @@
 import "server-only";
 import { and, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { RANK_WEIGHTS } from "@/lib/memory/ranking";
-import { dotWithBytes } from "@/lib/memory/vector";
 import type { Database } from "../index";
 import { liveSessions, memories } from "../schema";
+import { nearestRows } from "./vector-search";
 
 /*
- * The one query module for similarity recall. Embeddings are float32 bytes and the similarity
- * is an exact scan (dot product of unit vectors) over the caller's current memories only, the
- * same on every driver: the tests' Debian PostgreSQL has no pgvector.
+ * Recall's candidates: the caller's current memories ranked by similarity (db/queries/vector-search.ts,
+ * pgvector or the exact scan) and importance, pinned first; the details only of those that made it.
  */
 
 export interface RecallCandidate {
@@ -26,31 +25,23 @@ export interface RecallCandidate {
 
 /**
  * Up to `limit` of the caller's current memories, pre-ranked by similarity and importance
- * (pinned first); the caller blends in recency (lib/memory/ranking.ts). The similarity is an
- * exact scan: the user's rows come with their raw float32 bytes and are scored here.
+ * (pinned first); the caller blends in recency (lib/memory/ranking.ts).
  */
 export async function recallCandidates(
   db: Database,
   { userId, query, limit = 200 }: { userId: string; query: number[] | null; limit?: number },
 ): Promise<RecallCandidate[]> {
   const current = and(eq(memories.userId, userId), isNull(memories.validTo), sql`${memories.kind} <> 'summary'`);
-  // Pass 1, every current memory but only what ranking needs: the vector's bytes as base64 text
-  // (decoded natively; drivers' bytea parsers are far slower, PGlite's most), importance and pin.
-  const scan = await db
-    .select({
-      id: memories.id,
-      importance: memories.importance,
-      pinned: memories.pinned,
-      base64: query?.length ? sql<string | null>`encode(${memories.embedding}, 'base64')` : sql<null>`null::text`,
-    })
-    .from(memories)
-    .where(current);
-  const vector = query?.length ? Float32Array.from(query) : null;
-  const scored = scan.map((row) => {
-    const similarity = vector && row.base64 ? dotWithBytes(Buffer.from(row.base64, "base64"), vector) : null;
-    return { id: row.id, pinned: row.pinned, similarity, pre: (similarity ?? 0) * RANK_WEIGHTS.similarity + row.importance * RANK_WEIGHTS.importance };
+  // Pass 1, every current memory but only what ranking needs.
+  const top = await nearestRows(db, {
+    table: "memories",
+    scope: current ?? sql`false`,
+    query,
+    limit,
+    first: sql<boolean>`${memories.pinned}`,
+    prior: sql<number>`${memories.importance} * ${RANK_WEIGHTS.importance}`,
+    similarityWeight: RANK_WEIGHTS.similarity,
   });
-  const top = scored.sort((a, b) => Number(b.pinned) - Number(a.pinned) || b.pre - a.pre).slice(0, limit);
   if (top.length === 0) return [];
   // Pass 2: the details of the few that made it.
   const details = await db

@@ -1,8 +1,10 @@
 import "server-only";
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, eq, gt, inArray, isNull, sql } from "drizzle-orm";
+import { MEMORY_EXTRACT_JOB, memoryExtractKey } from "@/lib/memory/job-kinds";
 import type { MemoryOperation } from "@/lib/memory/extraction-schema";
 import type { Database } from "../index";
-import { liveSessions, memories, memoryEntities } from "../schema";
+import { liveSessions, memories, memoryEntities, transcriptions } from "../schema";
+import { enqueueJob } from "./jobs";
 
 /*
  * Applying a conversation's extraction: in one transaction with the session's
@@ -121,42 +123,72 @@ export async function applyOperations(tx: Tx, { userId, sessionId, operations, n
 }
 
 /**
+ * What an extraction run read: whether the conversation had been processed before and through
+ * which line (`after`; the run read only the lines past it), and the last line it read (`through`).
+ */
+export interface ExtractionRead {
+  processed: boolean;
+  after: number | null;
+  through: number | null;
+}
+
+const FIRST_RUN: ExtractionRead = { processed: false, after: null, through: null };
+
+/**
  * Stores one conversation's extraction: operations, summary and (unless the user named it) the
- * title, and marks it processed. A conversation already processed is left alone (null).
+ * title, marks it processed and records the last line read. Applied only if the conversation is
+ * still as the run read it, so a retried or overtaken run changes nothing (null). Lines stored
+ * meanwhile (a late upload racing this run) queue the next run here; later ones do in transcripts.ts.
  */
 export async function applyExtraction(
   db: Database,
-  { userId, sessionId, operations, summary, title, now = new Date() }: {
+  { userId, sessionId, operations, summary, title, read, now = new Date() }: {
     userId: string;
     sessionId: string;
     operations: PreparedOperation[];
+    /** Null keeps the conversation's summary. */
     summary: string | null;
     title: string | null;
+    /** What the run read; without it (a first run that does not track lines), late lines are not looked for. */
+    read?: ExtractionRead;
     now?: Date;
   },
 ): Promise<ApplySummary | null> {
+  const { processed, after, through: readThrough } = read ?? FIRST_RUN;
   return db.transaction(async (tx) => {
     const [session] = await tx
-      .select({ id: liveSessions.id, title: liveSessions.title, processedAt: liveSessions.memoryProcessedAt })
+      .select({ title: liveSessions.title, summary: liveSessions.summary, processedAt: liveSessions.memoryProcessedAt, through: liveSessions.memoryExtractedThrough })
       .from(liveSessions)
       .where(and(eq(liveSessions.id, sessionId), eq(liveSessions.userId, userId)))
       .for("update");
-    if (!session || session.processedAt) return null;
+    if (!session || (session.processedAt !== null) !== processed || (processed && session.through !== after)) return null;
     const applied = await applyOperations(tx, { userId, sessionId, operations, now });
+    const through = readThrough ?? session.through;
     await tx
       .update(liveSessions)
-      .set({ summary, title: session.title ?? title, memoryProcessedAt: now })
+      .set({ summary: summary ?? session.summary, title: session.title ?? title, memoryProcessedAt: session.processedAt ?? now, memoryExtractedThrough: through })
       .where(eq(liveSessions.id, sessionId));
+    if (read) await queueLateLines(tx, { userId, sessionId, through, now });
     return applied;
   });
 }
 
+/**
+ * Queues extraction of the lines of an extracted conversation past `through` (uploaded after the
+ * run read it), once: the job's key names the point it starts from.
+ */
+export async function queueLateLines(tx: Tx, { userId, sessionId, through, now }: { userId: string; sessionId: string; through: number | null; now: Date }): Promise<void> {
+  const [late] = await tx
+    .select({ id: transcriptions.id })
+    .from(transcriptions)
+    .where(and(eq(transcriptions.sessionId, sessionId), through === null ? undefined : gt(transcriptions.sequenceNumber, through)))
+    .limit(1);
+  if (late) await enqueueJob(tx, { kind: MEMORY_EXTRACT_JOB, userId, payload: { sessionId }, dedupeKey: memoryExtractKey(sessionId, through), runAt: now });
+}
+
 /** Marks a conversation processed with nothing learned (memory off, "don't remember", no words). */
-export async function markMemoryProcessed(db: Database, { userId, sessionId, now = new Date() }: { userId: string; sessionId: string; now?: Date }): Promise<void> {
-  await db
-    .update(liveSessions)
-    .set({ memoryProcessedAt: now })
-    .where(and(eq(liveSessions.id, sessionId), eq(liveSessions.userId, userId), isNull(liveSessions.memoryProcessedAt)));
+export async function markMemoryProcessed(db: Database, { userId, sessionId, read, now = new Date() }: { userId: string; sessionId: string; read?: ExtractionRead; now?: Date }): Promise<void> {
+  await applyExtraction(db, { userId, sessionId, operations: [], summary: null, title: null, read, now });
 }
 
 /** The caller's memories that still need an embedding (edited, or saved mid-talk). */

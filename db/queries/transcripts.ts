@@ -1,11 +1,12 @@
 import "server-only";
-import { asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { AppError } from "@/lib/errors/app-error";
 import type { AppendTurnsResult, SessionStatus, TurnInput } from "@/lib/live/contract";
 import type { Database } from "../index";
-import { transcriptions } from "../schema";
+import { liveSessions, transcriptions } from "../schema";
 import { rows } from "./analytics-sql";
 import { getOwnedLiveSession, isOpenStatus } from "./live-sessions";
+import { queueLateLines } from "./memory-writes";
 import { writeAnalyticsOrDefer } from "./session-analytics";
 
 const toRow = (turn: TurnInput) => ({
@@ -73,13 +74,23 @@ export async function appendTurns(
   return { acknowledged };
 }
 
-/** The rare late flush: stored, then the ended session's analytics recomputed, in one transaction. */
+/**
+ * The rare late flush: stored, then the ended session's analytics recomputed and, if its memory
+ * was already extracted, another extraction run queued for the new lines, in one transaction.
+ * The session row is held (FOR UPDATE) as an extraction run holds it while applying: whichever
+ * commits second sees the other's work and queues the run (memory-writes.ts queueLateLines).
+ */
 async function appendToEndedSession(
   db: Database,
   { userId, sessionId, turns, now }: { userId: string; sessionId: string; turns: TurnInput[]; now: Date },
 ): Promise<void> {
   await db.transaction(async (tx) => {
-    const session = await getOwnedLiveSession(tx, { userId, sessionId });
+    const [session] = await tx
+      .select({ startedAt: liveSessions.startedAt, memoryProcessedAt: liveSessions.memoryProcessedAt, through: liveSessions.memoryExtractedThrough })
+      .from(liveSessions)
+      .where(and(eq(liveSessions.id, sessionId), eq(liveSessions.userId, userId)))
+      .for("update");
+    if (!session) throw new AppError("not_found:session");
     const inserted = await tx
       .insert(transcriptions)
       .values(
@@ -102,7 +113,9 @@ async function appendToEndedSession(
       )
       .onConflictDoNothing({ target: [transcriptions.sessionId, transcriptions.sequenceNumber] })
       .returning({ sequenceNumber: transcriptions.sequenceNumber });
-    if (inserted.length > 0) await writeAnalyticsOrDefer(tx, { sessionId, userId });
+    if (inserted.length === 0) return;
+    await writeAnalyticsOrDefer(tx, { sessionId, userId });
+    if (session.memoryProcessedAt) await queueLateLines(tx, { userId, sessionId, through: session.through, now });
   });
 }
 

@@ -52,6 +52,11 @@ export const liveSessions = pgTable(
     memoryOptOut: boolean("memory_opt_out").notNull().default(false),
     // When the memory job finished with this conversation (extracted, or skipped by a setting).
     memoryProcessedAt: timestamp("memory_processed_at", { withTimezone: true }),
+    // The last line (sequence number) the memory job has read: a line uploaded later (an offline
+    // batch) is past it, and the conversation is extracted again from there.
+    memoryExtractedThrough: integer("memory_extracted_through"),
+    // When consolidation folded this old conversation's memories into its summary (once each).
+    memoryFoldedAt: timestamp("memory_folded_at", { withTimezone: true }),
     startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
     endedAt: timestamp("ended_at", { withTimezone: true }),
     lastActivityAt: timestamp("last_activity_at", { withTimezone: true }).notNull().defaultNow(),
@@ -62,8 +67,13 @@ export const liveSessions = pgTable(
     clientStats: jsonb("client_stats").$type<ClientStatsReport>(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    // Title and AI summary, found by search like the lines (db/queries/history.ts): stemmed, and as typed.
+    summarySearchVector: tsvector("summary_search_vector").generatedAlwaysAs(sql`to_tsvector('english', coalesce(title, '') || ' ' || coalesce(summary, ''))`),
+    summarySearchVectorSimple: tsvector("summary_search_vector_simple").generatedAlwaysAs(sql`to_tsvector('simple', coalesce(title, '') || ' ' || coalesce(summary, ''))`),
   },
   (t) => [
+    index("live_sessions_user_summary_search_idx").using("gin", t.userId, t.summarySearchVector),
+    index("live_sessions_user_summary_search_simple_idx").using("gin", t.userId, t.summarySearchVectorSimple),
     index("live_sessions_user_started_idx").on(t.userId, t.startedAt.desc(), t.id.desc()),
     index("live_sessions_status_idx").on(t.status, t.lastActivityAt),
     // The user's open conversations, counted under a lock by every Start against their

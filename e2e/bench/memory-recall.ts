@@ -11,8 +11,8 @@ import { timeQuery } from "./timing";
 
 /*
  * Memory recall for one user holding 500 / 5,000 / 50,000 memories (256-dimension embeddings,
- * the default): the similarity query (exact scan in SQL, as the recall tool runs it after its
- * embedding call) and Start's memory composition (the setup's memory block, no model call).
+ * the default): the similarity query (db/queries/vector-search.ts: the exact scan on PostgreSQL 15,
+ * pgvector on PGlite; as the recall tool runs it after its embedding call) and Start's memory composition (the setup's memory block, no model call).
  * Also the tokens of memory a setup carries.
  */
 
@@ -69,14 +69,14 @@ export async function run(): Promise<BenchFigure[]> {
   if ("skipped" in pg) figures.push({ name: `PostgreSQL skipped: ${pg.skipped}`, value: 0, unit: "" });
   else {
     try {
-      figures.push(...(await measure("PostgreSQL", pg, SIZES)));
+      figures.push(...(await measure("PostgreSQL (exact scan)", pg, SIZES)));
     } finally {
       await pg.dispose();
     }
   }
   const lite = await seededPglite({ ...seed, tag: newSeedTag() });
   try {
-    figures.push(...(await measure("PGlite", lite, SIZES.slice(0, 2))));
+    figures.push(...(await measure("PGlite (pgvector)", lite, SIZES.slice(0, 2))));
   } finally {
     await lite.dispose();
   }

@@ -4,6 +4,7 @@ import { test } from "../fixtures/test";
 import { geminiDouble } from "../live/double";
 import { saveTestKey } from "../live/gemini-key";
 import { LivePage } from "../live/live-page";
+import { SessionsPage } from "../pages/sessions-page";
 
 /*
  * Memory end to end, with the fake microphone and the Gemini double (its rule-based extractor
@@ -83,6 +84,15 @@ test("a conversation's facts appear on Memory with their source line and carry i
   await expect(page.getByTestId("replay-title")).toHaveText("Sister Anna lives in Lisbon");
   await expect(page.getByTestId("replay-summary")).toContainText("Anna lives in Lisbon");
   await expect(page.getByText(FACTS).first()).toBeVisible();
+  // Search finds the conversation by its AI summary ("The user shared: …"), a word no line has.
+  const sessions = new SessionsPage(page);
+  await sessions.goto();
+  await sessions.searchFor("shared");
+  await expect(sessions.hits).toHaveCount(1);
+  await expect(sessions.hits.first()).toHaveAttribute("data-match", "summary");
+  await expect(sessions.hits.first()).toContainText("Summary");
+  await expect(page.getByTestId("history-hits-summary")).toHaveText("1 matching summary, best match first");
+  await expect(sessions.hits.first()).toHaveAttribute("href", `/sessions/${first}`);
 
   // Conversation 2: the setup locked into its token carries what was learned and the summary, and
   // asked "where does my sister live?" the model recalls it mid-talk through the memory tool.

@@ -64,7 +64,7 @@ export const API_OPERATIONS = {
     path: "/api/v1/search",
     scope: "transcripts:read",
     summary: "Search your transcripts",
-    description: "Lines matching `q`, best match first, by keyset paging.",
+    description: "Lines matching `q`, and conversations whose title or AI summary matches it (`match: \"summary\"`), best match first, by keyset paging.",
     query: s.searchQuery,
     params: s.noParams,
     response: s.searchPage,

@@ -84,16 +84,17 @@ export const sessionPage = page(sessionListItem, "SessionPage");
 
 export const searchHit = z
   .object({
-    id: z.uuid(),
+    id: z.uuid().meta({ description: "The matching line's id, or the conversation's for a summary match." }),
+    match: z.enum(["line", "summary"]).meta({ description: "A transcript line, or the conversation's title or AI summary (then the line fields are null)." }),
     sessionId: z.uuid(),
     sessionTitle: z.string().nullable(),
     personaName: z.string().nullable().meta({ description: "The persona the conversation was with, as named then; null for the default companion." }),
     firstLine: z.string().nullable(),
     startedAt: z.string(),
-    sequenceNumber: z.number().int(),
-    sender: z.enum(["user", "model"]),
+    sequenceNumber: z.number().int().nullable(),
+    sender: z.enum(["user", "model"]).nullable(),
     startOffsetMs: z.number().nullable(),
-    snippet: z.string().meta({ description: "The line around the match; matched words between U+E000 and U+E001." }),
+    snippet: z.string().meta({ description: "The line (or summary) around the match; matched words between U+E000 and U+E001." }),
   })
   .meta({ id: "SearchHit" });
 

@@ -21,18 +21,20 @@ export interface SessionListItem {
 }
 
 export interface SearchHit {
-  /** The matching line's id. */
+  /** The matching line's id, or the conversation's when its title or summary matched. */
   id: string;
+  /** A line of the transcript, or the conversation's title or AI summary (no line: the line fields are null). */
+  match: "line" | "summary";
   sessionId: string;
   sessionTitle: string | null;
   /** The persona the conversation was with, as named then; null for the default companion. */
   personaName: string | null;
   firstLine: string | null;
   startedAt: string;
-  sequenceNumber: number;
-  sender: "user" | "model";
+  sequenceNumber: number | null;
+  sender: "user" | "model" | null;
   startOffsetMs: number | null;
-  /** The line around the match, the matched words between HIGHLIGHT_START and HIGHLIGHT_END. */
+  /** The line (or summary) around the match, the matched words between HIGHLIGHT_START and HIGHLIGHT_END. */
   snippet: string;
 }
 

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Database } from "@/db";
 import { enqueueJob, type JobRow } from "@/db/queries/jobs";
-import { consolidateMemories, usersWithMemories } from "@/db/queries/memory-consolidate";
+import { consolidateMemories, foldOldConversations, usersWithMemories } from "@/db/queries/memory-consolidate";
 import { PermanentJobError } from "@/lib/jobs/runner";
 import { MEMORY_CONSOLIDATE_JOB } from "./job-kinds";
 
@@ -24,4 +24,5 @@ export async function runMemoryConsolidationJob(db: Database, job: JobRow): Prom
   const since = job.payload.since ? new Date(job.payload.since) : null;
   if (!job.userId || !since || Number.isNaN(since.getTime())) throw new PermanentJobError("payload without a user or date");
   await consolidateMemories(db, { userId: job.userId, since });
+  await foldOldConversations(db, { userId: job.userId });
 }

@@ -74,6 +74,38 @@ describeEachDriver(
       expect(await getJobByKey(db(), { dedupeKey: memoryExtractKey(sessionId) })).toMatchObject({ status: "done", attempts: 1 });
     });
 
+    it("extracts lines uploaded after the extraction (an offline batch) in one more run, over those lines only", async () => {
+      const user = await createTestUser(db());
+      const sessionId = await conversation(user.id, [
+        ["user", "My sister Anna lives in Lisbon."],
+        ["model", "Lovely city."],
+      ]);
+      expect(await run()).toMatchObject({ done: 1 });
+      expect(await db().select({ through: liveSessions.memoryExtractedThrough }).from(liveSessions).where(eq(liveSessions.id, sessionId))).toEqual([{ through: 1 }]);
+
+      // Two late batches before the next run: one job, keyed by where the last run stopped.
+      await appendTurns(db(), { userId: user.id, sessionId, turns: [turn(2, "user", "I'm allergic to peanuts.")], now: clock });
+      await appendTurns(db(), { userId: user.id, sessionId, turns: [turn(3, "user", "My brother Tom lives in Rome.")], now: clock });
+      // A retried batch of a line the run has read queues nothing.
+      await appendTurns(db(), { userId: user.id, sessionId, turns: [turn(0, "user", "My sister Anna lives in Lisbon.")], now: clock });
+      const pending = await db().select({ key: jobs.dedupeKey }).from(jobs).where(eq(jobs.status, "pending"));
+      expect(pending).toEqual([{ key: memoryExtractKey(sessionId, 1) }]);
+
+      expect(await run()).toMatchObject({ done: 1 });
+      const learned = await listMemories(db(), { userId: user.id });
+      expect(learned.map((memory) => [memory.content, memory.sourceSequence]).sort()).toEqual([
+        ["The user is allergic to peanuts", 2],
+        ["The user's brother Tom lives in Rome", 3],
+        ["The user's sister Anna lives in Lisbon", 0],
+      ]);
+      const [session] = await db().select().from(liveSessions).where(eq(liveSessions.id, sessionId));
+      expect(session).toMatchObject({ memoryExtractedThrough: 3, title: "Sister Anna lives in Lisbon" });
+      // The double summarizes what it was sent: the late lines only.
+      expect(session?.summary).toContain("Tom lives in Rome");
+      expect(session?.summary).not.toContain("Anna");
+      expect(await run()).toMatchObject({ claimed: 0 });
+    });
+
     it("rejects malformed model JSON, stores nothing, and retries to success", async () => {
       const user = await createTestUser(db());
       double.setScript({ malformedJson: 1 });

@@ -3,7 +3,7 @@ import type { Database } from "@/db";
 import type { JobRow } from "@/db/queries/jobs";
 import { getOwnedLiveSession } from "@/db/queries/live-sessions";
 import { recallCandidates } from "@/db/queries/memory-recall";
-import { applyExtraction, markMemoryProcessed, type PreparedOperation } from "@/db/queries/memory-writes";
+import { applyExtraction, type ExtractionRead, markMemoryProcessed, type PreparedOperation } from "@/db/queries/memory-writes";
 import { getPreferences } from "@/db/queries/preferences";
 import { listTurns } from "@/db/queries/transcripts";
 import { isAppError } from "@/lib/errors/app-error";
@@ -17,7 +17,8 @@ import { buildExtractionPrompt, EXTRACTION_SYSTEM_INSTRUCTION, type PromptLine }
 /*
  * The "memory.extract" job: after a conversation ends, ask the text model for a title, a
  * summary and memory operations, embed the new sentences, and store it all at once. Runs off
- * the request path; a failure leaves the job to be retried, never half-stored.
+ * the request path; a failure leaves the job to be retried, never half-stored. Lines uploaded
+ * after a run (an offline batch) queue another run over just those (db/queries/memory-writes.ts).
  */
 
 export interface ExtractionOptions {
@@ -39,15 +40,20 @@ export async function extractConversationMemories(
     if (isAppError(error) && error.type === "not_found") throw new PermanentJobError("session is gone");
     throw error;
   }
-  if (session.memoryProcessedAt) return "already";
   if (session.status === "CONNECTING" || session.status === "ACTIVE") throw new Error("session still open");
+  // A conversation extracted before is read again only past its last extracted line: lines
+  // uploaded later (an offline batch) are what this run is for.
+  const processed = session.memoryProcessedAt !== null;
+  const after = processed ? session.memoryExtractedThrough : null;
+  const turns = (await listTurns(db, { userId, sessionId })).filter((turn) => !processed || after === null || turn.sequenceNumber > after);
+  if (processed && turns.length === 0) return "already";
+  const read: ExtractionRead = { processed, after, through: turns.reduce<number | null>((last, turn) => Math.max(last ?? turn.sequenceNumber, turn.sequenceNumber), after) };
   const preferences = await getPreferences(db, { userId });
-  const turns = await listTurns(db, { userId, sessionId });
   const lines: PromptLine[] = turns
     .filter((turn) => turn.text.trim())
     .map((turn) => ({ seq: turn.sequenceNumber, speaker: turn.sender === "user" ? "user" : "assistant", text: turn.text }));
   if (!preferences.memoryEnabled || session.memoryOptOut || !lines.some((line) => line.speaker === "user")) {
-    await markMemoryProcessed(db, { userId, sessionId, now: now() });
+    await markMemoryProcessed(db, { userId, sessionId, read, now: now() });
     return "skipped";
   }
 
@@ -59,6 +65,7 @@ export async function extractConversationMemories(
     prompt: buildExtractionPrompt({
       today: now().toISOString().slice(0, 10),
       transcript: lines,
+      summarySoFar: processed ? session.summary : null,
       memories: known.map((memory) => ({ id: memory.id, kind: memory.kind, content: memory.content })),
     }),
     schema: extractionResult,
@@ -76,7 +83,7 @@ export async function extractConversationMemories(
     sourceSequence: operation.sourceLines.find((seq) => sequences.has(seq)) ?? null,
     embedding: embeddingOf.get(operation) ?? null,
   }));
-  const applied = await applyExtraction(db, { userId, sessionId, operations, summary: result.summary, title: result.title, now: now() });
+  const applied = await applyExtraction(db, { userId, sessionId, operations, summary: result.summary, title: result.title, read, now: now() });
   if (applied?.created.length) await emitMemoriesCreated(db, { userId, memories: applied.created.map((memory) => ({ ...memory, sessionId })) });
   return "extracted";
 }

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, expect, it, vi } from "vitest";
 import { createApiKey, listApiRequests, revokeApiKey } from "@/db/queries/api-keys";
-import { apiKeys } from "@/db/schema";
+import { apiKeys, liveSessions } from "@/db/schema";
 import { describeEachDriver } from "@/db/test/drivers";
 import { createTestUser } from "@/db/test/fixtures";
 import { storeConversation } from "@/db/test/history-fixtures";
@@ -60,6 +60,9 @@ describeEachDriver("/api/v1: keys, scopes, owners, limits and the documented sha
     const other = await createTestUser(db());
     mine = (await storeConversation(db(), { userId: owner.id, startedAt: new Date("2030-01-02T10:00:00Z"), lines: ["what a sunny morning today", "it is lovely"] })).id;
     theirs = (await storeConversation(db(), { userId: other.id, startedAt: new Date("2030-01-02T11:00:00Z"), lines: ["a sunny secret of someone else", "ok"] })).id;
+    // Found by their summaries too: the search answer then holds a summary hit (no line fields).
+    await db().update(liveSessions).set({ summary: "Talked about the sunny weather." }).where(eq(liveSessions.id, mine));
+    await db().update(liveSessions).set({ summary: "Someone else's sunny summary." }).where(eq(liveSessions.id, theirs));
     fullKey = await keyWith([...API_SCOPES]);
     myMemory = (await addUserMemory(db(), { userId: owner.id, content: "The user grows tomatoes" })).id;
     theirMemory = (await addUserMemory(db(), { userId: other.id, content: "Someone else's secret garden" })).id;
@@ -98,7 +101,8 @@ describeEachDriver("/api/v1: keys, scopes, owners, limits and the documented sha
     const list = await (await call(routes.sessions.GET, "/x", { key: fullKey })).json();
     expect(list.items.map((item: { id: string }) => item.id)).toEqual([mine]);
     const hits = await (await call(routes.search.GET, "/x", { key: fullKey, query: { q: "sunny" } })).json();
-    expect(hits.items.map((hit: { sessionId: string }) => hit.sessionId)).toEqual([mine]);
+    expect(hits.items.map((hit: { sessionId: string; match: string }) => [hit.match, hit.sessionId]).sort()).toEqual([["line", mine], ["summary", mine]]);
+    expect(hits.items.find((hit: { match: string }) => hit.match === "summary")).toMatchObject({ id: mine, sequenceNumber: null, sender: null, startOffsetMs: null });
     await expectError(await call(routes.session.GET, "/x", { key: fullKey, params: { id: theirs } }), 404, "not_found:session");
     await expectError(await call(routes.exportOne.GET, "/x", { key: fullKey, params: { id: theirs } }), 404, "not_found:session");
     await expectError(await call(routes.session.GET, "/x", { key: fullKey, params: { id: "not-a-uuid" } }), 404, "not_found:session");
