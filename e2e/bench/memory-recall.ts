@@ -76,7 +76,7 @@ export async function run(): Promise<BenchFigure[]> {
   }
   const lite = await seededPglite({ ...seed, tag: newSeedTag() });
   try {
-    figures.push(...(await measure("PGlite (pgvector)", lite, SIZES.slice(0, 2))));
+    figures.push(...(await measure("PGlite (pgvector)", lite, SIZES)));
   } finally {
     await lite.dispose();
   }

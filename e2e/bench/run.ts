@@ -12,6 +12,7 @@ const BENCHMARKS: { name: string; load: () => Promise<{ run: Benchmark }> }[] = 
   { name: "Admin and Insights queries (seeded 1k users / 100k conversations / 2M turns)", load: () => import("./analytics-queries") },
   { name: "password check: worst case of a sign-up's strength estimate", load: () => import("./password-check") },
   { name: "memory recall (one user, 500 / 5,000 / 50,000 memories)", load: () => import("./memory-recall") },
+  { name: "memory extraction: jobs against the Gemini double (PostgreSQL, PGlite)", load: () => import("./memory-extraction") },
   { name: "knowledge search (one persona, 2,000 chunks)", load: () => import("./knowledge-search") },
   { name: "api: REST v1 sessions list and search, 50 keys at once (PostgreSQL, next start)", load: () => import("./api") },
   { name: "webhooks: delivery throughput and enqueue → received (PostgreSQL, PGlite)", load: () => import("./webhooks") },
