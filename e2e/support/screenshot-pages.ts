@@ -180,6 +180,17 @@ export const SCREENSHOT_PAGES: ScreenshotPage[] = [
       await page.getByTestId("history-hit").first().waitFor();
     },
   },
+  {
+    // A title (and summary) match beside a line match.
+    name: "sessions-searching-title",
+    path: "/settings",
+    as: "admin",
+    prepare: async (page) => {
+      await fillHistory(page);
+      await page.goto("/sessions?q=interview");
+      await page.getByTestId("history-hit").first().waitFor();
+    },
+  },
   { name: "replay-audio", path: "/settings", as: "member", prepare: (page) => openReplay(page, { recorded: true }) },
   { name: "replay-no-audio", path: "/settings", as: "member", prepare: (page) => openReplay(page, { recorded: false }) },
   { name: "replay-not-found", path: "/sessions/00000000-0000-4000-8000-000000000000", as: "member" },
