@@ -38,6 +38,7 @@ export const KIND_GROUPS: { kind: string; title: string }[] = [
   { kind: "preference", title: "Preferences" },
   { kind: "goal", title: "Goals" },
   { kind: "event", title: "Events" },
+  { kind: "summary", title: "Past conversations" },
 ];
 
 export const sourceHref = (memory: Pick<MemoryView, "sourceSessionId" | "sourceSequence">) =>

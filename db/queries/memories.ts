@@ -66,7 +66,6 @@ export async function listMemories(
     .where(
       and(
         eq(memories.userId, userId),
-        sql`${memories.kind} <> 'summary'`,
         pattern ? or(ilike(memories.content, pattern), mentions(sql`e.name ilike ${pattern}`)) : undefined,
         entity ? mentions(sql`lower(e.name) = lower(${entity})`) : undefined,
       ),

@@ -7,7 +7,10 @@ import { describeEachDriver } from "../test/drivers";
 import { createLiveSession, endLiveSession } from "./live-sessions";
 import { consolidateMemories, foldOldConversations } from "./memory-consolidate";
 import { applyExtraction, type PreparedOperation } from "./memory-writes";
+import { getJobByKey } from "./jobs";
 import { listMemories, updateMemory } from "./memories";
+import { recallCandidates } from "./memory-recall";
+import { setEmbeddings } from "./memory-writes";
 
 const values = { model: "m", voice: "Puck", personaId: null, cameraEnabled: false, micEnabled: true, systemInstruction: "" };
 const op = (content: string, over: Partial<PreparedOperation> = {}): PreparedOperation => ({
@@ -63,6 +66,14 @@ describeEachDriver("memory consolidation", ({ db }) => {
     expect((await db().select().from(memories).where(eq(memories.userId, other.id))).map((memory) => memory.kind)).toEqual(["fact"]);
     const [session] = await db().select({ foldedAt: liveSessions.memoryFoldedAt }).from(liveSessions).where(eq(liveSessions.id, oldSession!));
     expect(session?.foldedAt).toEqual(now);
+
+    // What the folded facts said stays recallable through the summary: listed, embedded by a job, recalled.
+    expect((await listMemories(db(), { userId: user.id })).map((memory) => memory.id)).toContain(summary.id);
+    expect(await getJobByKey(db(), { dedupeKey: `memory.embed:${user.id}` })).toMatchObject({ kind: "memory.embed", status: "pending" });
+    await setEmbeddings(db(), { userId: user.id, vectors: [{ id: summary.id, content: summary.content, embedding: embedText("green kite", 64) }] });
+    const recalled = await recallCandidates(db(), { userId: user.id, query: embedText("green kite", 64), limit: 3 });
+    expect(recalled.map((memory) => memory.id)).toContain(summary.id);
+    expect(recalled.map((memory) => memory.content)).not.toContain("The user once mentioned a green kite");
 
     // Once each: the next run finds nothing to fold.
     expect(await foldOldConversations(db(), { userId: user.id, now: new Date("2031-03-03T03:00:00Z") })).toEqual({ folded: 0, superseded: 0 });

@@ -1,7 +1,9 @@
 import "server-only";
 import { and, eq, isNotNull, isNull, lt, sql } from "drizzle-orm";
 import type { Database } from "../index";
+import { MEMORY_EMBED_JOB } from "@/lib/memory/job-kinds";
 import { liveSessions, memories } from "../schema";
+import { enqueueJob } from "./jobs";
 
 /*
  * Consolidation of one user's memories (the seed's idea, run by a daily job): near-duplicates
@@ -145,6 +147,8 @@ export async function foldOldConversations(
         )
         .returning({ id: memories.id });
       await tx.update(liveSessions).set({ memoryFoldedAt: now }).where(eq(liveSessions.id, id));
+      // The summary is recalled by similarity like any memory: it gets its embedding from a job.
+      await enqueueJob(tx, { kind: MEMORY_EMBED_JOB, userId, payload: {}, dedupeKey: `${MEMORY_EMBED_JOB}:${userId}`, requeue: true, runAt: now });
       return smallFacts.length;
     });
     if (count === null) continue;

@@ -31,7 +31,8 @@ export async function recallCandidates(
   db: Database,
   { userId, query, limit = 200 }: { userId: string; query: number[] | null; limit?: number },
 ): Promise<RecallCandidate[]> {
-  const current = and(eq(memories.userId, userId), isNull(memories.validTo), sql`${memories.kind} <> 'summary'`);
+  // Folded conversations' summaries included: they carry what the small facts they replaced said.
+  const current = and(eq(memories.userId, userId), isNull(memories.validTo));
   // Pass 1, every current memory but only what ranking needs.
   const top = await nearestRows(db, {
     table: "memories",

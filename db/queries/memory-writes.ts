@@ -196,7 +196,7 @@ export async function listUnembedded(db: Database, { userId, limit = 100 }: { us
   return db
     .select({ id: memories.id, content: memories.content })
     .from(memories)
-    .where(and(eq(memories.userId, userId), isNull(memories.embedding), isNull(memories.validTo), sql`${memories.kind} <> 'summary'`))
+    .where(and(eq(memories.userId, userId), isNull(memories.embedding), isNull(memories.validTo)))
     .limit(limit);
 }
 
