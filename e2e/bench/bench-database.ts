@@ -3,8 +3,9 @@ import os from "node:os";
 import path from "node:path";
 import { openPg, openPglite, type DatabaseHandle } from "@/db/index";
 import { migrateDatabase } from "@/db/migrate";
-import { seedDatabase, type SeedOptions, type SeedResult } from "@/db/seed/seed";
+import { newSeedTag, seedDatabase, type SeedOptions, type SeedResult } from "@/db/seed/seed";
 import { clusterUnavailableReason, startPostgresCluster } from "@/db/test/postgres-cluster";
+import type { BenchFigure } from "./figure";
 
 /*
  * A seeded database for a query benchmark: a throwaway PostgreSQL 15 cluster (the same one the
@@ -17,6 +18,35 @@ export interface BenchDatabase {
   /** The PostgreSQL cluster's URL, for an app server the benchmark starts on it (null for PGlite). */
   url: string | null;
   dispose: () => Promise<void>;
+}
+
+export type BenchDriver = "PostgreSQL" | "PGlite";
+
+/**
+ * `measure` on a throwaway PostgreSQL 15 (a figure says why where the machine has none), then on
+ * PGlite, each seeded alike and removed afterwards.
+ */
+export async function onEachDatabase(
+  options: Omit<SeedOptions, "tag">,
+  measure: (driver: BenchDriver, bench: BenchDatabase) => Promise<BenchFigure[]>,
+): Promise<BenchFigure[]> {
+  const figures: BenchFigure[] = [];
+  const postgres = await seededPostgres({ ...options, tag: newSeedTag() });
+  if ("skipped" in postgres) figures.push({ name: `PostgreSQL skipped: ${postgres.skipped}`, value: 0, unit: "" });
+  else {
+    try {
+      figures.push(...(await measure("PostgreSQL", postgres)));
+    } finally {
+      await postgres.dispose();
+    }
+  }
+  const pglite = await seededPglite({ ...options, tag: newSeedTag() });
+  try {
+    figures.push(...(await measure("PGlite", pglite)));
+  } finally {
+    await pglite.dispose();
+  }
+  return figures;
 }
 
 export async function seededPostgres(options: SeedOptions): Promise<BenchDatabase | { skipped: string }> {

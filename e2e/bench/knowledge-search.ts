@@ -3,7 +3,7 @@ import type { Database } from "@/db/index";
 import { searchKnowledge } from "@/db/queries/knowledge-search";
 import { knowledgeChunks, knowledgeDocuments, personas } from "@/db/schema";
 import { newSeedTag } from "@/db/seed/seed";
-import { seededPglite, seededPostgres, type BenchDatabase } from "./bench-database";
+import { onEachDatabase, type BenchDatabase } from "./bench-database";
 import type { BenchFigure } from "./figure";
 import { heaviestUser } from "./history-queries";
 import { timeQuery } from "./timing";
@@ -47,23 +47,8 @@ async function measure(label: string, bench: BenchDatabase): Promise<BenchFigure
   return timeQuery(`${label}: search_knowledge, 2,000 chunks`, () => searchKnowledge(db, { userId, personaId, query: "when is the lemon tart made", vector }), { rounds: 30, target: "≤ 40 ms" });
 }
 
+const PATH_LABEL = { PostgreSQL: "PostgreSQL (exact scan)", PGlite: "PGlite (pgvector)" } as const;
+
 export async function run(): Promise<BenchFigure[]> {
-  const seed = { users: 2, sessions: 2, turnsPerSession: 2, days: 1, password: "bench-password", tag: newSeedTag() };
-  const figures: BenchFigure[] = [];
-  const pg = await seededPostgres(seed);
-  if ("skipped" in pg) figures.push({ name: `PostgreSQL skipped: ${pg.skipped}`, value: 0, unit: "" });
-  else {
-    try {
-      figures.push(...(await measure("PostgreSQL (exact scan)", pg)));
-    } finally {
-      await pg.dispose();
-    }
-  }
-  const lite = await seededPglite({ ...seed, tag: newSeedTag() });
-  try {
-    figures.push(...(await measure("PGlite (pgvector)", lite)));
-  } finally {
-    await lite.dispose();
-  }
-  return figures;
+  return onEachDatabase({ users: 2, sessions: 2, turnsPerSession: 2, days: 1, password: "bench-password" }, (driver, bench) => measure(PATH_LABEL[driver], bench));
 }

@@ -4,7 +4,6 @@ import type { Database } from "@/db/index";
 import { createLiveSession, endLiveSession } from "@/db/queries/live-sessions";
 import { appendTurns } from "@/db/queries/transcripts";
 import { jobs, user } from "@/db/schema";
-import { newSeedTag } from "@/db/seed/seed";
 import { TEST_GEMINI_KEY } from "@/e2e/gemini-double/constants";
 import { startGeminiDouble, type GeminiDouble } from "@/e2e/gemini-double/server";
 import { percentileNearestRank } from "@/lib/analytics/session-metrics";
@@ -12,7 +11,7 @@ import { resetBreakers } from "@/lib/jobs/breakers";
 import { runDueJobs } from "@/lib/jobs/runner";
 import { extractConversationMemories } from "@/lib/memory/extraction";
 import { MEMORY_EXTRACT_JOB } from "@/lib/memory/job-kinds";
-import { seededPglite, seededPostgres, type BenchDatabase } from "./bench-database";
+import { onEachDatabase, type BenchDatabase } from "./bench-database";
 import type { BenchFigure } from "./figure";
 
 /*
@@ -89,24 +88,8 @@ async function measure(label: string, bench: BenchDatabase, double: GeminiDouble
 
 export async function run(): Promise<BenchFigure[]> {
   const double = await startGeminiDouble();
-  const figures: BenchFigure[] = [];
   try {
-    const postgres = await seededPostgres({ ...SEED, tag: newSeedTag() });
-    if ("skipped" in postgres) console.log(`[memory extraction] PostgreSQL skipped: ${postgres.skipped}`);
-    else {
-      try {
-        figures.push(...(await measure("PostgreSQL", postgres, double)));
-      } finally {
-        await postgres.dispose();
-      }
-    }
-    const pglite = await seededPglite({ ...SEED, tag: newSeedTag() });
-    try {
-      figures.push(...(await measure("PGlite", pglite, double)));
-    } finally {
-      await pglite.dispose();
-    }
-    return figures;
+    return await onEachDatabase(SEED, (driver, bench) => measure(driver, bench, double));
   } finally {
     await double.close();
   }

@@ -2,9 +2,8 @@ import { desc, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/index";
 import { recallCandidates } from "@/db/queries/memory-recall";
 import { liveSessions, memories } from "@/db/schema";
-import { newSeedTag } from "@/db/seed/seed";
 import { composeMemoryContext } from "@/lib/memory/recall";
-import { seededPglite, seededPostgres, type BenchDatabase } from "./bench-database";
+import { onEachDatabase, type BenchDatabase } from "./bench-database";
 import type { BenchFigure } from "./figure";
 import { heaviestUser } from "./history-queries";
 import { timeQuery } from "./timing";
@@ -62,23 +61,8 @@ async function measure(label: string, bench: BenchDatabase, sizes: number[]): Pr
   return figures;
 }
 
+const PATH_LABEL = { PostgreSQL: "PostgreSQL (exact scan)", PGlite: "PGlite (pgvector)" } as const;
+
 export async function run(): Promise<BenchFigure[]> {
-  const seed = { users: 2, sessions: 4, turnsPerSession: 2, days: 2, password: "bench-password", tag: newSeedTag() };
-  const figures: BenchFigure[] = [];
-  const pg = await seededPostgres(seed);
-  if ("skipped" in pg) figures.push({ name: `PostgreSQL skipped: ${pg.skipped}`, value: 0, unit: "" });
-  else {
-    try {
-      figures.push(...(await measure("PostgreSQL (exact scan)", pg, SIZES)));
-    } finally {
-      await pg.dispose();
-    }
-  }
-  const lite = await seededPglite({ ...seed, tag: newSeedTag() });
-  try {
-    figures.push(...(await measure("PGlite (pgvector)", lite, SIZES)));
-  } finally {
-    await lite.dispose();
-  }
-  return figures;
+  return onEachDatabase({ users: 2, sessions: 4, turnsPerSession: 2, days: 2, password: "bench-password" }, (driver, bench) => measure(PATH_LABEL[driver], bench, SIZES));
 }

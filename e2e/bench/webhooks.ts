@@ -3,14 +3,13 @@ import { performance } from "node:perf_hooks";
 import type { Database } from "@/db/index";
 import { createWebhookEndpoint } from "@/db/queries/webhooks";
 import { user } from "@/db/schema";
-import { newSeedTag } from "@/db/seed/seed";
 import { percentileNearestRank } from "@/lib/analytics/session-metrics";
 import { runDueJobs } from "@/lib/jobs/runner";
 import { makeWebhookDeliveryJob } from "@/lib/webhooks/deliver";
 import { emitWebhookEvent } from "@/lib/webhooks/emit";
 import { WEBHOOK_JOB, webhookEventId } from "@/lib/webhooks/webhook";
 import { startWebhookReceiver, type WebhookReceiver } from "../support/webhook-receiver";
-import { seededPglite, seededPostgres, type BenchDatabase } from "./bench-database";
+import { onEachDatabase, type BenchDatabase } from "./bench-database";
 import type { BenchFigure } from "./figure";
 
 /*
@@ -77,24 +76,8 @@ async function measure(label: string, bench: BenchDatabase, receiver: WebhookRec
 
 export async function run(): Promise<BenchFigure[]> {
   const receiver = await startWebhookReceiver();
-  const figures: BenchFigure[] = [];
   try {
-    const postgres = await seededPostgres({ ...SEED, tag: newSeedTag() });
-    if ("skipped" in postgres) console.log(`[webhooks] PostgreSQL skipped: ${postgres.skipped}`);
-    else {
-      try {
-        figures.push(...(await measure("PostgreSQL", postgres, receiver, true)));
-      } finally {
-        await postgres.dispose();
-      }
-    }
-    const pglite = await seededPglite({ ...SEED, tag: newSeedTag() });
-    try {
-      figures.push(...(await measure("PGlite", pglite, receiver, false)));
-    } finally {
-      await pglite.dispose();
-    }
-    return figures;
+    return await onEachDatabase(SEED, (driver, bench) => measure(driver, bench, receiver, driver === "PostgreSQL"));
   } finally {
     await receiver.close();
   }
