@@ -1,10 +1,10 @@
 import "server-only";
 import { logError } from "@/lib/errors/log";
-import { credentialKeyRing, openSecret, resealIfOutdated, sealSecret, type SealedSecret } from "@/lib/gemini/crypto";
+import { credentialKeyRing, resealIfOutdated } from "@/lib/gemini/crypto";
 import type { KeyRing } from "@/lib/gemini/key-ring";
 import type { Database } from "../index";
 import { listCredentialsSealedWithOtherVersion, resealCredential } from "./credentials";
-import { listWebhookSecretsToReseal, resealWebhookSecret, storedSecretOf } from "./webhook-secrets";
+import { listWebhookSecretsToReseal, openEndpointSecret } from "./webhook-secrets";
 
 export interface RotationCounts {
   /** Sealed again with the current key. */
@@ -76,12 +76,6 @@ export async function rotateWebhookSecrets(db: Database, { batchSize = 200, ring
     label: "webhook endpoint",
     list: async (afterId) =>
       (await listWebhookSecretsToReseal(db, { currentVersion: ring.currentVersion, afterId, limit: batchSize })).map((row) => ({ ...row, id: row.endpointId })),
-    reseal: async (row) => {
-      const from = storedSecretOf(row);
-      const owner = { userId: row.userId };
-      const plaintext = "plaintext" in from ? from.plaintext : openSecret(from.sealed, owner, ring);
-      const to: SealedSecret = sealSecret(plaintext, owner, ring);
-      return resealWebhookSecret(db, { endpointId: row.endpointId, userId: row.userId, from, to });
-    },
+    reseal: async (row) => (await openEndpointSecret(db, row, ring)).resealed,
   });
 }

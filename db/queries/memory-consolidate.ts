@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, isNotNull, isNull, lt, sql } from "drizzle-orm";
 import type { Database } from "../index";
-import { MEMORY_EMBED_JOB } from "@/lib/memory/job-kinds";
+import { MEMORY_EMBED_JOB, memoryEmbedKey } from "@/lib/memory/job-kinds";
 import { liveSessions, memories } from "../schema";
 import { enqueueJob } from "./jobs";
 
@@ -148,7 +148,7 @@ export async function foldOldConversations(
         .returning({ id: memories.id });
       await tx.update(liveSessions).set({ memoryFoldedAt: now }).where(eq(liveSessions.id, id));
       // The summary is recalled by similarity like any memory: it gets its embedding from a job.
-      await enqueueJob(tx, { kind: MEMORY_EMBED_JOB, userId, payload: {}, dedupeKey: `${MEMORY_EMBED_JOB}:${userId}`, requeue: true, runAt: now });
+      await enqueueJob(tx, { kind: MEMORY_EMBED_JOB, userId, payload: {}, dedupeKey: memoryEmbedKey(userId), requeue: true, runAt: now });
       return smallFacts.length;
     });
     if (count === null) continue;

@@ -41,7 +41,7 @@ export const sealedSecretValues = (sealed: SealedSecret) => ({
 });
 
 /** What the row holds: its plaintext (a legacy row) or its sealed record. The check constraint guarantees one. */
-export function storedSecretOf(row: EndpointSecretRow): { plaintext: string } | { sealed: SealedSecret } {
+function storedSecretOf(row: EndpointSecretRow): { plaintext: string } | { sealed: SealedSecret } {
   if (row.secret !== null) return { plaintext: row.secret };
   return { sealed: { ciphertext: row.secretCiphertext!, iv: row.secretIv!, authTag: row.secretAuthTag!, keyVersion: row.secretKeyVersion! } };
 }
@@ -50,7 +50,7 @@ export function storedSecretOf(row: EndpointSecretRow): { plaintext: string } | 
  * Replaces what was read (plaintext or an older seal) by `to`, only if the row is unchanged.
  * Returns whether this call wrote it.
  */
-export async function resealWebhookSecret(
+async function resealWebhookSecret(
   db: Database,
   { endpointId, userId, from, to }: { endpointId: string; userId: string; from: { plaintext: string } | { sealed: SealedSecret }; to: SealedSecret },
 ): Promise<boolean> {
@@ -67,17 +67,17 @@ export async function resealWebhookSecret(
 }
 
 /**
- * The signing secret in clear, for the delivery job only (never returned to a caller outside the
- * server, never logged). A plaintext row is sealed now, an older seal re-sealed with the current key.
+ * The signing secret in clear, for the delivery job and the rotation only (never returned to a
+ * caller outside the server, never logged). A plaintext row is sealed now, an older seal
+ * re-sealed with the current key; `resealed` says whether this call wrote the row.
  */
-export async function openEndpointSecret(db: Database, row: EndpointSecretRow, ring: KeyRing = credentialKeyRing()): Promise<string> {
+export async function openEndpointSecret(db: Database, row: EndpointSecretRow, ring: KeyRing = credentialKeyRing()): Promise<{ plaintext: string; resealed: boolean }> {
   const stored = storedSecretOf(row);
   const owner = { userId: row.userId };
   const plaintext = "plaintext" in stored ? stored.plaintext : openSecret(stored.sealed, owner, ring);
-  if ("plaintext" in stored || stored.sealed.keyVersion !== ring.currentVersion) {
-    await resealWebhookSecret(db, { endpointId: row.endpointId, userId: row.userId, from: stored, to: sealSecret(plaintext, owner, ring) });
-  }
-  return plaintext;
+  const outdated = "plaintext" in stored || stored.sealed.keyVersion !== ring.currentVersion;
+  const resealed = outdated && (await resealWebhookSecret(db, { endpointId: row.endpointId, userId: row.userId, from: stored, to: sealSecret(plaintext, owner, ring) }));
+  return { plaintext, resealed };
 }
 
 /**

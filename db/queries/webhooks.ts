@@ -46,6 +46,9 @@ const deliverySummary = {
   createdAt: webhookDeliveries.createdAt,
 };
 
+type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
+type Executor = Database | Tx;
+
 const notFound = () => new AppError("not_found:api", "That webhook does not exist.");
 const asEndpoint = (row: Omit<WebhookEndpointSummary, "events"> & { events: string[] }) => ({ ...row, events: row.events as WebhookEventType[] });
 
@@ -102,7 +105,7 @@ export interface WebhookTarget {
  * The endpoints an event goes to: the user's own endpoints subscribed to it, or, for a
  * deployment-wide event (`userId` null), the endpoints of admins subscribed to it.
  */
-export async function findWebhookTargets(db: Database, { userId, type }: { userId: string | null; type: WebhookEventType }): Promise<WebhookTarget[]> {
+export async function findWebhookTargets(db: Executor, { userId, type }: { userId: string | null; type: WebhookEventType }): Promise<WebhookTarget[]> {
   const subscribed = arrayContains(webhookEndpoints.events, [type]);
   const target = { id: webhookEndpoints.id, userId: webhookEndpoints.userId, includeTranscript: webhookEndpoints.includeTranscript };
   if (userId) return db.select(target).from(webhookEndpoints).where(and(eq(webhookEndpoints.userId, userId), subscribed));
@@ -113,19 +116,12 @@ export async function findWebhookTargets(db: Database, { userId, type }: { userI
     .where(and(eq(user.role, "admin"), subscribed));
 }
 
-type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
-
 /**
- * For a conversation the server closes, in the closing transaction: the job that emits its
+ * In the transaction that ends a conversation (whoever ends it): the job that emits its
  * session.ended, when the owner has an endpoint for it. One job per session (its dedupe key).
  */
 export async function queueSessionEndedWebhook(tx: Tx, { userId, sessionId, now }: { userId: string; sessionId: string; now: Date }): Promise<void> {
-  const [subscribed] = await tx
-    .select({ id: webhookEndpoints.id })
-    .from(webhookEndpoints)
-    .where(and(eq(webhookEndpoints.userId, userId), arrayContains(webhookEndpoints.events, ["session.ended"])))
-    .limit(1);
-  if (!subscribed) return;
+  if ((await findWebhookTargets(tx, { userId, type: "session.ended" })).length === 0) return;
   await enqueueJob(tx, { kind: SESSION_ENDED_JOB, userId, payload: { sessionId }, dedupeKey: sessionEndedJobKey(sessionId), runAt: now });
 }
 
@@ -188,7 +184,7 @@ export async function getDeliveryToSend(db: Database, { userId, deliveryId }: { 
     .innerJoin(webhookEndpoints, eq(webhookEndpoints.id, webhookDeliveries.endpointId))
     .where(and(eq(webhookDeliveries.id, deliveryId), eq(webhookDeliveries.userId, userId)));
   if (!row) return null;
-  return { id: row.id, eventId: row.eventId, payload: row.payload, url: row.url, secret: await openEndpointSecret(db, row) };
+  return { id: row.id, eventId: row.eventId, payload: row.payload, url: row.url, secret: (await openEndpointSecret(db, row)).plaintext };
 }
 
 /** Records one attempt's outcome: `retryAt` null means no further attempt. */

@@ -168,7 +168,6 @@ export class TranscriptAssembler {
     if (this.model) return this.model;
     // The model starts answering: the user's turn is over, though late fragments may still join it.
     this.deliverSettling();
-    this.releaseHeldUser();
     if (this.user) {
       this.patch(this.user, { final: true });
       this.heldUser = { turn: this.user, endedAt: now, until: now + LATE_INPUT_MS };

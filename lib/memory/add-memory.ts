@@ -3,7 +3,7 @@ import type { Database } from "@/db";
 import { enqueueJob } from "@/db/queries/jobs";
 import { addOrConfirmMemory } from "@/db/queries/memory-writes";
 import { emitMemoriesCreated } from "@/lib/webhooks/session-events";
-import { MEMORY_EMBED_JOB } from "./job-kinds";
+import { MEMORY_EMBED_JOB, memoryEmbedKey } from "./job-kinds";
 
 export type AddedMemoryKind = "fact" | "preference" | "person" | "goal" | "event";
 
@@ -22,7 +22,7 @@ export async function addUserMemory(
       now,
       operation: { op: "add", targetId: null, kind, content, importance, entities: [], sourceLines: [], sourceSequence: null, embedding: null },
     });
-    await enqueueJob(tx, { kind: MEMORY_EMBED_JOB, userId, payload: {}, dedupeKey: `${MEMORY_EMBED_JOB}:${userId}`, requeue: true, runAt: now });
+    await enqueueJob(tx, { kind: MEMORY_EMBED_JOB, userId, payload: {}, dedupeKey: memoryEmbedKey(userId), requeue: true, runAt: now });
     return result;
   });
   if (saved.created) await emitMemoriesCreated(db, { userId, memories: [{ id: saved.id, kind, content, sessionId }] });

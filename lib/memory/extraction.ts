@@ -47,7 +47,8 @@ export async function extractConversationMemories(
   const after = processed ? session.memoryExtractedThrough : null;
   const turns = (await listTurns(db, { userId, sessionId })).filter((turn) => !processed || after === null || turn.sequenceNumber > after);
   if (processed && turns.length === 0) return "already";
-  const read: ExtractionRead = { processed, after, through: turns.reduce<number | null>((last, turn) => Math.max(last ?? turn.sequenceNumber, turn.sequenceNumber), after) };
+  // listTurns is in sequence order: the last one is the furthest line read.
+  const read: ExtractionRead = { processed, after, through: turns.at(-1)?.sequenceNumber ?? after };
   const preferences = await getPreferences(db, { userId });
   const lines: PromptLine[] = turns
     .filter((turn) => turn.text.trim())

@@ -48,6 +48,9 @@ export class BlockedAddressError extends Error {
 
 export type Resolver = (host: string) => Promise<string[]>;
 
+/** The URL's host as DNS and sockets take it: an IPv6 literal without its brackets. */
+export const urlHost = (url: URL) => url.hostname.replace(/^\[|\]$/g, "");
+
 export interface VettedAddress {
   address: string;
   family: 4 | 6;
@@ -60,7 +63,7 @@ export interface VettedAddress {
  * (DNS rebinding).
  */
 export async function resolveVettedAddresses(url: URL, { allowPrivate, resolve = defaultResolve }: { allowPrivate: boolean; resolve?: Resolver }): Promise<VettedAddress[]> {
-  const host = url.hostname.replace(/^\[|\]$/g, "");
+  const host = urlHost(url);
   const addresses = isIP(host) ? [host] : await resolve(host);
   if (addresses.length === 0 || (!allowPrivate && addresses.some(isPrivateAddress))) throw new BlockedAddressError();
   return addresses.map((address) => ({ address, family: isIP(address) === 6 ? 6 : 4 }));

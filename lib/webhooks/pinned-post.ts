@@ -3,7 +3,7 @@ import { request as httpRequest, type IncomingMessage } from "node:http";
 import { request as httpsRequest } from "node:https";
 import type { LookupFunction } from "node:net";
 import { withTimeout } from "@/lib/jobs/circuit-breaker";
-import { resolveVettedAddresses, type Resolver, type VettedAddress } from "./address-guard";
+import { resolveVettedAddresses, urlHost, type Resolver, type VettedAddress } from "./address-guard";
 
 /*
  * One webhook POST, safe against DNS rebinding: the host is resolved once, vetted by the address
@@ -61,7 +61,7 @@ function send(
       {
         method: "POST",
         protocol: url.protocol,
-        hostname: url.hostname.replace(/^\[|\]$/g, ""),
+        hostname: urlHost(url),
         port: url.port || undefined,
         path: `${url.pathname}${url.search}`,
         headers: { ...headers, "content-length": String(payload.length) },

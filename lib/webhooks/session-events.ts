@@ -59,7 +59,7 @@ export function emitSessionEnded(db: Database, ids: { userId: string; sessionId:
   return emitWebhookEvent(db, sessionEndedEvent(db, ids));
 }
 
-/** The SESSION_ENDED_JOB of a conversation the server closed: a failure is retried from the job row. */
+/** The SESSION_ENDED_JOB queued with a conversation's end: a failure is retried from the job row. */
 export async function runSessionEndedJob(db: Database, job: JobRow): Promise<void> {
   const sessionId = job.payload.sessionId;
   if (!job.userId || !sessionId) throw new PermanentJobError("session.ended job without a session");

@@ -17,9 +17,9 @@ export const MAX_ENDPOINTS_PER_USER = 10;
 export const WEBHOOK_JOB = "webhook.deliver";
 export const webhookJobKey = (deliveryId: string) => `${WEBHOOK_JOB}:${deliveryId}`;
 /**
- * session.ended of a conversation the server closed (stale sweep, suspension, a Start replacing
- * it): queued in the transaction that closes it, one job per session by its key; the event's
- * id is keyed by the session too, so with the browser's own Stop it is still one delivery per endpoint.
+ * session.ended, queued in the transaction that ends a conversation (Stop, the stale sweep, a
+ * suspension, a Start replacing it), one job per session by its key; the event's id is keyed by
+ * the session too, so with the Stop action's own emit it is still one delivery per endpoint.
  */
 export const SESSION_ENDED_JOB = "webhook.session-ended";
 export const sessionEndedJobKey = (sessionId: string) => `${SESSION_ENDED_JOB}:${sessionId}`;
