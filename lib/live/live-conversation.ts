@@ -1,5 +1,4 @@
 import { teardownRun, wireRun, type ConversationDeps, type EndStats, type Run } from "./conversation-run";
-
 import { ConversationStore } from "./conversation-store";
 import { INITIAL, isLimitCode, settle } from "./conversation-state";
 import type { LiveActions, LiveConnection, LiveStartOptions } from "./contract";
